@@ -1,0 +1,169 @@
+"""The ``lesesaal`` command line: import, list, show, remove and choose primary copies.
+
+Usage: ``lesesaal [--library DIR] COMMAND ...``; see ``lesesaal --help``. Exit codes: 0 on
+success, 1 on an error that stopped the command, 2 when ``import`` could not import some
+files (the others are imported) or the command line was wrong, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib import metadata, resources
+from pathlib import Path
+
+from articles.errors import LesesaalError
+from desktop import cli_output
+from desktop.terminal_progress import ProgressLine
+from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
+from library.paths import library_dir
+from library.store import Library
+
+EXIT_OK, EXIT_ERROR, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.run(args))
+    except LesesaalError as error:
+        print(f"lesesaal: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("lesesaal: interrupted; everything finished so far is kept", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lesesaal", description="An offline reading room for news articles.")
+    parser.add_argument("--version", action="version", version=f"lesesaal {_version()}")
+    parser.add_argument("--library", metavar="DIR", help="library folder (default: $LESESAAL_HOME or the user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    command = commands.add_parser("import", help="import article files and folders (recursively)")
+    command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    command.add_argument("--max-size", type=float, default=20.0, metavar="MB", help="skip files larger than this (default 20)")
+    command.add_argument("--json", action="store_true", help="print one JSON object per file instead of text")
+    command.set_defaults(run=_import)
+
+    command = commands.add_parser("list", help="list the articles, copies of one story grouped")
+    command.add_argument("--json", action="store_true")
+    command.set_defaults(run=_list)
+
+    command = commands.add_parser("show", help="show an article with the role of each paragraph")
+    command.add_argument("id", type=int)
+    command.add_argument("--json", action="store_true")
+    command.set_defaults(run=_show)
+
+    command = commands.add_parser("remove", help="remove an article from the library (its file stays)")
+    command.add_argument("id", type=int)
+    command.set_defaults(run=_remove)
+
+    command = commands.add_parser("primary", help="make an article the primary copy of its story")
+    command.add_argument("id", type=int)
+    command.set_defaults(run=_primary)
+
+    command = commands.add_parser("demo", help="import the bundled sample articles into a fresh library and list them")
+    command.set_defaults(run=_demo)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Library:
+    return Library.open(library_dir(args.library))
+
+
+def _import(args: argparse.Namespace) -> int:
+    options = ImportOptions(max_bytes=int(args.max_size * 1024 * 1024))
+    with _open(args) as library:
+        outcomes = _run_import(library, args.paths, options, as_json=args.json)
+    if not args.json:
+        print(cli_output.import_summary(outcomes))
+    return EXIT_SOME_FAILED if any(o.status == FAILED for o in outcomes) else EXIT_OK
+
+
+def _run_import(library: Library, paths: Sequence[Path], options: ImportOptions, *, as_json: bool) -> list[ImportOutcome]:
+    progress = ProgressLine(sys.stderr)
+    cancel = CancelToken()
+    outcomes: list[ImportOutcome] = []
+    try:
+        for step in import_paths(library, paths, options=options, cancel=cancel):
+            outcome = step.outcome
+            outcomes.append(outcome)
+            if as_json:
+                print(json.dumps(cli_output.outcome_json(outcome), ensure_ascii=False), flush=True)
+            elif outcome.status == FAILED:
+                progress.clear()
+                print(f"{outcome.path}: {outcome.message}", file=sys.stderr)
+            progress.update(step.done, step.total, str(outcome.path))
+    except KeyboardInterrupt:
+        cancel.cancel()
+        progress.clear()
+        print(f"Import interrupted after {len(outcomes)} files; those are kept.", file=sys.stderr)
+        raise
+    progress.clear()
+    return outcomes
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        summaries = library.summaries()
+    if args.json:
+        print(json.dumps([cli_output.summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
+    else:
+        print(cli_output.library_table(summaries))
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        article = library.article(args.id)
+    if args.json:
+        print(json.dumps(cli_output.article_json(article), ensure_ascii=False, indent=2))
+    else:
+        print(cli_output.article_text(article))
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        title = library.article(args.id).metadata.title
+        library.remove(args.id)
+    print(f"Removed #{args.id} «{title}» from the library (the file itself is untouched).")
+    return EXIT_OK
+
+
+def _primary(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        library.set_primary(args.id)
+        article = library.article(args.id)
+    print(f"#{article.id} is now the primary copy of «{article.metadata.title}» ({len(article.copies)} other copies).")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    folder = Path(args.library) if args.library else Path(tempfile.mkdtemp(prefix="lesesaal-demo-"))
+    with resources.as_file(resources.files("resources").joinpath("samples")) as samples:
+        with Library.open(folder) as library:
+            outcomes = _run_import(library, [samples], ImportOptions(), as_json=False)
+            print(cli_output.import_summary(outcomes))
+            print(cli_output.library_table(library.summaries()))
+    print(f"\nDemo library: {folder}\nTry: lesesaal --library {folder} show 1")
+    return EXIT_SOME_FAILED if any(o.status == FAILED for o in outcomes) else EXIT_OK
+
+
+def _version() -> str:
+    try:
+        return metadata.version("lesesaal")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Near-duplicate detection: the same story saved twice is one story with two copies.
+
+Each article's own text (title, lead, headings, body: no credits, disclaimers or comments) is
+cut into overlapping five-word shingles. A bottom-k sketch (the 64 smallest shingle hashes)
+is stored per article; articles sharing enough sketch hashes are candidates, and a candidate
+is a copy when the exact shingle sets overlap enough. Different articles about the same
+event share names and phrases but few five-word sequences, so they stay apart.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import zlib
+from collections.abc import Iterable
+
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 64
+#: Sketch hashes two articles must share before their full shingle sets are compared.
+MIN_SHARED_SKETCH = 6
+#: Jaccard similarity of shingle sets at or above which two texts are copies of one story.
+MIN_JACCARD = 0.5
+#: Share of the shorter text found in the longer one at or above which it is a (shortened) copy.
+MIN_CONTAINMENT = 0.8
+#: Texts with fewer shingles are too short to call copies on shingles alone.
+MIN_SHINGLES = 8
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> frozenset[int]:
+    """Hashes of the text's overlapping word five-grams (case-folded, punctuation ignored)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE_WORDS:
+        return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
+    )
+
+
+def sketch(hashes: Iterable[int]) -> list[int]:
+    """The bottom-k sketch: the smallest ``SKETCH_SIZE`` hashes."""
+    return heapq.nsmallest(SKETCH_SIZE, hashes)
+
+
+def copy_score(first: frozenset[int], second: frozenset[int]) -> float:
+    """0 when two shingle sets are different stories; else their Jaccard similarity (higher is closer).
+
+    A shorter text contained in a longer one (a capture cut off by a paywall) also counts as a copy.
+    """
+    if len(first) < MIN_SHINGLES or len(second) < MIN_SHINGLES:
+        return 1.0 if first == second and first else 0.0
+    shared = len(first & second)
+    jaccard = shared / len(first | second)
+    containment = shared / min(len(first), len(second))
+    return jaccard if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT else 0.0

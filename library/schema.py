@@ -1,0 +1,79 @@
+"""The library's SQLite schema and its migrations.
+
+``PRAGMA user_version`` holds the schema version; each migration moves it up by one inside a
+transaction, so a library opened by a newer Lesesaal is upgraded in place and never half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from library.errors import LibraryUnavailable
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, the files they came from, their paragraphs, and near-duplicate sketches.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        subtitle TEXT NOT NULL DEFAULT '',
+        kicker TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        language TEXT,
+        format TEXT NOT NULL,
+        path TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        warnings TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        duplicate_of INTEGER REFERENCES articles(id)
+    );
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX files_article ON files(article_id);
+    CREATE INDEX files_content_hash ON files(content_hash);
+    CREATE TABLE paragraphs (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE sketches (
+        hash INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX sketches_hash ON sketches(hash);
+    CREATE INDEX sketches_article ON sketches(article_id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the database up to ``SCHEMA_VERSION``; refuse a database from a newer Lesesaal."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise LibraryUnavailable(
+            f"the library was written by a newer Lesesaal (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "update Lesesaal to open it"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]

@@ -1,0 +1,228 @@
+"""The library: a SQLite database (WAL) of articles, their files, paragraphs and duplicate groups.
+
+All writes of one imported file happen in one transaction, so a crash or cancel never leaves
+half an article. Readers never block the single writer (WAL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from articles.model import Article, Metadata, Paragraph, Role
+from library import duplicates
+from library.errors import ArticleNotFound, LibraryUnavailable
+from library.paths import database_path
+from library.records import ArticleSummary, FileRecord, StoredArticle
+from library.schema import migrate
+
+_BUSY_TIMEOUT_MS = 10_000
+_ARTICLE_TEXT_ROLES = tuple(role.value for role in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
+
+
+class Library:
+    """An open library folder. Use as a context manager or call ``close()``."""
+
+    def __init__(self, directory: Path, connection: sqlite3.Connection) -> None:
+        self.directory = directory
+        self._db = connection
+
+    @classmethod
+    def open(cls, directory: Path) -> Library:
+        """Open (creating if needed) the library in ``directory``."""
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryUnavailable(f"cannot create the library folder {directory}: {error.strerror}") from None
+        path = database_path(directory)
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            migrate(connection)
+        except sqlite3.DatabaseError as error:
+            raise LibraryUnavailable(_explain(path, error)) from None
+        return cls(directory, connection)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of writes: all of it lands, or none of it."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # Files -------------------------------------------------------------------------------
+
+    def file_record(self, path: str) -> FileRecord | None:
+        row = self._db.execute("SELECT path, article_id, content_hash FROM files WHERE path = ?", (path,)).fetchone()
+        return FileRecord(*row) if row else None
+
+    def article_with_content(self, content_hash: str) -> int | None:
+        row = self._db.execute("SELECT article_id FROM files WHERE content_hash = ? LIMIT 1", (content_hash,)).fetchone()
+        return int(row[0]) if row else None
+
+    def add_file(self, path: str, article_id: int, content_hash: str) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO files (path, article_id, content_hash) VALUES (?, ?, ?)",
+            (path, article_id, content_hash),
+        )
+
+    # Articles ----------------------------------------------------------------------------
+
+    def add_article(self, article: Article, path: str, content_hash: str) -> int:
+        """Store a new article from ``path``; returns its id. Call inside ``transaction()``."""
+        now = _now()
+        cursor = self._db.execute(
+            "INSERT INTO articles (title, format, path, content_hash, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (article.metadata.title, article.format, path, content_hash, now, now),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        self._write_content(article_id, article, path, content_hash)
+        self.add_file(path, article_id, content_hash)
+        return article_id
+
+    def replace_article(self, article_id: int, article: Article, path: str, content_hash: str) -> None:
+        """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
+        self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
+        self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
+        self._write_content(article_id, article, path, content_hash)
+        self.add_file(path, article_id, content_hash)
+
+    def _write_content(self, article_id: int, article: Article, path: str, content_hash: str) -> None:
+        meta = article.metadata
+        self._db.execute(
+            """UPDATE articles SET title = ?, subtitle = ?, kicker = ?, published = ?, source = ?, url = ?,
+               author = ?, language = ?, format = ?, path = ?, content_hash = ?, warnings = ?, updated_at = ?
+               WHERE id = ?""",
+            (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
+             article.format, path, content_hash, "\n".join(article.warnings), _now(), article_id),
+        )
+        self._db.executemany(
+            "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
+            [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
+        )
+        sketch = duplicates.sketch(duplicates.shingles(article.article_text()))
+        self._db.executemany(
+            "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in sketch]
+        )
+
+    def article(self, article_id: int) -> StoredArticle:
+        row = self._db.execute(
+            """SELECT id, title, subtitle, kicker, published, source, url, author, language, format, path,
+                      content_hash, imported_at, updated_at, duplicate_of, warnings FROM articles WHERE id = ?""",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        copies = tuple(r[0] for r in self._db.execute(
+            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,)))
+        return StoredArticle(
+            id=row[0], metadata=Metadata(*row[1:9]), paragraphs=self.paragraphs(article_id), format=row[9],
+            path=row[10], content_hash=row[11], imported_at=row[12], updated_at=row[13], duplicate_of=row[14],
+            copies=copies, warnings=tuple(line for line in row[15].split("\n") if line),
+        )
+
+    def paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
+        rows = self._db.execute(
+            "SELECT idx, role, text FROM paragraphs WHERE article_id = ? ORDER BY idx", (article_id,))
+        return tuple(Paragraph(index, Role(role), text) for index, role, text in rows)
+
+    def article_text(self, article_id: int) -> str:
+        placeholders = ",".join("?" * len(_ARTICLE_TEXT_ROLES))
+        rows = self._db.execute(
+            f"SELECT text FROM paragraphs WHERE article_id = ? AND role IN ({placeholders}) ORDER BY idx",
+            (article_id, *_ARTICLE_TEXT_ROLES),
+        )
+        return "\n".join(row[0] for row in rows)
+
+    def summaries(self) -> list[ArticleSummary]:
+        """Every article, primaries and their copies, ordered by id."""
+        rows = self._db.execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
+        return [ArticleSummary(*row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def remove(self, article_id: int) -> None:
+        """Delete an article; if it was the primary copy of a story, its oldest copy takes over."""
+        stored = self.article(article_id)
+        with self.transaction():
+            if stored.copies:
+                self._regroup(list(stored.copies), primary=stored.copies[0])
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    # Duplicate groups --------------------------------------------------------------------
+
+    def find_copy_of(self, article_id: int) -> int | None:
+        """The primary of the story this stored article is a copy of, or None if it is new."""
+        text = duplicates.shingles(self.article_text(article_id))
+        best_score, best = 0.0, None
+        for candidate in self._sketch_candidates(article_id):
+            score = duplicates.copy_score(text, duplicates.shingles(self.article_text(candidate)))
+            if score > best_score:
+                best_score, best = score, candidate
+        if best is None:
+            return None
+        return self.primary_of(best)
+
+    def _sketch_candidates(self, article_id: int) -> list[int]:
+        rows = self._db.execute(
+            """SELECT other.article_id, COUNT(*) AS shared FROM sketches AS own
+               JOIN sketches AS other ON other.hash = own.hash AND other.article_id != own.article_id
+               WHERE own.article_id = ? GROUP BY other.article_id HAVING shared >= ?
+               ORDER BY shared DESC LIMIT 20""",
+            (article_id, duplicates.MIN_SHARED_SKETCH),
+        )
+        return [row[0] for row in rows]
+
+    def primary_of(self, article_id: int) -> int:
+        row = self._db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        return int(row[0]) if row[0] is not None else article_id
+
+    def mark_copy(self, article_id: int, primary: int | None) -> None:
+        self._db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (primary, article_id))
+
+    def set_primary(self, article_id: int) -> None:
+        """Make this article the copy shown for its story; the others become its copies."""
+        primary = self.primary_of(article_id)
+        members = [primary, *self.article(primary).copies]
+        with self.transaction():
+            self._regroup(members, primary=article_id)
+
+    def _regroup(self, members: list[int], primary: int) -> None:
+        for member in members:
+            self.mark_copy(member, None if member == primary else primary)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return f"the library {path} is locked by another program; close it and try again"
+    if "not a database" in message or "malformed" in message:
+        return (f"the library database {path} is damaged ({message}); move it aside to start a new library "
+                "(your article files are untouched)")
+    return f"cannot open the library database {path}: {message}"

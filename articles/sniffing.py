@@ -32,6 +32,14 @@ _BINARY_MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
     b"SQLite format 3": "an SQLite database",
 }
+_NOT_ARTICLES = {
+    ".json": "a JSON data file", ".csv": "a CSV table", ".tsv": "a TSV table", ".xml": "an XML data file",
+    ".yaml": "a YAML file", ".yml": "a YAML file", ".py": "a program's source code", ".js": "a script",
+    ".css": "a style sheet", ".sqlite": "a database", ".sqlite3": "a database", ".db": "a database",
+    ".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF document",
+}
+_SUPPORTED = "supported are .txt, .md, .html and .epub files, or text files without an extension"
+_JSON_START = re.compile(rb"^\s*[\[{]\s*[\"\[{\]}]")
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<title|<article|<!--)", re.IGNORECASE)
 _HTML_ANYWHERE = re.compile(rb"<(p|div|h1|h2|article|br)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_HINT = re.compile(
@@ -41,7 +49,10 @@ _MARKDOWN_HINT = re.compile(
 
 def sniff_format(path: PurePath, head: bytes) -> str:
     """The article format for a file, or raise ``NotAnArticle`` for binary files."""
-    named = _EXTENSIONS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix in _NOT_ARTICLES:
+        raise NotAnArticle(f"not an article: the file is {_NOT_ARTICLES[suffix]} ({_SUPPORTED})")
+    named = _EXTENSIONS.get(suffix)
     if head.startswith(b"PK\x03\x04"):
         if named == EPUB or _is_epub(head):
             return EPUB
@@ -51,6 +62,8 @@ def sniff_format(path: PurePath, head: bytes) -> str:
             raise NotAnArticle(f"not an article: the file is {what}")
     if named == EPUB:
         raise NotAnArticle("not an e-book: the .epub file is not a ZIP archive")
+    if named is None and _JSON_START.match(_strip_bom(head)):
+        raise NotAnArticle(f"not an article: the file holds JSON data ({_SUPPORTED})")
     if _HTML_START.match(_strip_bom(head)) or (named is None and len(_HTML_ANYWHERE.findall(head)) >= 2):
         return HTML
     if named == HTML:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -60,17 +60,13 @@ class RolePatterns:
 def load_role_patterns(extra_files: Sequence[Path] = ()) -> RolePatterns:
     """The shipped patterns, extended by each existing file in ``extra_files``."""
     data = _merged([load_resource_json("patterns/roles.json"), *(_read(path) for path in extra_files)])
-    sets = {
-        name: _pattern_set(value)
-        for name, value in data.items()
-        if isinstance(value, dict) and "patterns" in value
-    }
-    names = {
-        name: frozenset(word.lower() for word in value["names"])
-        for name, value in data.items()
-        if isinstance(value, dict) and "names" in value
-    }
-    return RolePatterns(**sets, **names)
+    values: dict[str, Any] = {}
+    for spec in fields(RolePatterns):
+        entry = data[spec.name]
+        values[spec.name] = (
+            _pattern_set(entry) if "patterns" in entry else frozenset(word.lower() for word in entry["names"])
+        )
+    return RolePatterns(**values)
 
 
 def _read(path: Path) -> dict[str, Any]:

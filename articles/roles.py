@@ -114,14 +114,15 @@ def _is_kicker_before_title(text: str, following: Block) -> bool:
     if len(_WORD.findall(text)) > 2 or text.endswith(_SENTENCE_END) or following.hint is not Hint.NONE:
         return following.hint is Hint.TITLE and len(text) <= 40
     next_text = following.text
-    return len(_WORD.findall(next_text)) >= 4 and len(next_text) <= _MAX_TITLE_CHARS and not is_dateline(next_text)
+    headline_like = len(next_text) <= _MAX_SUBTITLE_CHARS // 2 and not next_text.endswith(".")
+    return len(_WORD.findall(next_text)) >= 4 and headline_like and not is_dateline(next_text)
 
 
 def _before_title_role(blocks: Sequence[Block], index: int, patterns: RolePatterns) -> Role:
     text = blocks[index].text
     if is_dateline(text) or patterns.byline.matches(text) or _URL_LINE.match(text):
         return Role.DATELINE
-    if _is_followed_by_credit(blocks, index, patterns):
+    if _is_followed_by_credit(blocks, index, patterns) and _is_short_line(text, _MAX_CAPTION_CHARS):
         return Role.CAPTION
     return Role.KICKER if len(_WORD.findall(text)) <= 6 else Role.BODY
 
@@ -151,7 +152,7 @@ def _header_role(blocks: Sequence[Block], index: int, patterns: RolePatterns, su
         return Role.DATELINE
     if block.hint is Hint.KICKER or (_is_kicker_text(text, patterns) and block.hint is not Hint.HEADING):
         return Role.KICKER
-    if _is_followed_by_credit(blocks, index, patterns) and len(text) <= _MAX_CAPTION_CHARS:
+    if _is_followed_by_credit(blocks, index, patterns) and _is_short_line(text, _MAX_CAPTION_CHARS):
         return Role.CAPTION
     if subtitle_seen or block.hint in (Hint.HEADING, Hint.LIST_ITEM):
         return None

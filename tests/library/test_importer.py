@@ -1,0 +1,130 @@
+"""Importing: no-op re-imports, updates, per-file outcomes for bad files, cancel and atomic commits."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from library.importer import FAILED, IMPORTED, UNCHANGED, UPDATED, CancelToken, ImportOptions, import_paths
+from library.paths import database_path
+from library.store import Library
+
+ARTICLE = "Neue Brücke über die Elbe\n\n{lead}\n\nDie Bauarbeiten dauerten drei Jahre und kosteten 48 Millionen Euro."
+LEAD = "In Dresden ist am Samstag eine neue Brücke für Radfahrer und Fußgänger eröffnet worden, teilte die Stadt mit."
+
+
+def write_article(folder: Path, name: str, lead: str = LEAD) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(ARTICLE.format(lead=lead), encoding="utf-8")
+    return path
+
+
+def run(library: Library, *paths: Path, **kwargs: object) -> list:  # type: ignore[type-arg]
+    return [step.outcome for step in import_paths(library, list(paths), **kwargs)]  # type: ignore[arg-type]
+
+
+def test_reimporting_the_same_file_changes_nothing(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "bruecke.txt")
+    with Library.open(tmp_path / "lib") as library:
+        [first] = run(library, path)
+        stored = library.article(first.article_id)
+        [again] = run(library, path)
+        assert (first.status, again.status) == (IMPORTED, UNCHANGED)
+        assert again.article_id == first.article_id and "already in the library" in again.message
+        assert library.count() == 1 and library.article(first.article_id) == stored
+
+
+def test_same_content_under_another_name_is_recognised(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "bruecke.txt")
+    copy = tmp_path / "in" / "kopie.txt"
+    copy.write_bytes(path.read_bytes())
+    with Library.open(tmp_path / "lib") as library:
+        first, second = run(library, path, copy)
+        assert second.status == UNCHANGED and second.article_id == first.article_id
+        assert str(path) in second.message and library.count() == 1
+
+
+def test_a_changed_file_updates_its_article_and_says_so(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "bruecke.txt")
+    with Library.open(tmp_path / "lib") as library:
+        [first] = run(library, path)
+        write_article(tmp_path / "in", "bruecke.txt", lead="Die neue Elbbrücke in Dresden ist eröffnet, sagte der Bürgermeister.")
+        [second] = run(library, path)
+        assert second.status == UPDATED and "updated" in second.message
+        assert second.article_id == first.article_id and library.count() == 1
+        assert "sagte der Bürgermeister" in library.article_text(first.article_id)
+
+
+def test_bad_files_get_their_own_reason_and_good_ones_are_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_article(folder, "gut.txt")
+    (folder / "leer.txt").write_bytes(b"")
+    (folder / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "gross.txt").write_text("Wort " * 300_000, encoding="utf-8")
+    (folder / "kaputt.txt").write_bytes(bytes(range(128, 256)) * 30)
+    (folder / "schleife").symlink_to(folder)
+    with Library.open(tmp_path / "lib") as library:
+        outcomes = {o.path.name: o for o in run(library, folder, options=ImportOptions(max_bytes=1024 * 1024))}
+        assert outcomes["gut.txt"].status == IMPORTED
+        reasons = {name: o.message for name, o in outcomes.items() if o.status == FAILED}
+        assert "empty file" in reasons["leer.txt"]
+        assert "PNG image" in reasons["bild.txt"]
+        assert "over the limit of 1.0 MB" in reasons["gross.txt"]
+        assert "cannot decode" in reasons["kaputt.txt"]
+        assert "link loop" in reasons["schleife"]
+        assert library.count() == 1
+
+
+def test_a_failing_import_leaves_existing_articles_untouched(tmp_path: Path) -> None:
+    good = write_article(tmp_path / "in", "gut.txt")
+    bad = tmp_path / "in" / "leer.txt"
+    bad.write_bytes(b"")
+    with Library.open(tmp_path / "lib") as library:
+        [first] = run(library, good)
+        before = library.article(first.article_id)
+        run(library, bad)
+        assert library.article(first.article_id) == before
+
+
+def test_progress_counts_every_file(tmp_path: Path) -> None:
+    for n in range(5):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"{LEAD} Meldung Nummer {n} mit eigenem Inhalt.")
+    with Library.open(tmp_path / "lib") as library:
+        steps = list(import_paths(library, [tmp_path / "in"]))
+    assert [(s.done, s.total) for s in steps] == [(n, 5) for n in range(1, 6)]
+
+
+def test_cancel_stops_after_the_current_file_and_keeps_what_is_done(tmp_path: Path) -> None:
+    for n in range(5):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
+    cancel = CancelToken()
+    with Library.open(tmp_path / "lib") as library:
+        for step in import_paths(library, [tmp_path / "in"], cancel=cancel):
+            if step.done == 2:
+                cancel.cancel()
+        assert library.count() == 2
+
+
+def test_stored_articles_are_announced_to_an_observer(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "a.txt")
+    seen: list[int] = []
+    with Library.open(tmp_path / "lib") as library:
+        [outcome] = run(library, path, on_stored=seen.append)
+    assert seen == [outcome.article_id]
+
+
+def test_a_crash_while_storing_leaves_no_half_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_article(tmp_path / "in", "a.txt")
+    with Library.open(tmp_path / "lib") as library:
+        def crash(*args: object) -> None:
+            raise RuntimeError("power cut")
+        monkeypatch.setattr(library, "_write_content", crash)
+        with pytest.raises(RuntimeError):
+            run(library, path)
+    connection = sqlite3.connect(database_path(tmp_path / "lib"))
+    counts = [connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("articles", "files", "paragraphs", "sketches")]
+    assert counts == [0, 0, 0, 0]

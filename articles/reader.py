@@ -11,9 +11,7 @@ from pathlib import Path, PurePath
 from articles.blocks import Block, Draft
 from articles.dates import parse_date
 from articles.decoding import declared_html_charset, decode_bytes
-from articles.epub_text import epub_draft
 from articles.errors import FileTooLarge, FileUnreadable, NotAnArticle
-from articles.html_text import html_draft
 from articles.markdown_text import markdown_blocks, split_front_matter
 from articles.metadata import derive_metadata
 from articles.model import Article, Paragraph
@@ -73,6 +71,8 @@ def parse_article(data: bytes, path: PurePath, patterns: RolePatterns) -> Articl
 def _draft(data: bytes, path: PurePath) -> Draft:
     kind = sniff_format(path, data[:8192])
     if kind == EPUB:
+        from articles.epub_text import epub_draft  # lxml only when a file needs it: quick start-up
+
         return epub_draft(data)
     declared = declared_html_charset(data) if kind == HTML else None
     decoded = decode_bytes(data, declared=declared)
@@ -80,6 +80,8 @@ def _draft(data: bytes, path: PurePath) -> Draft:
     if not decoded.text.strip():
         raise NotAnArticle("empty file: there is no text in it")
     if kind == HTML:
+        from articles.html_text import html_draft  # trafilatura takes 0.3 s to import
+
         return replace(html_draft(decoded.text), warnings=warnings)
     if kind == MARKDOWN:
         return _markdown_draft(decoded.text, warnings)

@@ -23,8 +23,11 @@ class PatternSet:
 
     patterns: tuple[re.Pattern[str], ...]
     max_chars: int = _UNLIMITED
+    #: All patterns as one alternation, for a single pass in ``matches`` (None when they use named groups).
+    combined: re.Pattern[str] | None = None
 
     def search(self, text: str) -> re.Match[str] | None:
+        """The first pattern's match, in list order (so named groups can be read)."""
         if len(text) > self.max_chars:
             return None
         for pattern in self.patterns:
@@ -34,7 +37,9 @@ class PatternSet:
         return None
 
     def matches(self, text: str) -> bool:
-        return self.search(text) is not None
+        if self.combined is None:
+            return self.search(text) is not None
+        return len(text) <= self.max_chars and self.combined.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -93,5 +98,8 @@ def _merged(sources: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def _pattern_set(value: dict[str, Any]) -> PatternSet:
     flags = 0 if value.get("case_sensitive") else re.IGNORECASE
-    compiled = tuple(re.compile(pattern, flags) for pattern in value["patterns"])
-    return PatternSet(compiled, int(value.get("max_chars", _UNLIMITED)))
+    sources: list[str] = value["patterns"]
+    compiled = tuple(re.compile(pattern, flags) for pattern in sources)
+    combined = None if any("(?P<" in pattern for pattern in sources) else re.compile(
+        "|".join(f"(?:{pattern})" for pattern in sources), flags)
+    return PatternSet(compiled, int(value.get("max_chars", _UNLIMITED)), combined)

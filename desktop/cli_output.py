@@ -46,8 +46,10 @@ def import_summary(outcomes: Sequence[ImportOutcome]) -> str:
     parts = [f"{counts[IMPORTED]} imported", f"{counts[UPDATED]} updated", f"{counts[UNCHANGED]} already present",
              f"{counts[FAILED]} failed"]
     line = ", ".join(parts) + "."
-    if copies:
-        line += f" {copies} of the imported articles are copies of a story already in the library."
+    if copies == 1:
+        line += " 1 imported article is a copy of a story already in the library."
+    elif copies:
+        line += f" {copies} imported articles are copies of stories already in the library."
     return line
 
 

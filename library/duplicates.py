@@ -1,9 +1,11 @@
 """Near-duplicate detection: the same story saved twice is one story with two copies.
 
 Each article's own text (title, lead, headings, body: no credits, disclaimers or comments) is
-cut into overlapping five-word shingles. A bottom-k sketch (the 64 smallest shingle hashes)
-is stored per article; articles sharing enough sketch hashes are candidates, and a candidate
-is a copy when the exact shingle sets overlap enough. Different articles about the same
+cut into overlapping five-word shingles. A bottom-k sketch (the 16 smallest shingle hashes)
+is stored per article; articles sharing at least two sketch hashes are candidates, and a
+candidate is a copy when the exact shingle sets overlap enough. Sixteen hashes keep the index
+small enough that storing an article stays cheap (each hash is one random index write) while
+copies with a Jaccard similarity of 0.5 share two of them with near certainty. Different articles about the same
 event share names and phrases but few five-word sequences, so they stay apart.
 """
 
@@ -15,9 +17,13 @@ import zlib
 from collections.abc import Iterable
 
 SHINGLE_WORDS = 5
-SKETCH_SIZE = 64
+SKETCH_SIZE = 16
 #: Sketch hashes two articles must share before their full shingle sets are compared.
-MIN_SHARED_SKETCH = 6
+MIN_SHARED_SKETCH = 2
+#: A sketch hash found in more articles than this is a stock phrase and finds no candidates.
+COMMON_HASH_ARTICLES = 100
+#: Candidates compared in full per imported article, those sharing most sketch hashes first.
+MAX_CANDIDATES = 8
 #: Jaccard similarity of shingle sets at or above which two texts are copies of one story.
 MIN_JACCARD = 0.5
 #: Share of the shorter text found in the longer one at or above which it is a (shortened) copy.

@@ -16,6 +16,7 @@ from pathlib import Path
 from articles.errors import ImportFailed
 from articles.reader import DEFAULT_MAX_BYTES, parse_article, read_limited
 from articles.role_patterns import RolePatterns, load_role_patterns
+from library import duplicates
 from library.file_walk import find_files
 from library.paths import user_patterns_file
 from library.store import Library
@@ -94,14 +95,16 @@ def import_file(library: Library, path: Path, patterns: RolePatterns, options: I
     except ImportFailed as error:
         return ImportOutcome(path, FAILED, str(error))
     record = library.file_record(str(path))
+    shingles = duplicates.shingles(article.article_text())
+    sketch = duplicates.sketch(shingles)
     with library.transaction():
         if record is not None:
             article_id = record.article_id
-            library.replace_article(article_id, article, str(path), content_hash)
+            library.replace_article(article_id, article, str(path), content_hash, sketch)
         else:
-            article_id = library.add_article(article, str(path), content_hash)
+            article_id = library.add_article(article, str(path), content_hash, sketch)
         is_primary_of_others = bool(record) and bool(library.article(article_id).copies)
-        primary = None if is_primary_of_others else library.find_copy_of(article_id)
+        primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles, sketch)
         library.mark_copy(article_id, primary)
     return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
 

@@ -7,7 +7,8 @@ half an article. Readers never block the single writer (WAL).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -87,26 +88,31 @@ class Library:
 
     # Articles ----------------------------------------------------------------------------
 
-    def add_article(self, article: Article, path: str, content_hash: str) -> int:
-        """Store a new article from ``path``; returns its id. Call inside ``transaction()``."""
+    def add_article(self, article: Article, path: str, content_hash: str, sketch: Sequence[int]) -> int:
+        """Store a new article from ``path`` with its duplicate sketch; returns its id.
+
+        Call inside ``transaction()``.
+        """
         now = _now()
         cursor = self._db.execute(
             "INSERT INTO articles (title, format, path, content_hash, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
             (article.metadata.title, article.format, path, content_hash, now, now),
         )
         article_id = int(cursor.lastrowid or 0)
-        self._write_content(article_id, article, path, content_hash)
+        self._write_content(article_id, article, path, content_hash, sketch)
         self.add_file(path, article_id, content_hash)
         return article_id
 
-    def replace_article(self, article_id: int, article: Article, path: str, content_hash: str) -> None:
+    def replace_article(self, article_id: int, article: Article, path: str, content_hash: str,
+                        sketch: Sequence[int]) -> None:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
         self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
         self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
-        self._write_content(article_id, article, path, content_hash)
+        self._write_content(article_id, article, path, content_hash, sketch)
         self.add_file(path, article_id, content_hash)
 
-    def _write_content(self, article_id: int, article: Article, path: str, content_hash: str) -> None:
+    def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
+                       sketch: Sequence[int]) -> None:
         meta = article.metadata
         self._db.execute(
             """UPDATE articles SET title = ?, subtitle = ?, kicker = ?, published = ?, source = ?, url = ?,
@@ -119,7 +125,6 @@ class Library:
             "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
             [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
         )
-        sketch = duplicates.sketch(duplicates.shingles(article.article_text()))
         self._db.executemany(
             "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in sketch]
         )
@@ -171,27 +176,31 @@ class Library:
 
     # Duplicate groups --------------------------------------------------------------------
 
-    def find_copy_of(self, article_id: int) -> int | None:
-        """The primary of the story this stored article is a copy of, or None if it is new."""
-        text = duplicates.shingles(self.article_text(article_id))
+    def find_copy_of(self, article_id: int, shingles: frozenset[int], sketch: Sequence[int]) -> int | None:
+        """The primary of the story an article (its shingles and sketch given) is a copy of, or None."""
         best_score, best = 0.0, None
-        for candidate in self._sketch_candidates(article_id):
-            score = duplicates.copy_score(text, duplicates.shingles(self.article_text(candidate)))
+        for candidate in self._sketch_candidates(article_id, sketch):
+            score = duplicates.copy_score(shingles, duplicates.shingles(self.article_text(candidate)))
             if score > best_score:
                 best_score, best = score, candidate
-        if best is None:
-            return None
-        return self.primary_of(best)
+        return None if best is None else self.primary_of(best)
 
-    def _sketch_candidates(self, article_id: int) -> list[int]:
-        rows = self._db.execute(
-            """SELECT other.article_id, COUNT(*) AS shared FROM sketches AS own
-               JOIN sketches AS other ON other.hash = own.hash AND other.article_id != own.article_id
-               WHERE own.article_id = ? GROUP BY other.article_id HAVING shared >= ?
-               ORDER BY shared DESC LIMIT 20""",
-            (article_id, duplicates.MIN_SHARED_SKETCH),
-        )
-        return [row[0] for row in rows]
+    def _sketch_candidates(self, article_id: int, sketch: Sequence[int]) -> list[int]:
+        """Articles sharing enough sketch hashes, most shared first.
+
+        A hash that hundreds of articles share stands for a stock phrase ("teilte die Polizei
+        mit"), not for one story; it is skipped, which keeps each look-up small however large
+        the library grows.
+        """
+        shared: Counter[int] = Counter()
+        for value in sketch:
+            rows = self._db.execute(
+                "SELECT article_id FROM sketches WHERE hash = ? LIMIT ?", (value, duplicates.COMMON_HASH_ARTICLES + 1)
+            ).fetchall()
+            if len(rows) <= duplicates.COMMON_HASH_ARTICLES:
+                shared.update(row[0] for row in rows if row[0] != article_id)
+        ranked = [(count, -other) for other, count in shared.items() if count >= duplicates.MIN_SHARED_SKETCH]
+        return [-negated for _, negated in sorted(ranked, reverse=True)[: duplicates.MAX_CANDIDATES]]
 
     def primary_of(self, article_id: int) -> int:
         row = self._db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -128,3 +128,22 @@ def test_a_crash_while_storing_leaves_no_half_article(tmp_path: Path, monkeypatc
     counts = [connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
               for table in ("articles", "files", "paragraphs", "sketches")]
     assert counts == [0, 0, 0, 0]
+
+
+@pytest.mark.slow
+def test_a_folder_of_ten_thousand_files_gives_every_file_an_outcome(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for n in range(10_000):
+        sub = folder / f"{n // 500:02}"
+        sub.mkdir(parents=True, exist_ok=True)
+        if n % 1000 == 7:
+            (sub / f"{n}.txt").write_bytes(b"")
+        else:
+            (sub / f"{n}.txt").write_text(f"Meldung {n}\n\nDer Kreistag hat Beschluss {n} gefasst, teilte das "
+                                          f"Landratsamt mit. Es geht um Vorlage {n * 7}.", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as library:
+        outcomes = run(library, folder)
+        assert len(outcomes) == 10_000
+        failed = [o for o in outcomes if o.status == FAILED]
+        assert len(failed) == 10 and all("empty file" in o.message for o in failed)
+        assert library.count() == 9_990

@@ -1,0 +1,307 @@
+"""Import benchmark: how fast a folder of saved articles goes into a library, and at what memory.
+
+Builds (once, cached) a corpus of ``--files`` article files from ../shared/corpora (see
+``corpus.py``), then measures, each phase in its own subprocess so peak memory is per phase:
+
+1. baseline: walk the folder, read and decode every file;
+2. parse: ``read_article`` on every file (parsing and roles, no storage);
+3. import: ``import_paths`` into a fresh library (parse, roles, duplicate detection, SQLite);
+4. re-import: the same folder again into the same library (everything unchanged).
+
+Rates are files per second including the folder walk; ratios are against the baseline of the
+same run. The import is checked against ``--target`` (300 files/s): PASS/FAIL is printed and the
+exit code is 0 either way unless ``--strict``. Planted near-duplicates (``manifest.json``) give
+the recall of duplicate detection and the number of false copies.
+
+    python benchmarks/import_bench.py                 # 10,000 files
+    python benchmarks/import_bench.py --files 1000    # quick run
+    python benchmarks/import_bench.py --files 1000 --profile   # plus the top functions under cProfile
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import Corpus, ensure_corpus
+
+_HERE = Path(__file__).resolve().parent
+_REPO = _HERE.parent
+PHASES = ("baseline", "parse", "import", "reimport")
+_PHASE_TITLES = {
+    "baseline": "read + decode", "parse": "read_article (parse + roles)",
+    "import": "import into a fresh library", "reimport": "re-import, all unchanged",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library) if args.library else None)))
+        return 0
+    started = time.perf_counter()
+    corpus, built = ensure_corpus(args.corpus_dir, args.corpora, args.files, args.seed, args.copy_share,
+                                  rebuild=args.rebuild)
+    _print_header(corpus, built, time.perf_counter() - started)
+    with tempfile.TemporaryDirectory(prefix="lesesaal-bench-") as temp:
+        library = args.library or Path(temp) / "library"
+        if library.exists() and any(library.iterdir()):
+            print(f"import_bench: the library folder {library} is not empty", file=sys.stderr)
+            return 2
+        results: dict[str, dict[str, Any]] = {}
+        for number, phase in enumerate(PHASES, start=1):
+            results[phase] = _spawn(phase, corpus, library)
+            _print_phase(number, phase, results, corpus, args.target)
+        passed = _print_summary(results, args.target)
+        if args.profile:
+            profile_import(corpus, Path(temp) / "profiled", args.profile)
+    return 1 if args.strict and not passed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=10_000, help="files in the corpus (default 10000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed for building the corpus (default 1)")
+    parser.add_argument("--copy-share", type=float, default=0.04, help="share of planted near-duplicates (0.04)")
+    parser.add_argument("--corpus-dir", type=Path, default=_HERE / ".corpus",
+                        help="cache folder for built corpora (default benchmarks/.corpus)")
+    parser.add_argument("--corpora", type=Path, default=_REPO.parent / "shared" / "corpora",
+                        help="the shared source corpora (default ../shared/corpora)")
+    parser.add_argument("--rebuild", action="store_true", help="build the corpus even when it is cached")
+    parser.add_argument("--library", type=Path, help="library folder to import into (must be empty; kept)")
+    parser.add_argument("--target", type=float, default=300.0, help="import files/s to reach (default 300)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when the import misses the target")
+    parser.add_argument("--profile", type=int, nargs="?", const=10, default=0, metavar="N",
+                        help="also import once under cProfile and print the top N functions (default 10)")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--articles", help=argparse.SUPPRESS)
+    return parser
+
+
+# Phases (each runs in its own process) -------------------------------------------------
+
+
+def run_phase(phase: str, articles: Path, library: Path | None) -> dict[str, Any]:
+    """Run one phase in this process; returns its timings, counts and memory as JSON-ready data."""
+    from library.file_walk import find_files
+    from library.importer import import_paths  # noqa: F401  (loads the whole import stack: lxml, trafilatura)
+
+    rss_before = _max_rss_mb()  # after start-up: every phase starts with the same modules loaded
+    started = time.perf_counter()
+    if phase == "baseline":
+        result = _baseline([item.path for item in find_files([articles])])
+    elif phase == "parse":
+        result = _parse([item.path for item in find_files([articles])])
+    else:
+        assert library is not None
+        result = _import(articles, library)
+    seconds = time.perf_counter() - started
+    return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb()}
+
+
+def _baseline(paths: list[Path]) -> dict[str, Any]:
+    from articles.decoding import decode_bytes
+    from articles.errors import ImportFailed
+
+    failed = 0
+    for path in paths:
+        try:
+            decode_bytes(path.read_bytes())
+        except ImportFailed:
+            failed += 1
+    return {"files": len(paths), "failed": failed}
+
+
+def _parse(paths: list[Path]) -> dict[str, Any]:
+    from articles.errors import ImportFailed
+    from articles.reader import read_article
+    from articles.role_patterns import load_role_patterns
+
+    patterns = load_role_patterns()
+    failed, seconds, counts = 0, Counter[str](), Counter[str]()
+    for path in paths:
+        started = time.perf_counter()
+        try:
+            read_article(path, patterns=patterns)
+        except ImportFailed:
+            failed += 1
+        seconds[path.suffix] += time.perf_counter() - started
+        counts[path.suffix] += 1
+    by_format = {suffix: {"files": counts[suffix], "seconds": seconds[suffix]} for suffix in sorted(counts)}
+    return {"files": len(paths), "failed": failed, "by_format": by_format}
+
+
+def _import(articles: Path, library_dir: Path) -> dict[str, Any]:
+    from library.importer import import_paths
+    from library.store import Library
+
+    rows = []
+    with Library.open(library_dir) as library:
+        for step in import_paths(library, [articles]):
+            outcome = step.outcome
+            rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,
+                         outcome.article_id, outcome.duplicate_of, outcome.message))
+    size = sum(path.stat().st_size for path in library_dir.iterdir() if path.is_file())
+    return {"files": len(rows), "rows": rows, "library_mb": size / 1e6}
+
+
+def _max_rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _spawn(phase: str, corpus: Corpus, library: Path) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase,
+               "--articles", str(corpus.articles), "--library", str(library)]
+    done = subprocess.run(command, cwd=_REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"import_bench: the {phase} phase failed (exit code {done.returncode})")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# Duplicates ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    marked: int                        # articles stored with duplicate_of set
+    planted: int                       # planted (copy, original) pairs
+    found: int                         # planted pairs that ended up in one duplicate group
+    false_copies: list[tuple[str, str]]  # (article, its primary) where the two are different stories
+    missed: list[tuple[str, str, str]]   # (copy, original, variant) not grouped
+
+
+def evaluate_copies(corpus: Corpus, rows: list[list[Any]]) -> CopyReport:
+    """Compare the duplicate groups the import made with the planted copies of the manifest."""
+    story = {item.path: item.story for item in corpus.files}
+    variant = {item.path: item.variant for item in corpus.files}
+    path_of = {row[2]: row[0] for row in rows if row[2] is not None and row[1] in ("imported", "updated")}
+    group = {row[0]: row[3] if row[3] is not None else row[2] for row in rows}
+    marked = [row for row in rows if row[3] is not None]
+    false_copies = [(row[0], path_of[row[3]]) for row in marked if story[row[0]] != story[path_of[row[3]]]]
+    pairs = corpus.planted_pairs()
+    missed = [(copy, original, variant[copy]) for copy, original in pairs
+              if group.get(copy) is None or group.get(copy) != group.get(original)]
+    return CopyReport(len(marked), len(pairs), len(pairs) - len(missed), false_copies, missed)
+
+
+# Output --------------------------------------------------------------------------------
+
+
+def _print_header(corpus: Corpus, built: bool, seconds: float) -> None:
+    formats = Counter(item.format for item in corpus.files)
+    stories = len({item.story for item in corpus.files})
+    print(f"Lesesaal import benchmark: {len(corpus.files):,} files, {stories:,} stories, "
+          f"{len(corpus.planted_pairs()):,} planted copies; "
+          + ", ".join(f"{fmt} {formats[fmt]:,}" for fmt in ("txt", "md", "html")))
+    print(f"corpus: {corpus.directory} ({'built' if built else 'cached'}, {seconds:.1f} s)")
+    print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()} "
+          f"{platform.machine()}, {os.cpu_count()} CPUs, {_commit()}\n")
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=_REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=_REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "commit unknown"
+    return f"commit {head}" + (" + uncommitted changes" if dirty else "")
+
+
+def _rate(result: dict[str, Any]) -> float:
+    return float(result["files"]) / max(result["seconds"], 1e-9)
+
+
+def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], corpus: Corpus, target: float) -> None:
+    result = results[phase]
+    rate = _rate(result)
+    print(f"[{number}/{len(PHASES)}] {phase}: {_PHASE_TITLES[phase]}")
+    print(f"      {result['files']:,} files in {result['seconds']:.2f} s = {rate:,.0f} files/s "
+          f"({1000 / max(rate, 1e-9):.2f} ms/file)")
+    if phase != "baseline":
+        ratio = rate / _rate(results["baseline"])
+        print(f"      ratio to baseline: {ratio:.4f} (each file takes {1 / max(ratio, 1e-9):,.1f}x the baseline's time)")
+    print(f"      peak RSS {result['rss_peak_mb']:.1f} MB "
+          f"(+{result['rss_peak_mb'] - result['rss_before_mb']:.1f} MB over the {result['rss_before_mb']:.1f} MB "
+          "after start-up)")
+    if phase == "parse":
+        _print_parse_details(result)
+    if phase in ("import", "reimport"):
+        _print_import_details(phase, result, corpus, target)
+    print()
+
+
+def _print_parse_details(result: dict[str, Any]) -> None:
+    parts = [f"{suffix or '(none)'} {entry['seconds'] / entry['files'] * 1000:.2f} ms/file ({entry['files']:,})"
+             for suffix, entry in result["by_format"].items()]
+    print("      by format: " + ", ".join(parts) + f"; failed {result['failed']}")
+
+
+def _print_import_details(phase: str, result: dict[str, Any], corpus: Corpus, target: float) -> None:
+    statuses = Counter(row[1] for row in result["rows"])
+    print("      outcomes: " + ", ".join(f"{status} {statuses[status]:,}"
+                                         for status in ("imported", "updated", "unchanged", "failed")))
+    for row in [row for row in result["rows"] if row[1] == "failed"][:5]:
+        print(f"        failed: {row[0]}: {row[4]}")
+    if phase == "reimport":
+        return
+    print(f"      library on disk: {result['library_mb']:.1f} MB")
+    report = evaluate_copies(corpus, result["rows"])
+    recall = report.found / report.planted if report.planted else 1.0
+    print(f"      copies: {report.marked:,} articles marked as copies (duplicate_of set); planted pairs grouped "
+          f"{report.found:,}/{report.planted:,} (recall {recall:.1%}); false copies {len(report.false_copies)}")
+    for copy, original, variant in report.missed[:5]:
+        print(f"        missed ({variant}): {copy} <- {original}")
+    for article, primary in report.false_copies[:5]:
+        print(f"        false copy: {article} -> {primary}")
+    verdict = "PASS" if _rate(result) >= target else "FAIL"
+    print(f"      target {target:,.0f} files/s: {verdict} ({_rate(result):,.0f} files/s)")
+
+
+def _print_summary(results: dict[str, dict[str, Any]], target: float) -> bool:
+    baseline = _rate(results["baseline"])
+    print(f"{'phase':<10} {'files':>7} {'seconds':>8} {'files/s':>9} {'ms/file':>8} {'vs base':>8} {'peak RSS MB':>12}")
+    for phase in PHASES:
+        result = results[phase]
+        rate = _rate(result)
+        print(f"{phase:<10} {result['files']:>7,} {result['seconds']:>8.2f} {rate:>9,.0f} {1000 / rate:>8.2f} "
+              f"{rate / baseline:>8.4f} {result['rss_peak_mb']:>12.1f}")
+    passed = _rate(results["import"]) >= target
+    print(f"import target {target:,.0f} files/s: {'PASS' if passed else 'FAIL'}")
+    return passed
+
+
+def profile_import(corpus: Corpus, library_dir: Path, top: int) -> None:
+    """Import the corpus once more under cProfile (in this process) and print the top functions."""
+    import cProfile
+    import pstats
+
+    from library.importer import import_paths  # noqa: F401  (module loading is not part of the profile)
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _import(corpus.articles, library_dir)
+    profiler.disable()
+    print(f"\ncProfile of one import of {len(corpus.files):,} files (fresh library), top {top} by cumulative time:")
+    pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative").print_stats(top)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -108,3 +108,13 @@ def test_users_extend_the_patterns_with_their_own_file(tmp_path: Path) -> None:
     text = f"Haushalt beschlossen\n\n{LEAD}\n\nHol dir jetzt das Jahresabo mit Prämie!"
     assert roles_of(text)[-1][0] == "body"
     assert roles_of(text, extra=[extra])[-1][0] == "promo"
+
+
+def test_news_sentences_that_mention_social_media_or_donations_stay_body() -> None:
+    sentences = [
+        "Der Täter hatte ein Video der Tat auf Facebook veröffentlicht, teilte die Polizei am Montag mit.",
+        "Sein Rivale würde massiv Spenden von solchen Gruppen erhalten. Er selbst wolle unabhängig bleiben.",
+        "Die Sängerin kündigte ihren Auftritt auf Twitter an und sprach von einer großen Ehre.",
+    ]
+    roles = roles_of("Titel der Meldung\n\n" + LEAD + "\n\n" + "\n\n".join(sentences))
+    assert [role for role, _ in roles[2:]] == ["body"] * 3

@@ -18,7 +18,9 @@ shingle overlap with any other file stays under the library's copy thresholds by
 Copies: a few percent of the files are *planted near-duplicates*: the same story as another
 file, saved again with different boilerplate (a kicker line, a photo credit, a trailing
 ``Mehr zum Thema - …`` line, a donation or subscription appeal, another outlet's footer), often
-in another format, sometimes cut off by a paywall or hard-wrapped. ``manifest.json`` lists every
+in another format, sometimes hard-wrapped or cut off by a paywall. Paywall copies keep at
+least 60% of the words and are made of source articles only (a cut-off recombined story would
+be mostly one donor's text), so no planted copy is also contained in an unrelated story. ``manifest.json`` lists every
 file with its story and, for copies, the file it copies.
 
 Layout: ``<dir>/articles/<jahrgang>/<mappe>/<file>``, 100 files per folder, files shuffled
@@ -34,11 +36,11 @@ import random
 import re
 import shutil
 import textwrap
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-
-BUILDER_VERSION = 1
+BUILDER_VERSION = 4
 ARTICLES_FOLDER = "articles"
 MANIFEST_NAME = "manifest.json"
 FILES_PER_FOLDER = 100
@@ -48,6 +50,9 @@ _ABBREVIATION = re.compile(r"(\b\w{1,2}|\b(?:St|Dr|Nr|Prof|bzw|ca|vgl|etc|Mio|Mr
 _WIKINEWS_NAME = re.compile(r"^\d+ - (?P<title>.*?)(?: \((?P<date>\d{4}-\d{2}-\d{2})\))?\.pretty\.json$")
 _MAX_DONOR_SHARE = 0.40
 _MAX_STORY_SHARE = 0.45
+#: A paywall copy keeps at least this share of its story's words, so a recombined story (at most
+#: 40% of a donor) never holds 80% of a paywall copy: the copy stays a copy of its own story only.
+_MIN_KEPT_SHARE = 0.6
 
 ATTRIBUTION = """\
 This benchmark corpus is generated from, and contains text of, these sources:
@@ -105,6 +110,9 @@ class CorpusFile:
 class Corpus:
     directory: Path
     files: tuple[CorpusFile, ...]
+    #: "recombined": stories made of other stories' paragraphs; "stories_per_paragraph": how often
+    #: a paragraph recurs across stories (shared text is what duplicate detection must sift).
+    stats: dict[str, float] = field(default_factory=dict)
 
     @property
     def articles(self) -> Path:
@@ -124,13 +132,13 @@ def ensure_corpus(root: Path, corpora: Path, files: int, seed: int, copy_share: 
     if not rebuild and manifest.is_file():
         data = json.loads(manifest.read_text(encoding="utf-8"))
         if data.get("parameters") == wanted:
-            return Corpus(directory, tuple(CorpusFile(**entry) for entry in data["files"])), False
+            return Corpus(directory, tuple(CorpusFile(**entry) for entry in data["files"]), data["stats"]), False
     if directory.exists():
         shutil.rmtree(directory)
     corpus = build_corpus(directory, corpora, files, random.Random(seed), copy_share)
     entries = [item.__dict__ for item in corpus.files]
-    manifest.write_text(json.dumps({"parameters": wanted, "files": entries}, ensure_ascii=False, indent=0),
-                        encoding="utf-8")
+    manifest.write_text(json.dumps({"parameters": wanted, "stats": corpus.stats, "files": entries},
+                                   ensure_ascii=False, indent=0), encoding="utf-8")
     return corpus, True
 
 
@@ -138,7 +146,7 @@ def build_corpus(directory: Path, corpora: Path, count: int, rng: random.Random,
     sources = load_10kgnad(corpora / "10kgnad" / "articles.csv", rng) + load_wikinews(corpora / "wikinews-quotes")
     copies = round(count * copy_share)
     stories = scaled_stories(sources, count - copies, rng)
-    plans = [(story, _original_rendering(rng), None) for story in stories]
+    plans: list[tuple[Story, Rendering, int | None]] = [(story, _original_rendering(rng), None) for story in stories]
     for index in rng.sample(range(len(plans)), copies):
         story, rendering, _ = plans[index]
         plans.append((story, _copy_rendering(rendering, story, stories, rng), index))
@@ -155,7 +163,13 @@ def build_corpus(directory: Path, corpora: Path, count: int, rng: random.Random,
         copy_of = paths[original] if original is not None else None
         files.append(CorpusFile(paths[index], story.number, rendering.format, copy_of, rendering.variant))
     (directory / "ATTRIBUTION.txt").write_text(ATTRIBUTION, encoding="utf-8")
-    return Corpus(directory, tuple(files))
+    return Corpus(directory, tuple(files), _stats(stories))
+
+
+def _stats(stories: list[Story]) -> dict[str, float]:
+    uses = Counter(paragraph for story in stories for paragraph in set(story.paragraphs))
+    return {"recombined": sum(story.mixed for story in stories),
+            "stories_per_paragraph": round(sum(uses.values()) / max(1, len(uses)), 2)}
 
 
 # Sources -------------------------------------------------------------------------------
@@ -307,7 +321,7 @@ def _copy_rendering(original: Rendering, story: Story, stories: list[Story], rng
         footer=rng.random() < 0.5,
         front_matter=rng.random() < 0.35,
         wrap=72 if fmt == "txt" and rng.random() < 0.2 else 0,
-        keep_share=rng.uniform(0.5, 0.9) if rng.random() < 0.2 else 1.0,
+        keep_share=rng.uniform(_MIN_KEPT_SHARE, 0.9) if not story.mixed and rng.random() < 0.3 else 1.0,
     )
     if not (copy.kicker or copy.related_title or copy.appeal):
         copy = replace(copy, related_title=rng.choice(stories).title)
@@ -322,8 +336,11 @@ def _file_path(slot: int, story: Story, rendering: Rendering) -> str:
     return f"{folder}/{_slug(story.title)}-{slot:05d}.{rendering.format}"
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _slug(title: str) -> str:
-    text = title.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    text = title.lower().translate(_UMLAUTS)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].rstrip("-") or "artikel"
 
 
@@ -350,14 +367,14 @@ def render(story: Story, rendering: Rendering) -> str:
 
 
 def _kept(paragraphs: tuple[str, ...], share: float) -> list[str]:
-    """The first paragraphs holding ``share`` of the words (a capture cut off by a paywall)."""
+    """The first paragraphs holding at least ``share`` of the words (a capture cut off by a paywall)."""
     if share >= 1:
         return list(paragraphs)
     limit, kept = share * _words(paragraphs), []
     for paragraph in paragraphs:
-        if kept and _words(kept) + len(paragraph.split()) > limit:
-            break
         kept.append(paragraph)
+        if _words(kept) >= limit:
+            break
     return kept
 
 
@@ -378,7 +395,8 @@ def _front_matter(story: Story, rendering: Rendering) -> str:
 def _html(story: Story, rendering: Rendering, paragraphs: list[str], trailer: list[str]) -> str:
     e, domain = html.escape, _domain(rendering.outlet)
     url = f"https://{domain}/{story.category.lower() or 'news'}/{_slug(story.title)}"
-    published = f'<meta property="article:published_time" content="{story.date}T08:00:00+01:00">\n' if story.date else ""
+    published = (f'<meta property="article:published_time" content="{story.date}T08:00:00+01:00">\n'
+                 if story.date else "")
     article = [f'<p class="kicker">{e(rendering.kicker)}</p>' if rendering.kicker else "",
                f"<h1>{e(story.title)}</h1>",
                f'<p class="subtitle">{e(story.subtitle)}</p>' if story.subtitle else ""]

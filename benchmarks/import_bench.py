@@ -30,8 +30,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +57,13 @@ def main(argv: list[str] | None = None) -> int:
                                   rebuild=args.rebuild)
     _print_header(corpus, built, time.perf_counter() - started)
     with tempfile.TemporaryDirectory(prefix="lesesaal-bench-") as temp:
-        library = args.library or Path(temp) / "library"
-        if library.exists() and any(library.iterdir()):
-            print(f"import_bench: the library folder {library} is not empty", file=sys.stderr)
+        library_dir = args.library or Path(temp) / "library"
+        if library_dir.exists() and any(library_dir.iterdir()):
+            print(f"import_bench: the library folder {library_dir} is not empty", file=sys.stderr)
             return 2
         results: dict[str, dict[str, Any]] = {}
         for number, phase in enumerate(PHASES, start=1):
-            results[phase] = _spawn(phase, corpus, library)
+            results[phase] = _spawn(phase, corpus, library_dir)
             _print_phase(number, phase, results, corpus, args.target)
         passed = _print_summary(results, args.target)
         if args.profile:
@@ -93,10 +94,10 @@ def _parser() -> argparse.ArgumentParser:
 # Phases (each runs in its own process) -------------------------------------------------
 
 
-def run_phase(phase: str, articles: Path, library: Path | None) -> dict[str, Any]:
+def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str, Any]:
     """Run one phase in this process; returns its timings, counts and memory as JSON-ready data."""
     from library.file_walk import find_files
-    from library.importer import import_paths  # noqa: F401  (loads the whole import stack: lxml, trafilatura)
+    from library.importer import import_paths  # noqa: F401  (the import stack; trafilatura loads on the first HTML)
 
     rss_before = _max_rss_mb()  # after start-up: every phase starts with the same modules loaded
     started = time.perf_counter()
@@ -105,8 +106,8 @@ def run_phase(phase: str, articles: Path, library: Path | None) -> dict[str, Any
     elif phase == "parse":
         result = _parse([item.path for item in find_files([articles])])
     else:
-        assert library is not None
-        result = _import(articles, library)
+        assert library_dir is not None
+        result = _import(articles, library_dir)
     seconds = time.perf_counter() - started
     return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb()}
 
@@ -130,7 +131,7 @@ def _parse(paths: list[Path]) -> dict[str, Any]:
     from articles.role_patterns import load_role_patterns
 
     patterns = load_role_patterns()
-    failed, seconds, counts = 0, Counter[str](), Counter[str]()
+    failed, seconds, counts = 0, defaultdict[str, float](float), Counter[str]()
     for path in paths:
         started = time.perf_counter()
         try:
@@ -143,29 +144,91 @@ def _parse(paths: list[Path]) -> dict[str, Any]:
     return {"files": len(paths), "failed": failed, "by_format": by_format}
 
 
-def _import(articles: Path, library_dir: Path) -> dict[str, Any]:
+def _import(articles: Path, library_dir: Path, *, split: bool = True) -> dict[str, Any]:
     from library.importer import import_paths
     from library.store import Library
 
-    rows = []
+    stopwatch = _Stopwatch()
+    if split:
+        stopwatch.attach()
+    rows, stamps, started = [], [], time.perf_counter()
     with Library.open(library_dir) as library:
         for step in import_paths(library, [articles]):
             outcome = step.outcome
             rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,
                          outcome.article_id, outcome.duplicate_of, outcome.message))
+            stamps.append(time.perf_counter() - started)
     size = sum(path.stat().st_size for path in library_dir.iterdir() if path.is_file())
-    return {"files": len(rows), "rows": rows, "library_mb": size / 1e6}
+    return {"files": len(rows), "rows": rows, "library_mb": size / 1e6, "tenths": _tenths(stamps),
+            "split": dict(stopwatch.seconds)}
+
+
+class _Stopwatch:
+    """Adds up the time spent in a few steps of the import, to split the import's time.
+
+    It wraps functions by name in this (phase) process only; a step that the library has
+    renamed or removed is simply not timed and shows up under "rest".
+    """
+
+    STEPS = (("library.importer", "read_limited", "read"), ("library.importer", "parse_article", "parse + roles"),
+             ("library.store", "Library.find_copy_of", "duplicate search"))
+
+    def __init__(self) -> None:
+        self.seconds: defaultdict[str, float] = defaultdict(float)
+
+    def attach(self) -> None:
+        import importlib
+
+        for module_name, qualified, label in self.STEPS:
+            owner: Any = importlib.import_module(module_name)
+            *path, name = qualified.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            if callable(getattr(owner, name, None)):
+                setattr(owner, name, self._timed(getattr(owner, name), label))
+
+    def _timed(self, function: Any, label: str) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[label] += time.perf_counter() - started
+        return timed
+
+
+def _tenths(stamps: list[float]) -> list[float]:
+    """Files/s in each tenth of the run, to show whether importing slows down as the library grows."""
+    bounds = [round(len(stamps) * tenth / 10) for tenth in range(11)]
+    rates = []
+    for start, end in pairwise(bounds):
+        if end > start:
+            began = stamps[start - 1] if start else 0.0
+            rates.append((end - start) / max(stamps[end - 1] - began, 1e-9))
+    return rates
 
 
 def _max_rss_mb() -> float:
-    """Peak resident memory of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux this is ``VmHWM`` from /proc: ``ru_maxrss`` of a process started by ``subprocess``
+    also counts the parent's peak (the kernel carries it over the vfork and exec), so it would
+    not be per phase. Elsewhere ``ru_maxrss`` (KiB on Linux, bytes on macOS).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _spawn(phase: str, corpus: Corpus, library: Path) -> dict[str, Any]:
+def _spawn(phase: str, corpus: Corpus, library_dir: Path) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase,
-               "--articles", str(corpus.articles), "--library", str(library)]
+               "--articles", str(corpus.articles), "--library", str(library_dir)]
     done = subprocess.run(command, cwd=_REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -210,6 +273,9 @@ def _print_header(corpus: Corpus, built: bool, seconds: float) -> None:
           f"{len(corpus.planted_pairs()):,} planted copies; "
           + ", ".join(f"{fmt} {formats[fmt]:,}" for fmt in ("txt", "md", "html")))
     print(f"corpus: {corpus.directory} ({'built' if built else 'cached'}, {seconds:.1f} s)")
+    print(f"recombined stories: {corpus.stats.get('recombined', 0):,.0f}; a paragraph recurs in "
+          f"{corpus.stats.get('stories_per_paragraph', 1):.2f} stories on average "
+          "(shared text makes duplicate candidates)")
     print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()} "
           f"{platform.machine()}, {os.cpu_count()} CPUs, {_commit()}\n")
 
@@ -226,7 +292,7 @@ def _commit() -> str:
 
 
 def _rate(result: dict[str, Any]) -> float:
-    return float(result["files"]) / max(result["seconds"], 1e-9)
+    return float(result["files"]) / max(float(result["seconds"]), 1e-9)
 
 
 def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], corpus: Corpus, target: float) -> None:
@@ -237,7 +303,8 @@ def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], co
           f"({1000 / max(rate, 1e-9):.2f} ms/file)")
     if phase != "baseline":
         ratio = rate / _rate(results["baseline"])
-        print(f"      ratio to baseline: {ratio:.4f} (each file takes {1 / max(ratio, 1e-9):,.1f}x the baseline's time)")
+        print(f"      ratio to baseline: {ratio:.4f} "
+              f"(each file takes {1 / max(ratio, 1e-9):,.1f}x the baseline's time)")
     print(f"      peak RSS {result['rss_peak_mb']:.1f} MB "
           f"(+{result['rss_peak_mb'] - result['rss_before_mb']:.1f} MB over the {result['rss_before_mb']:.1f} MB "
           "after start-up)")
@@ -260,6 +327,9 @@ def _print_import_details(phase: str, result: dict[str, Any], corpus: Corpus, ta
                                          for status in ("imported", "updated", "unchanged", "failed")))
     for row in [row for row in result["rows"] if row[1] == "failed"][:5]:
         print(f"        failed: {row[0]}: {row[4]}")
+    if result.get("split"):
+        _print_split(result)
+    print("      files/s by tenth of the run: " + " ".join(f"{rate:,.0f}" for rate in result["tenths"]))
     if phase == "reimport":
         return
     print(f"      library on disk: {result['library_mb']:.1f} MB")
@@ -273,6 +343,14 @@ def _print_import_details(phase: str, result: dict[str, Any], corpus: Corpus, ta
         print(f"        false copy: {article} -> {primary}")
     verdict = "PASS" if _rate(result) >= target else "FAIL"
     print(f"      target {target:,.0f} files/s: {verdict} ({_rate(result):,.0f} files/s)")
+
+
+def _print_split(result: dict[str, Any]) -> None:
+    parts = dict(result["split"])
+    parts["rest (walk, hash, sketch, SQLite writes, commits)"] = result["seconds"] - sum(parts.values())
+    print("      time split: " + ", ".join(
+        f"{label} {seconds / result['files'] * 1000:.2f} ms/file ({seconds / result['seconds']:.0%})"
+        for label, seconds in parts.items()))
 
 
 def _print_summary(results: dict[str, dict[str, Any]], target: float) -> bool:
@@ -293,11 +371,14 @@ def profile_import(corpus: Corpus, library_dir: Path, top: int) -> None:
     import cProfile
     import pstats
 
-    from library.importer import import_paths  # noqa: F401  (module loading is not part of the profile)
+    from articles.reader import read_article
 
+    pages = [corpus.articles / item.path for item in corpus.files if item.format == "html"]
+    if pages:
+        read_article(pages[0])  # load lxml and trafilatura (a one-time cost) before profiling
     profiler = cProfile.Profile()
     profiler.enable()
-    _import(corpus.articles, library_dir)
+    _import(corpus.articles, library_dir, split=False)
     profiler.disable()
     print(f"\ncProfile of one import of {len(corpus.files):,} files (fresh library), top {top} by cumulative time:")
     pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative").print_stats(top)

@@ -17,6 +17,7 @@ from articles.errors import NotAnArticle, UndecodableText
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.IGNORECASE)
 _SOFT_HYPHEN = "\u00ad"
+_NEEDS_CLEANING = re.compile("[\r\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), " ")
 #: Share of replacement characters above which mostly-UTF-8 bytes count as undecodable.
@@ -114,6 +115,7 @@ def declared_html_charset(data: bytes) -> str | None:
 
 def clean_text(text: str) -> str:
     """NFC, Unix line endings, no soft hyphens or zero-width characters, plain spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
-    return unicodedata.normalize("NFC", text)
+    if _NEEDS_CLEANING.search(text):
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+        text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

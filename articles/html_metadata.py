@@ -23,7 +23,7 @@ def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
         for meta in tree.iter("meta")
     }
     found = {
-        "title": _clean(metas.get("og:title", "")),
+        "title": _clean(metas.get("og:title", "") or metas.get("twitter:title", "") or _title_element(tree)),
         "source": _clean(metas.get("og:site_name", "") or metas.get("application-name", "")),
         "author": _clean(metas.get("author", "") or metas.get("article:author", "")),
         "url": metas.get("og:url", "") or _canonical_url(tree),
@@ -35,6 +35,13 @@ def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
 
 def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def _title_element(tree: lxml.html.HtmlElement) -> str:
+    """The <title>, less a trailing ' | Site name' or ' - Site name'."""
+    element = tree.find(".//title")
+    text = _clean(element.text_content()) if element is not None else ""
+    return re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", text)[0] if text else ""
 
 
 def _canonical_url(tree: lxml.html.HtmlElement) -> str:

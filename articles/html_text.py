@@ -19,7 +19,6 @@ from lxml import etree
 from trafilatura import bare_extraction
 
 from articles.blocks import Block, Draft, Hint
-from articles.dates import parse_date
 from articles.errors import NotAnArticle
 from articles.html_metadata import page_metadata
 
@@ -43,18 +42,17 @@ def html_draft(html: str) -> Draft:
     except (etree.ParserError, ValueError) as error:
         raise NotAnArticle(f"broken HTML with no readable text ({error})") from None
     page = page_metadata(tree)
-    document = bare_extraction(html, include_comments=True, favor_recall=True, deduplicate=False, with_metadata=True)
+    document = bare_extraction(html, include_comments=True, favor_recall=True, deduplicate=False)
     container = _article_container(tree, document)
     blocks = list(plain_blocks(container if container is not None else tree.body if tree.find("body") is not None else tree))
-    found = {name: getattr(document, name, None) or "" for name in ("title", "sitename", "date", "author", "url")}
     return Draft(
         blocks=tuple(blocks),
         format="html",
-        title=page.get("title") or found["title"],
-        date=page.get("date") or parse_date(found["date"]),
-        source=page.get("source") or found["sitename"],
-        url=page.get("url") or found["url"],
-        author=page.get("author") or found["author"],
+        title=page.get("title", ""),
+        date=page.get("date"),
+        source=page.get("source", ""),
+        url=page.get("url", ""),
+        author=page.get("author", ""),
         language=page.get("language"),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from articles.language_data import load_resource_json
@@ -13,20 +14,27 @@ _SAMPLE_CHARS = 6000
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Function word → the languages it is frequent in."""
     data = load_resource_json("languages/stopwords.json")
-    return {code: frozenset(words) for code, words in data.items() if not code.startswith("_")}
+    languages: dict[str, list[str]] = {}
+    for code, words in data.items():
+        if not code.startswith("_"):
+            for word in words:
+                languages.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
-    counts = dict.fromkeys(_stopwords(), 0)
+    lookup = _languages_of_words()
+    counts: Counter[str] = Counter()
     for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        for code, words in _stopwords().items():
-            if word in words:
-                counts[code] += 1
-    best = max(counts, key=counts.__getitem__)
-    ranked = sorted(counts.values(), reverse=True)
+        counts.update(lookup.get(word, ()))
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    ranked = sorted(counts.values(), reverse=True) + [0]
     if ranked[0] < _MIN_HITS or ranked[0] < 1.5 * ranked[1]:
         return None
     return best

@@ -40,7 +40,7 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
                 "(raise it with --max-size)"
             )
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(min(info.st_size, max_bytes) + 1)
     except FileNotFoundError:
         raise FileUnreadable("file not found: it was moved or deleted, or is a broken link") from None
     except PermissionError:

@@ -25,10 +25,15 @@ class PatternSet:
     max_chars: int = _UNLIMITED
     #: All patterns as one alternation, for a single pass in ``matches`` (None when they use named groups).
     combined: re.Pattern[str] | None = None
+    #: Words one of which every pattern needs: a cheap test that spares most paragraphs the patterns.
+    keywords: re.Pattern[str] | None = None
+
+    def _worth_trying(self, text: str) -> bool:
+        return len(text) <= self.max_chars and (self.keywords is None or self.keywords.search(text) is not None)
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first pattern's match, in list order (so named groups can be read)."""
-        if len(text) > self.max_chars:
+        if not self._worth_trying(text):
             return None
         for pattern in self.patterns:
             found = pattern.search(text)
@@ -39,7 +44,7 @@ class PatternSet:
     def matches(self, text: str) -> bool:
         if self.combined is None:
             return self.search(text) is not None
-        return len(text) <= self.max_chars and self.combined.search(text) is not None
+        return self._worth_trying(text) and self.combined.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -102,4 +107,6 @@ def _pattern_set(value: dict[str, Any]) -> PatternSet:
     compiled = tuple(re.compile(pattern, flags) for pattern in sources)
     combined = None if any("(?P<" in pattern for pattern in sources) else re.compile(
         "|".join(f"(?:{pattern})" for pattern in sources), flags)
-    return PatternSet(compiled, int(value.get("max_chars", _UNLIMITED)), combined)
+    words: list[str] = value.get("keywords", [])
+    keywords = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+    return PatternSet(compiled, int(value.get("max_chars", _UNLIMITED)), combined, keywords)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import re
 import zlib
+from array import array
 from collections.abc import Iterable
 
 SHINGLE_WORDS = 5
@@ -42,6 +43,17 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(
         zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
     )
+
+
+def pack(hashes: frozenset[int]) -> bytes:
+    """Shingle hashes as bytes to store beside the article (4 bytes a shingle)."""
+    return array("I", sorted(hashes)).tobytes()
+
+
+def unpack(data: bytes) -> frozenset[int]:
+    hashes = array("I")
+    hashes.frombytes(data)
+    return frozenset(hashes)
 
 
 def sketch(hashes: Iterable[int]) -> list[int]:

@@ -19,6 +19,7 @@ from articles.role_patterns import RolePatterns, load_role_patterns
 from library import duplicates
 from library.file_walk import find_files
 from library.paths import user_patterns_file
+from library.records import FileRecord
 from library.store import Library
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
@@ -88,47 +89,44 @@ def import_file(library: Library, path: Path, patterns: RolePatterns, options: I
     try:
         data = read_limited(path, options.max_bytes)
         content_hash = hashlib.sha256(data).hexdigest()
-        known = _known_content(library, str(path), content_hash)
+        record = library.file_record(str(path))
+        known = _known_content(library, path, record, content_hash)
         if known is not None:
             return known
         article = parse_article(data, path, patterns)
     except ImportFailed as error:
         return ImportOutcome(path, FAILED, str(error))
-    record = library.file_record(str(path))
     shingles = duplicates.shingles(article.article_text())
-    sketch = duplicates.sketch(shingles)
     with library.transaction():
         if record is not None:
             article_id = record.article_id
-            library.replace_article(article_id, article, str(path), content_hash, sketch)
+            library.replace_article(article_id, article, str(path), content_hash, shingles)
         else:
-            article_id = library.add_article(article, str(path), content_hash, sketch)
-        is_primary_of_others = bool(record) and bool(library.article(article_id).copies)
-        primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles, sketch)
+            article_id = library.add_article(article, str(path), content_hash, shingles)
+        is_primary_of_others = record is not None and bool(library.article(article_id).copies)
+        primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles)
         library.mark_copy(article_id, primary)
     return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
 
 
-def _known_content(library: Library, path: str, content_hash: str) -> ImportOutcome | None:
-    record = library.file_record(path)
+def _known_content(library: Library, path: Path, record: FileRecord | None, content_hash: str) -> ImportOutcome | None:
+    """UNCHANGED when this file, or a file with the same bytes elsewhere, is already in the library."""
     if record is not None and record.content_hash == content_hash:
-        return ImportOutcome(Path(path), UNCHANGED, f"already in the library as #{record.article_id}",
-                             record.article_id)
+        return ImportOutcome(path, UNCHANGED, f"already in the library as #{record.article_id}", record.article_id)
     same = library.article_with_content(content_hash)
     if same is None or record is not None:
         return None
     with library.transaction():
-        library.add_file(path, same, content_hash)
+        library.add_file(str(path), same, content_hash)
     stored = library.article(same)
-    return ImportOutcome(Path(path), UNCHANGED,
-                         f"already in the library as #{same} (the same file as {stored.path})", same)
+    return ImportOutcome(path, UNCHANGED, f"already in the library as #{same} (the same file as {stored.path})", same)
 
 
 def _stored_outcome(library: Library, path: Path, article_id: int, primary: int | None, *, updated: bool,
                     warnings: tuple[str, ...]) -> ImportOutcome:
     verb = f"updated #{article_id} (the file changed)" if updated else f"imported as #{article_id}"
     if primary is not None:
-        verb += f", a copy of #{primary} «{library.article(primary).metadata.title}»"
+        verb += f", a copy of #{primary} «{library.title_of(primary)}»"
     if warnings:
         verb += "; " + "; ".join(warnings)
     return ImportOutcome(path, UPDATED if updated else IMPORTED, verb, article_id, primary, warnings)

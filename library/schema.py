@@ -27,6 +27,7 @@ MIGRATIONS: tuple[str, ...] = (
         path TEXT NOT NULL,
         content_hash TEXT NOT NULL,
         warnings TEXT NOT NULL DEFAULT '',
+        shingles BLOB NOT NULL DEFAULT x'',
         imported_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         duplicate_of INTEGER REFERENCES articles(id)

@@ -88,8 +88,8 @@ class Library:
 
     # Articles ----------------------------------------------------------------------------
 
-    def add_article(self, article: Article, path: str, content_hash: str, sketch: Sequence[int]) -> int:
-        """Store a new article from ``path`` with its duplicate sketch; returns its id.
+    def add_article(self, article: Article, path: str, content_hash: str, shingles: frozenset[int]) -> int:
+        """Store a new article from ``path`` with its text's shingles (for duplicates); returns its id.
 
         Call inside ``transaction()``.
         """
@@ -99,28 +99,30 @@ class Library:
             (article.metadata.title, article.format, path, content_hash, now, now),
         )
         article_id = int(cursor.lastrowid or 0)
-        self._write_content(article_id, article, path, content_hash, sketch)
+        self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
         return article_id
 
     def replace_article(self, article_id: int, article: Article, path: str, content_hash: str,
-                        sketch: Sequence[int]) -> None:
+                        shingles: frozenset[int]) -> None:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
         self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
         self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
-        self._write_content(article_id, article, path, content_hash, sketch)
+        self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
 
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
-                       sketch: Sequence[int]) -> None:
+                       shingles: frozenset[int]) -> None:
         meta = article.metadata
         self._db.execute(
             """UPDATE articles SET title = ?, subtitle = ?, kicker = ?, published = ?, source = ?, url = ?,
-               author = ?, language = ?, format = ?, path = ?, content_hash = ?, warnings = ?, updated_at = ?
-               WHERE id = ?""",
+               author = ?, language = ?, format = ?, path = ?, content_hash = ?, warnings = ?, shingles = ?,
+               updated_at = ? WHERE id = ?""",
             (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
-             article.format, path, content_hash, "\n".join(article.warnings), _now(), article_id),
+             article.format, path, content_hash, "\n".join(article.warnings), duplicates.pack(shingles), _now(),
+             article_id),
         )
+        sketch = duplicates.sketch(shingles)
         self._db.executemany(
             "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
             [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
@@ -176,11 +178,11 @@ class Library:
 
     # Duplicate groups --------------------------------------------------------------------
 
-    def find_copy_of(self, article_id: int, shingles: frozenset[int], sketch: Sequence[int]) -> int | None:
-        """The primary of the story an article (its shingles and sketch given) is a copy of, or None."""
+    def find_copy_of(self, article_id: int, shingles: frozenset[int]) -> int | None:
+        """The primary of the story an article (its text's shingles given) is a copy of, or None."""
         best_score, best = 0.0, None
-        for candidate in self._sketch_candidates(article_id, sketch):
-            score = duplicates.copy_score(shingles, duplicates.shingles(self.article_text(candidate)))
+        for candidate in self._sketch_candidates(article_id, duplicates.sketch(shingles)):
+            score = duplicates.copy_score(shingles, self._stored_shingles(candidate))
             if score > best_score:
                 best_score, best = score, candidate
         return None if best is None else self.primary_of(best)
@@ -201,6 +203,16 @@ class Library:
                 shared.update(row[0] for row in rows if row[0] != article_id)
         ranked = [(count, -other) for other, count in shared.items() if count >= duplicates.MIN_SHARED_SKETCH]
         return [-negated for _, negated in sorted(ranked, reverse=True)[: duplicates.MAX_CANDIDATES]]
+
+    def _stored_shingles(self, article_id: int) -> frozenset[int]:
+        row = self._db.execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return duplicates.unpack(row[0]) if row else frozenset()
+
+    def title_of(self, article_id: int) -> str:
+        row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        return str(row[0])
 
     def primary_of(self, article_id: int) -> int:
         row = self._db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -109,7 +109,9 @@ def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str,
         assert library_dir is not None
         result = _import(articles, library_dir)
     seconds = time.perf_counter() - started
-    return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb()}
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest reader process
+    return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb(),
+            "workers_peak_mb": workers_peak}
 
 
 def _baseline(paths: list[Path]) -> dict[str, Any]:
@@ -308,6 +310,9 @@ def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], co
     print(f"      peak RSS {result['rss_peak_mb']:.1f} MB "
           f"(+{result['rss_peak_mb'] - result['rss_before_mb']:.1f} MB over the {result['rss_before_mb']:.1f} MB "
           "after start-up)")
+    if result.get("workers_peak_mb"):
+        print(f"      reader processes: the largest peaked at {result['workers_peak_mb']:.1f} MB RSS "
+              "(each reader process is a separate Python; with N of them add about N times this)")
     if phase == "parse":
         _print_parse_details(result)
     if phase in ("import", "reimport"):

@@ -29,6 +29,10 @@ MAX_CANDIDATES = 8
 MIN_JACCARD = 0.5
 #: Share of the shorter text found in the longer one at or above which it is a (shortened) copy.
 MIN_CONTAINMENT = 0.8
+#: Containment only counts when the shorter text is at least this share of the longer one: a
+#: paywalled capture keeps a good part of the story, while a short agency brief quoted inside
+#: several longer articles must not make them all copies of each other.
+MIN_CONTAINED_SHARE = 0.3
 #: Texts with fewer shingles are too short to call copies on shingles alone.
 MIN_SHINGLES = 8
 
@@ -70,5 +74,6 @@ def copy_score(first: frozenset[int], second: frozenset[int]) -> float:
         return 1.0 if first == second and first else 0.0
     shared = len(first & second)
     jaccard = shared / len(first | second)
-    containment = shared / min(len(first), len(second))
+    shorter, longer = sorted((len(first), len(second)))
+    containment = shared / shorter if shorter >= MIN_CONTAINED_SHARE * longer else 0.0
     return jaccard if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT else 0.0

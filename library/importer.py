@@ -3,23 +3,24 @@
 ``import_paths`` is a generator: it yields an ``ImportProgress`` after each file, so the
 caller (the CLI now, a GUI worker later) decides where it runs and how to show it. It checks
 the cancel token between files; a cancelled import keeps every file finished so far.
+Parsing runs in worker processes for large imports (see ``library.parsing``); everything
+that writes to the library happens here, in the caller's thread.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from articles.errors import ImportFailed
-from articles.reader import DEFAULT_MAX_BYTES, parse_article, read_limited
-from articles.role_patterns import RolePatterns, load_role_patterns
-from library import duplicates
-from library.file_walk import find_files
+from articles.reader import DEFAULT_MAX_BYTES, read_limited
+from library.file_walk import FoundFile, find_files
+from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
-from library.records import FileRecord
 from library.store import Library
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
@@ -61,6 +62,16 @@ class ImportOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read and hashed: either settled already (``outcome``) or to be parsed (``job``)."""
+
+    found: FoundFile
+    outcome: ImportOutcome | None = None
+    job: ParseJob | None = None
+    content_hash: str = ""
+
+
 def import_paths(
     library: Library,
     paths: Sequence[Path],
@@ -71,55 +82,82 @@ def import_paths(
 ) -> Iterator[ImportProgress]:
     """Import files and folders; ``on_stored(article_id)`` is called after each article is committed."""
     found = list(find_files([path.absolute() for path in paths]))
-    patterns = load_role_patterns([user_patterns_file(library.directory)])
-    for done, item in enumerate(found, start=1):
-        if cancel is not None and cancel.cancelled:
-            return
-        if item.problem:
-            outcome = ImportOutcome(item.path, FAILED, item.problem)
-        else:
-            outcome = import_file(library, item.path, patterns, options)
-        if on_stored is not None and outcome.status in (IMPORTED, UPDATED) and outcome.article_id is not None:
-            on_stored(outcome.article_id)
-        yield ImportProgress(done, len(found), outcome)
+    waiting: deque[_Prepared] = deque()
 
+    def jobs() -> Iterator[ParseJob | None]:
+        """Reads files as the parsers ask for them; ``waiting`` keeps them in the same order."""
+        for item in found:
+            prepared = _prepare(library, item, options)
+            waiting.append(prepared)
+            yield prepared.job
 
-def import_file(library: Library, path: Path, patterns: RolePatterns, options: ImportOptions) -> ImportOutcome:
-    """Import one file; every failure comes back as a FAILED outcome with the reason."""
+    parsed = parse_in_order(jobs(), [user_patterns_file(library.directory)], expected=len(found))
     try:
-        data = read_limited(path, options.max_bytes)
-        content_hash = hashlib.sha256(data).hexdigest()
-        record = library.file_record(str(path))
-        known = _known_content(library, path, record, content_hash)
-        if known is not None:
-            return known
-        article = parse_article(data, path, patterns)
+        for done, (_, result) in enumerate(parsed, start=1):
+            if cancel is not None and cancel.cancelled:
+                return
+            outcome = _settle(library, waiting.popleft(), result)
+            if on_stored is not None and outcome.status in (IMPORTED, UPDATED) and outcome.article_id is not None:
+                on_stored(outcome.article_id)
+            yield ImportProgress(done, len(found), outcome)
+    finally:
+        parsed.close()
+
+
+def _prepare(library: Library, found: FoundFile, options: ImportOptions) -> _Prepared:
+    """Read and hash a file; settle it at once when it failed or is already in the library."""
+    if found.problem:
+        return _Prepared(found, ImportOutcome(found.path, FAILED, found.problem))
+    try:
+        data = read_limited(found.path, options.max_bytes)
     except ImportFailed as error:
-        return ImportOutcome(path, FAILED, str(error))
-    shingles = duplicates.shingles(article.article_text())
+        return _Prepared(found, ImportOutcome(found.path, FAILED, str(error)))
+    content_hash = hashlib.sha256(data).hexdigest()
+    record = library.file_record(str(found.path))
+    if record is not None and record.content_hash == content_hash:
+        return _Prepared(found, _unchanged(found.path, record.article_id))
+    return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash)
+
+
+def _settle(library: Library, prepared: _Prepared, parsed: Parsed | None) -> ImportOutcome:
+    """Store a parsed file (or recognise it as present); returns what happened to it."""
+    if prepared.outcome is not None:
+        return prepared.outcome
+    path = prepared.found.path
+    same = _same_content_elsewhere(library, path, prepared.content_hash)
+    if same is not None:
+        return same
+    if parsed is None or parsed.article is None:
+        return ImportOutcome(path, FAILED, parsed.error if parsed else "not parsed")
+    article, shingles = parsed.article, parsed.shingles
+    record = library.file_record(str(path))
     with library.transaction():
         if record is not None:
             article_id = record.article_id
-            library.replace_article(article_id, article, str(path), content_hash, shingles)
+            library.replace_article(article_id, article, str(path), prepared.content_hash, shingles)
         else:
-            article_id = library.add_article(article, str(path), content_hash, shingles)
+            article_id = library.add_article(article, str(path), prepared.content_hash, shingles)
         is_primary_of_others = record is not None and bool(library.article(article_id).copies)
         primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles)
         library.mark_copy(article_id, primary)
     return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
 
 
-def _known_content(library: Library, path: Path, record: FileRecord | None, content_hash: str) -> ImportOutcome | None:
-    """UNCHANGED when this file, or a file with the same bytes elsewhere, is already in the library."""
-    if record is not None and record.content_hash == content_hash:
-        return ImportOutcome(path, UNCHANGED, f"already in the library as #{record.article_id}", record.article_id)
+def _same_content_elsewhere(library: Library, path: Path, content_hash: str) -> ImportOutcome | None:
+    """UNCHANGED when a file with the same bytes under another name is already in the library."""
+    if library.file_record(str(path)) is not None:
+        return None
     same = library.article_with_content(content_hash)
-    if same is None or record is not None:
+    if same is None:
         return None
     with library.transaction():
         library.add_file(str(path), same, content_hash)
     stored = library.article(same)
     return ImportOutcome(path, UNCHANGED, f"already in the library as #{same} (the same file as {stored.path})", same)
+
+
+def _unchanged(path: Path, article_id: int) -> ImportOutcome:
+    return ImportOutcome(path, UNCHANGED, f"already in the library as #{article_id}", article_id)
 
 
 def _stored_outcome(library: Library, path: Path, article_id: int, primary: int | None, *, updated: bool,

@@ -67,3 +67,11 @@ def test_removing_the_primary_promotes_its_oldest_copy(tmp_path: Path) -> None:
         library.remove(first or 0)
         assert library.article(second or 0).duplicate_of is None
         assert [s.id for s in library.summaries()] == [second]
+
+
+def test_a_short_brief_quoted_inside_longer_articles_does_not_make_them_copies() -> None:
+    brief = "Die Polizei hat am Montag in Köln drei Verdächtige festgenommen, die einen Anschlag geplant haben sollen."
+    first = brief + " " + " ".join(f"Der Bericht aus Köln nennt Einzelheit {n} zum Verlauf des Tages." for n in range(40))
+    second = brief + " " + " ".join(f"Eine Reportage aus Bonn schildert Aspekt {n} der Ermittlungen." for n in range(40))
+    assert copy_score(shingles(brief), shingles(first)) == 0
+    assert copy_score(shingles(first), shingles(second)) == 0

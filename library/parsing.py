@@ -1,0 +1,132 @@
+"""Parses article files for the import job, in worker processes when there are many.
+
+Parsing is pure CPU work and most of an import's time; the library's single writer stays in
+the calling process. Files come back in the order they went in, with at most ``window``
+files in flight, so memory stays flat however large the folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.errors import ImportFailed
+from articles.model import Article
+from articles.reader import parse_article
+from articles.role_patterns import RolePatterns, load_role_patterns
+from library import duplicates
+
+log = logging.getLogger(__name__)
+
+#: Below this many files the pool's start-up (about half a second) costs more than it saves.
+MIN_FILES_FOR_WORKERS = 64
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    path: Path
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed article with its text's shingles, or the reason it could not be parsed."""
+
+    article: Article | None
+    shingles: frozenset[int]
+    error: str = ""
+
+
+def parse_job(job: ParseJob, patterns: RolePatterns) -> Parsed:
+    """Parse one file's bytes; expected failures and bugs alike come back as an error text."""
+    try:
+        article = parse_article(job.data, job.path, patterns)
+    except ImportFailed as error:
+        return Parsed(None, frozenset(), str(error))
+    except Exception as error:  # a bug in a reader must not end a 10,000-file import
+        log.exception("unexpected error while reading %s", job.path)
+        return Parsed(None, frozenset(), f"unexpected error while reading the file ({type(error).__name__}: "
+                                         f"{error}); this is a bug in Lesesaal, please report it")
+    return Parsed(article, duplicates.shingles(article.article_text()))
+
+
+def parse_in_order(
+    jobs: Iterable[ParseJob | None], extra_patterns: Sequence[Path], expected: int
+) -> Generator[tuple[ParseJob | None, Parsed | None], None, None]:
+    """Each job with its result, in order; ``None`` jobs (nothing to parse) pass straight through."""
+    patterns = load_role_patterns(extra_patterns)
+    workers = _worker_count()
+    if expected < MIN_FILES_FOR_WORKERS or workers < 2:
+        for job in jobs:
+            yield job, parse_job(job, patterns) if job is not None else None
+        return
+    yield from _parse_with_pool(jobs, list(extra_patterns), patterns, workers)
+
+
+def _parse_with_pool(
+    jobs: Iterable[ParseJob | None], extra_patterns: list[Path], patterns: RolePatterns, workers: int
+) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
+    context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
+    window = workers * 8
+    pending: deque[tuple[ParseJob | None, Future[Parsed] | None]] = deque()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(extra_patterns,)) as pool:
+        try:
+            for job in jobs:
+                pending.append((job, _submit(pool, job)))
+                if len(pending) >= window:
+                    yield _result(pending.popleft(), patterns)
+            while pending:
+                yield _result(pending.popleft(), patterns)
+        finally:
+            for _, future in pending:
+                if future is not None:
+                    future.cancel()
+
+
+def _submit(pool: ProcessPoolExecutor, job: ParseJob | None) -> Future[Parsed] | None:
+    if job is None:
+        return None
+    try:
+        return pool.submit(_parse_in_worker, job)
+    except BrokenProcessPool:
+        return None  # read in this process instead, see _result
+
+
+def _result(
+    entry: tuple[ParseJob | None, Future[Parsed] | None], patterns: RolePatterns
+) -> tuple[ParseJob | None, Parsed | None]:
+    job, future = entry
+    if job is None:
+        return job, None
+    if future is None:
+        return job, parse_job(job, patterns)
+    try:
+        return job, future.result()
+    except BrokenProcessPool:
+        log.warning("a reader process died; reading %s in the main process", job.path)
+        return job, parse_job(job, patterns)
+
+
+def _worker_count() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+_worker_patterns: RolePatterns | None = None
+
+
+def _start_worker(extra_patterns: list[Path]) -> None:
+    global _worker_patterns
+    _worker_patterns = load_role_patterns(extra_patterns)
+
+
+def _parse_in_worker(job: ParseJob) -> Parsed:
+    assert _worker_patterns is not None, "worker started without its initializer"
+    return parse_job(job, _worker_patterns)

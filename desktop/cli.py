@@ -12,12 +12,12 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_output
+from desktop import cli_output, cli_search
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
 from library.paths import library_dir
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("demo", help="import the bundled sample articles into a fresh library and list them")
     command.set_defaults(run=_demo)
+    cli_search.add_commands(commands, _open)
     return parser
 
 
@@ -94,11 +95,18 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _run_import(library: Library, paths: Sequence[Path], options: ImportOptions, *, as_json: bool) -> list[ImportOutcome]:
+    """Import and index as it goes; the index is committed in batches and at the end."""
+    with cli_search.open_index(library) as index, index.writer() as batch:
+        return _import_steps(library, paths, options, as_json, lambda article_id: batch.add(library.article(article_id)))
+
+
+def _import_steps(library: Library, paths: Sequence[Path], options: ImportOptions, as_json: bool,
+                  on_stored: Callable[[int], None]) -> list[ImportOutcome]:
     progress = ProgressLine(sys.stderr)
     cancel = CancelToken()
     outcomes: list[ImportOutcome] = []
     try:
-        for step in import_paths(library, paths, options=options, cancel=cancel):
+        for step in import_paths(library, paths, options=options, cancel=cancel, on_stored=on_stored):
             outcome = step.outcome
             outcomes.append(outcome)
             if as_json:
@@ -140,6 +148,7 @@ def _remove(args: argparse.Namespace) -> int:
     with _open(args) as library:
         title = library.article(args.id).metadata.title
         library.remove(args.id)
+        cli_search.open_index(library, expect_changes=True).close()  # brings the index in step: the article leaves it
     print(f"Removed #{args.id} «{title}» from the library (the file itself is untouched).")
     return EXIT_OK
 
@@ -148,6 +157,7 @@ def _primary(args: argparse.Namespace) -> int:
     with _open(args) as library:
         library.set_primary(args.id)
         article = library.article(args.id)
+        cli_search.open_index(library, expect_changes=True).close()  # the story's documents now point to the new primary
     print(f"#{article.id} is now the primary copy of «{article.metadata.title}» ({len(article.copies)} other copies).")
     return EXIT_OK
 

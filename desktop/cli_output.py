@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
@@ -93,3 +94,8 @@ def article_text(article: StoredArticle) -> str:
         for p in article.paragraphs
     ]
     return "\n".join(header) + "\n\n" + "\n".join(body)
+
+
+def unescape(text: str) -> str:
+    """Plain text of an HTML snippet's escaped characters."""
+    return html.unescape(text)

@@ -165,6 +165,11 @@ class Library:
         rows = self._db.execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
         return [ArticleSummary(*row) for row in rows]
 
+    def index_states(self) -> dict[int, tuple[str, int]]:
+        """Every article's content hash and the primary of its story: what a search index must reflect."""
+        rows = self._db.execute("SELECT id, content_hash, COALESCE(duplicate_of, id) FROM articles")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 

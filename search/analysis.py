@@ -1,0 +1,92 @@
+"""German-first text analysis for the index: ``tokenizer | lowercase | fold | compounds | stem``.
+
+Each stage is a small Whoosh filter, testable alone:
+- ``FoldFilter``: ß → ss; transliteration variants folded (y → i, a final ``ij`` → i), so that
+  ``Selenskyj`` and ``Selenskij`` index alike. Umlauts are folded by the stemmer (Snowball German
+  maps ä/ö/ü to a/o/u and reads ``ue`` as ü), so ``Kuendigung`` = ``Kündigung``.
+- ``CompoundFilter``: at index time, a compound is indexed with its parts at the same position
+  (``Truppenentsendung`` also as ``Truppen`` and ``Entsendung``); queries are not split, so the
+  whole word still matches the whole word.
+- ``GermanStemFilter``: Snowball German (PyStemmer, in C) with a cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import Stemmer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, Token
+
+from search.compounds import CompoundSplitter
+
+#: Bump when analysis changes: the index is rebuilt from the library when its version differs.
+ANALYSIS_VERSION = 1
+_STEM_CACHE_LIMIT = 200_000
+
+
+def fold(text: str) -> str:
+    """The folded spelling of a lowercase word: ß, y/i and final ij variants made equal."""
+    text = text.replace("ß", "ss").replace("y", "i")
+    return text[:-1] if text.endswith("ij") else text
+
+
+class FoldFilter(Filter):  # type: ignore[misc]
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+class CompoundFilter(Filter):  # type: ignore[misc]
+    """Adds a compound's parts as further tokens at its position, when indexing only."""
+
+    def __init__(self, splitter: CompoundSplitter | None = None) -> None:
+        self._splitter = splitter
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        splitter = self._splitter or CompoundSplitter.german()
+        for token in tokens:
+            whole = token.text  # later filters change the token in place once it is yielded
+            yield token
+            if token.mode == "index" and len(whole) >= 8:
+                for part in splitter.parts(whole):
+                    token.text = fold(part)
+                    yield token
+
+
+class GermanStemFilter(Filter):  # type: ignore[misc]
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("german")
+        self._cache: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def stem(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word)
+            if len(self._cache) >= _STEM_CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = stem
+        return stem
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if not token.stopped:
+                token.text = self.stem(token.text)
+            yield token
+
+
+def german_analyzer() -> Any:
+    """The analyzer for article text, titles and the other text fields."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter() | FoldFilter() | CompoundFilter() | GermanStemFilter()
+
+
+def analyse(text: str, mode: str = "query") -> list[str]:
+    """The terms a text becomes (for tests and for building queries by hand)."""
+    return [token.text for token in german_analyzer()(text, mode=mode)]

@@ -1,0 +1,51 @@
+"""Index documents made from stored articles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from articles.model import Role
+from library.records import StoredArticle
+from search.analysis import ANALYSIS_VERSION
+from search.schema import OTHER_ROLES, role_field
+
+_TEXT_ROLES = (Role.LEAD, Role.HEADING, Role.BODY)
+
+
+def fingerprint(content_hash: str, group: int) -> str:
+    """Changes whenever the document for an article would change."""
+    return f"{content_hash}:{group}:{ANALYSIS_VERSION}"
+
+
+def document_for(article: StoredArticle) -> dict[str, Any]:
+    group = article.duplicate_of or article.id
+    meta = article.metadata
+    document: dict[str, Any] = {
+        "id": str(article.id),
+        "title": meta.title,
+        "text": "\n".join(p.text for p in article.paragraphs if p.role in _TEXT_ROLES),
+        "group": group,
+        "fingerprint": fingerprint(article.content_hash, group),
+    }
+    if meta.source:
+        document["source"] = meta.source
+        document["source_name"] = meta.source
+    published = parse_iso(meta.date)
+    if published is not None:
+        document["date"] = published
+        document["year"] = str(published.year)
+    for role in OTHER_ROLES:
+        texts = [p.text for p in article.paragraphs if p.role is role]
+        if texts:
+            document[role_field(role)] = "\n".join(texts)
+    return document
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,165 @@
+"""The query language: what users type, turned into a Whoosh query, never an error.
+
+Words, "exact phrases", AND/OR/NOT, ``-word``, ``prefix*``, ``fuzzy~`` (``~2`` for two edits),
+``title:``, ``source:``, ``role:caption`` (search captions, credits, disclaimers, comments …
+instead of the article text), and ``date:2025-07..2025-09`` (also ``date:2025``,
+``date:2025-07-11``, open ends ``date:..2024``). What cannot be understood is searched as plain
+words and reported in ``ignored``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from whoosh import qparser, query
+from whoosh.fields import Schema
+
+from articles.model import Role
+from search.analysis import fold
+from search.schema import OTHER_ROLES, role_field
+
+_DATE_FILTER = re.compile(r"(?<!\S)date:(\S*)")
+_ROLE_FILTER = re.compile(r"(?<!\S)role:(\S*)")
+_PREFIX_WORD = re.compile(r"(?<![\w:])([^\s\"():*]+)\*(?=\s|$|\))")
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):(?=\S)")
+_ALLOWED_FIELDS = {"title", "source", "text"}
+_ROLE_NAMES = {
+    **{role.value: role for role in OTHER_ROLES},
+    **{role.value + "s": role for role in OTHER_ROLES},
+    "comment": Role.COMMENTS, "captions": Role.CAPTION, "credits": Role.CREDIT, "promos": Role.PROMO,
+}
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+@dataclass
+class ParsedQuery:
+    query: Any
+    ignored: list[str] = field(default_factory=list)
+    fields: tuple[str, ...] = ("title", "text")
+
+
+def parse_query(text: str, schema: Schema) -> ParsedQuery:
+    """A Whoosh query for what the user typed; parts it could not use are listed in ``ignored``."""
+    ignored: list[str] = []
+    text, dates = _take_dates(text, ignored)
+    text, roles = _take_roles(text, ignored)
+    text = _check_fields(text, ignored)
+    text = _PREFIX_WORD.sub(lambda m: _fold_prefix(m.group(1)) + "*", text)
+    fields = tuple(role_field(role) for role in roles) or ("title", "text")
+    parser = _parser(fields, schema)
+    main = _parse_or_plain(parser, text, ignored) if text.strip() else query.Every()
+    filters = [main, *dates]
+    combined = filters[0] if len(filters) == 1 else query.And(filters)
+    return ParsedQuery(combined, ignored, fields)
+
+
+def _parser(fields: tuple[str, ...], schema: Schema) -> qparser.QueryParser:
+    boosts = {"title": 2.0} if "title" in fields else {}
+    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=boosts, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    return parser
+
+
+def _parse_or_plain(parser: qparser.QueryParser, text: str, ignored: list[str]) -> Any:
+    """Parse; on a syntax problem fall back to the plain words and say what was dropped."""
+    problem = _syntax_problem(text)
+    if problem:
+        ignored.append(problem)
+        words = re.findall(r"[\w*~-]+", text)
+        text = " ".join(word for word in words if word.upper() not in ("AND", "OR", "NOT")) or "*"
+    parsed = parser.parse(text)
+    return parsed if parsed is not None else query.NullQuery
+
+
+def _syntax_problem(text: str) -> str:
+    if text.count('"') % 2:
+        return 'an unclosed quotation mark (")'
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return "a closing bracket without an opening one"
+    if depth:
+        return "an unclosed bracket"
+    tokens = text.split()
+    if tokens and (tokens[0] in ("AND", "OR") or tokens[-1] in ("AND", "OR", "NOT")):
+        return f"a dangling {tokens[0] if tokens[0] in ('AND', 'OR') else tokens[-1]}"
+    return ""
+
+
+def _fold_prefix(word: str) -> str:
+    """Index terms are folded stems, so a prefix must be folded the same way (but not stemmed)."""
+    return fold(word.lower()).translate(_UMLAUTS)
+
+
+def _check_fields(text: str, ignored: list[str]) -> str:
+    def keep_or_drop(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.lower() in _ALLOWED_FIELDS:
+            return name.lower() + ":"
+        ignored.append(f"{name}: (unknown field; use title:, source:, role: or date:)")
+        return ""
+
+    return _FIELD_PREFIX.sub(keep_or_drop, text)
+
+
+def _take_roles(text: str, ignored: list[str]) -> tuple[str, list[Role]]:
+    roles: list[Role] = []
+
+    def take(match: re.Match[str]) -> str:
+        for name in match.group(1).lower().split(","):
+            role = _ROLE_NAMES.get(name)
+            if role is None:
+                known = ", ".join(role.value for role in OTHER_ROLES)
+                ignored.append(f"role:{name} (unknown role; known: {known})")
+            elif role not in roles:
+                roles.append(role)
+        return " "
+
+    return _ROLE_FILTER.sub(take, text), roles
+
+
+def _take_dates(text: str, ignored: list[str]) -> tuple[str, list[Any]]:
+    ranges: list[Any] = []
+
+    def take(match: re.Match[str]) -> str:
+        value = match.group(1)
+        start_text, _, end_text = value.partition("..") if ".." in value else (value, "", value)
+        start, end = _period_start(start_text), _period_end(end_text)
+        if (start_text and start is None) or (end_text and end is None) or (start is None and end is None):
+            ignored.append(f"date:{value} (use date:2025, date:2025-07, date:2025-07-11 or date:2025-07..2025-09)")
+        else:
+            ranges.append(query.DateRange("date", start, end))
+        return " "
+
+    return _DATE_FILTER.sub(take, text), ranges
+
+
+def _period_start(text: str) -> datetime | None:
+    found = _PARTIAL_DATE.match(text)
+    if not found:
+        return None
+    year, month, day = int(found.group(1)), int(found.group(2) or 1), int(found.group(3) or 1)
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _period_end(text: str) -> datetime | None:
+    found = _PARTIAL_DATE.match(text)
+    if not found:
+        return None
+    year = int(found.group(1))
+    month = int(found.group(2) or 12)
+    try:
+        day = int(found.group(3) or calendar.monthrange(year, month)[1])
+        return datetime(year, month, day, 23, 59, 59)
+    except ValueError:
+        return None

@@ -21,7 +21,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, Token
 from search.compounds import CompoundSplitter
 
 #: Bump when analysis changes: the index is rebuilt from the library when its version differs.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 _STEM_CACHE_LIMIT = 200_000
 
 

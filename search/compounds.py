@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 LEXICON = "lexicon/german_nouns.txt.gz"
+STOPLIST = "lexicon/compound_stoplist.txt"
 CACHE_SIZE = 65_536
 
 # A modifier ending in a genitive-like link is read without it: "waffenstillstands" -> "waffenstillstand".
@@ -38,10 +39,19 @@ def normalise(token: str) -> str:
 class CompoundSplitter:
     """Finds the parts of compound nouns, using a set of known (normalised) words."""
 
-    def __init__(self, words: frozenset[str], min_part: int = 4) -> None:
+    def __init__(
+        self,
+        words: frozenset[str],
+        min_part: int = 4,
+        *,
+        not_heads: frozenset[str] = frozenset(),
+        not_modifiers: frozenset[str] = frozenset(),
+    ) -> None:
+        """``not_heads`` are never the last part (``schaft``), ``not_modifiers`` never an earlier one (``unter``)."""
         if min_part < 1:
             raise ValueError("min_part must be at least 1")
-        self._words = words
+        self._head_words = words - not_heads
+        self._modifier_words = words - not_modifiers
         self._min_part = min_part
         self._cached_parts: Callable[[str], Split] = lru_cache(maxsize=CACHE_SIZE)(self._parts)
 
@@ -108,7 +118,7 @@ class CompoundSplitter:
             stem = self._stem(chunk, link)
             if stem is not None:
                 return stem
-        if chunk in self._words:
+        if chunk in self._modifier_words:
             return chunk
         for link in FALLBACK_LINKS:
             stem = self._stem(chunk, link)
@@ -120,15 +130,15 @@ class CompoundSplitter:
         if not chunk.endswith(link) or len(chunk) - len(link) < self._min_part:
             return None
         stem = chunk[: -len(link)]
-        return stem if stem in self._words else None
+        return stem if stem in self._modifier_words else None
 
     def _head(self, chunk: str) -> str | None:
         """The known word the final chunk stands for (a dative plural read as the plural); None if none."""
-        if chunk in self._words:
+        if chunk in self._head_words:
             return chunk
         if chunk.endswith("n") and chunk[:-1].endswith(DATIVE_PLURAL_BASES):
             plural = chunk[:-1]
-            if len(plural) >= self._min_part and plural in self._words:
+            if len(plural) >= self._min_part and plural in self._head_words:
                 return plural
         return None
 
@@ -139,6 +149,29 @@ def read_lexicon(name: str = LEXICON) -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
+def parse_stoplist(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``(not_heads, not_modifiers)`` from stoplist lines: ``-schaft`` is never a head, ``unter-`` never
+    a modifier, a bare ``gros`` never either; ``#`` starts a comment."""
+    not_heads: set[str] = set()
+    not_modifiers: set[str] = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        word = normalise(entry.strip("-"))
+        if not entry.endswith("-"):
+            not_heads.add(word)
+        if not entry.startswith("-"):
+            not_modifiers.add(word)
+    return frozenset(not_heads), frozenset(not_modifiers)
+
+
+def read_stoplist(name: str = STOPLIST) -> tuple[frozenset[str], frozenset[str]]:
+    """The stoplist file ``name`` in the ``resources`` package; see :func:`parse_stoplist`."""
+    return parse_stoplist(resources.files("resources").joinpath(name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _german_splitter() -> CompoundSplitter:
-    return CompoundSplitter(read_lexicon())
+    not_heads, not_modifiers = read_stoplist()
+    return CompoundSplitter(read_lexicon(), not_heads=not_heads, not_modifiers=not_modifiers)

@@ -11,6 +11,7 @@ from search.analysis import ANALYSIS_VERSION
 from search.schema import OTHER_ROLES, role_field
 
 _TEXT_ROLES = (Role.LEAD, Role.HEADING, Role.BODY)
+_EPOCH = datetime(1970, 1, 1)
 
 
 def fingerprint(content_hash: str, group: int) -> str:
@@ -27,6 +28,7 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
         "text": "\n".join(p.text for p in article.paragraphs if p.role in _TEXT_ROLES),
         "group": group,
         "fingerprint": fingerprint(article.content_hash, group),
+        "sort_date": 0,
     }
     if meta.source:
         document["source"] = meta.source
@@ -35,6 +37,7 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
     if published is not None:
         document["date"] = published
         document["year"] = str(published.year)
+        document["sort_date"] = int((published - _EPOCH).total_seconds())
     for role in OTHER_ROLES:
         texts = [p.text for p in article.paragraphs if p.role is role]
         if texts:

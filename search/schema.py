@@ -25,7 +25,8 @@ def article_schema() -> Schema:
         "text": TEXT(analyzer=analyzer),
         "source": TEXT(analyzer=names),
         "source_name": ID(stored=True, sortable=True),
-        "date": DATETIME(stored=True, sortable=True),
+        "date": DATETIME(stored=True),
+        "sort_date": NUMERIC(int, bits=64, sortable=True),  # seconds since 1970; 0 (last) when undated
         "year": ID(sortable=True),
         "group": NUMERIC(int, bits=64, stored=True, sortable=True),
         "fingerprint": ID(stored=True),

@@ -7,17 +7,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import highlight, sorting
+from functools import lru_cache
+
+from whoosh import highlight, query, sorting
+
+from articles.language_data import load_resource_json
 
 from library.store import Library
 from search.index import SearchIndex
+from search.analysis import analyse
 from search.query import parse_query
 from search.schema import OTHER_ROLES, role_field
 
 _MARK = re.compile(r"</?mark[^>]*>")
 SORTS = ("relevance", "date")
-#: Related coverage must score at least this share of the best match: the rest only shares common words.
-RELATED_SHARE_OF_BEST = 0.5
+#: More-like-this: distinctive terms taken from the article, and how many of them another story must share.
+RELATED_TERMS = 20
+RELATED_SHARE_OF_TERMS = 0.2
+RELATED_MIN_SHARED = 3
+
+
+class MarkFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
+    """Escaped text with each match in a plain ``<mark>`` element."""
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"<mark>{html.escape(highlight.get_text(text, token, replace))}</mark>"
 
 
 @dataclass(frozen=True)
@@ -52,15 +66,15 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
         options: dict[str, Any] = {"limit": limit, "collapse": "group", "collapse_limit": 1,
                                    "groupedby": facets, "maptype": sorting.Count, "terms": True}
         if sort == "date":
-            options["sortedby"] = sorting.FieldFacet("date", reverse=True)
+            options["sortedby"] = [sorting.FieldFacet("sort_date", reverse=True), sorting.ScoreFacet()]
+        options["groupedby"] = {**facets, "story": sorting.FieldFacet("group")}
         results = searcher.search(parsed.query, **options)
         results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.formatter = highlight.HtmlFormatter(tagname="mark", classname="", termclass="", between=" … ")
+        results.formatter = MarkFormatter(between=" … ")
         hits = [_hit(result, library, parsed.fields) for result in results]
-        collapsed = sum(results.collapsed_counts.values()) if results.collapsed_counts else 0
         return SearchResults(
             query=text,
-            total=max(len(results) - collapsed, len(hits)),
+            total=len(results.groups("story")),  # stories: copies of one story count once
             ignored=parsed.ignored,
             hits=hits,
             facets={name: _counts(results.groups(name)) for name in facets},
@@ -85,9 +99,15 @@ def _hit(result: Any, library: Library, fields: tuple[str, ...]) -> Hit:
         snippet = html.escape(lead)
     return Hit(
         id=primary.id, title=primary.metadata.title, source=primary.metadata.source,
-        date=primary.metadata.date, score=round(float(result.score or 0.0), 4), snippet=snippet,
+        date=primary.metadata.date, score=_relevance(result), snippet=snippet,
         duplicates=len(primary.copies),
     )
+
+
+def _relevance(result: Any) -> float:
+    """The hit's relevance score (0 when the results were sorted by something else)."""
+    score = result.score
+    return round(float(score), 4) if isinstance(score, (int, float)) else 0.0
 
 
 def _field_text(article: Any, name: str) -> str:
@@ -103,32 +123,47 @@ def _counts(groups: dict[Any, int]) -> dict[str, int]:
             if key is not None and key != ""}
 
 
+@lru_cache(maxsize=1)
+def _function_word_terms() -> frozenset[str]:
+    """Index terms of frequent function words (der, die, über, the …), useless for likeness."""
+    words = load_resource_json("languages/stopwords.json")
+    return frozenset(term for code, listed in words.items() if not code.startswith("_")
+                     for word in listed for term in analyse(word))
+
+
+def _distinctive(term: str) -> bool:
+    return len(term) >= 3 and not term.isdigit() and term not in _function_word_terms()
+
+
 def related(index: SearchIndex, library: Library, article_id: int, *, limit: int = 10) -> list[Hit]:
-    """Other stories about the same event: more-like-this on the article text, copies excluded."""
+    """Other stories about the same event, copies excluded.
+
+    More-like-this: the article's most distinctive terms (by the index's statistics) are searched
+    for, and a story counts as related coverage only when it shares a good part of them, so two
+    articles that merely share common words ("teilte mit", a city) are not offered.
+    """
     article = library.article(article_id)
     group = article.duplicate_of or article.id
-    text = _field_text(article, "text")
+    text = f"{article.metadata.title}\n{_field_text(article, 'text')}"
     with index.searcher() as searcher:
-        found = searcher.document_number(id=str(article_id))
-        if found is None or not text:
+        candidates = searcher.key_terms_from_text("text", text, numterms=RELATED_TERMS * 2)
+        terms = [term for term, _ in candidates if _distinctive(term)][:RELATED_TERMS]
+        if not terms:
             return []
-        results = searcher.more_like(found, "text", text=f"{article.metadata.title}\n{text}", top=limit * 4 + 10,
-                                     numterms=25, normalize=True)
-        seen: set[int] = set()
+        needed = max(RELATED_MIN_SHARED, round(RELATED_SHARE_OF_TERMS * len(terms)))
+        wanted = query.Or([query.Term("text", term) for term in terms])
+        results = searcher.search(wanted, limit=limit * 4 + 10, terms=True)
         hits: list[Hit] = []
-        scores = [float(result.score or 0.0) for result in results if int(result["group"]) != group]
-        floor = RELATED_SHARE_OF_BEST * max(scores, default=0.0)
+        seen = {group}
         for result in results:
-            if float(result.score or 0.0) < floor:
-                break
             primary_id = int(result["group"])
-            if primary_id in seen or primary_id == group:
+            if primary_id in seen or len(result.matched_terms()) < needed:
                 continue
             seen.add(primary_id)
             primary = library.article(primary_id)
             hits.append(Hit(primary.id, primary.metadata.title, primary.metadata.source, primary.metadata.date,
-                            round(float(result.score or 0.0), 4), html.escape(_field_text(primary, "text")[:240].replace("\n", " ")),
-                            len(primary.copies)))
+                            _relevance(result),
+                            html.escape(_field_text(primary, "text")[:240].replace("\n", " ")), len(primary.copies)))
             if len(hits) >= limit:
                 break
         return hits

@@ -6,6 +6,10 @@ either the downloaded wheel or the CSV itself; nothing is installed::
     python tools/build_noun_lexicon.py /tmp/gn/german_nouns-1.2.5-py3-none-any.whl
     python tools/build_noun_lexicon.py /tmp/nouns.csv
 
+Rows that are first names or surnames (``Vorname``, ``Nachname``) are left out: as parts of a
+compound split they are almost always wrong (``Besch|reibung``, ``Klaus|berger``). Place names stay,
+since ``Nord|afrika`` and ``Balkan|route`` are real compounds.
+
 The output is sorted, one word a line, lowercase with ß folded to ss, and gzip-compressed with
 mtime 0, so the same input always gives the same bytes.
 """
@@ -25,6 +29,7 @@ from pathlib import Path
 CSV_IN_WHEEL = "german_nouns/nouns.csv"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / "german_nouns.txt.gz"
 FORM_COLUMNS = ("nominativ", "genitiv")
+NAME_POS = frozenset({"Vorname", "Nachname"})
 KEPT_WORD = re.compile(r"[a-zäöü]{4,}")
 
 
@@ -37,9 +42,10 @@ def read_csv_text(source: Path) -> str:
 
 
 def noun_rows(csv_text: str) -> Iterator[dict[str, str]]:
-    """Yield the rows that are nouns; bound morphemes such as ``-algie`` are left out."""
+    """Yield the rows that are nouns; bound morphemes (``-algie``) and personal names are left out."""
     for row in csv.DictReader(io.StringIO(csv_text)):
-        if "Substantiv" in row["pos"].split(",") and not row["lemma"].startswith("-"):
+        pos = set(row["pos"].split(","))
+        if "Substantiv" in pos and not pos & NAME_POS and not row["lemma"].startswith("-"):
             yield row
 
 

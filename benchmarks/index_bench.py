@@ -1,0 +1,418 @@
+"""Index benchmark: import + indexing speed, index size and search latency, against Recoll.
+
+Builds (once, cached) the corpus of ``corpus.py`` and measures, each phase in its own
+subprocess so peak memory is per phase:
+
+1. import: ``import_paths`` into a fresh library, every stored article added to the search
+   index as it comes (parse, roles, duplicates, SQLite, indexing, batched commits);
+2. search: ``search()`` (snippets and facets included) for a fixed set of German queries,
+   each run ``--repeat`` times after one warm-up pass; median and p95 over all runs;
+3. recoll: where ``recollindex`` and ``recollq`` are installed, ``recollindex`` on the same
+   files with a fresh configuration, then ``recollq`` (one process per query, so its
+   start-up is included; a query that matches nothing gives the start-up to subtract).
+
+Targets, printed as PASS/FAIL (exit 0 either way unless ``--strict``): the import of
+``--files`` articles takes no longer than ``recollindex`` (ratio <= 1.0); search p95 <= 50 ms
+at 40,000 articles (measured with ``--scale-to 40000``).
+
+    python benchmarks/index_bench.py --files 1000 --profile 15     # quick run, plus cProfile
+    python benchmarks/index_bench.py                               # 10,000 files
+    python benchmarks/index_bench.py --scale-to 40000              # and latency at 40,000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import ensure_corpus
+from import_bench import _REPO, _Stopwatch, _commit, _max_rss_mb
+
+_HERE = Path(__file__).resolve().parent
+PHASES = ("import", "search", "recoll")
+IMPORT_RATIO_TARGET = 1.0
+P95_TARGET_MS = 50.0
+LATENCY_SCALE = 40_000
+_NO_MATCH = "xqzjwvqplk"  # a word in no article: recollq's start-up, config and index opening
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    kind: str
+    text: str
+    recoll: bool = False  # the same text means the same query to recollq
+    sort: str = "relevance"
+
+
+def _queries(kind: str, texts: str, *, recoll: bool = False, sort: str = "relevance") -> list[BenchQuery]:
+    return [BenchQuery(kind, text.strip(), recoll, sort) for text in texts.split("|")]
+
+
+#: Words chosen from the 10kGNAD and Wikinews texts; compound parts occur mostly inside compounds.
+QUERIES: tuple[BenchQuery, ...] = (
+    *_queries("word", "Regierung|Polizei|Flüchtlinge|Österreich|Fußball|Unternehmen|Gericht|Smartphone|"
+                      "Erdbeben|Klimawandel|Papst|Euro Griechenland|Polizei Anschlag|Wien Bürgermeister", recoll=True),
+    *_queries("part", "Entsendung|Wahl|Minister|Krise|Sprecher|Kampf|Politik|Lager", recoll=True),
+    *_queries("phrase", '"Vereinigten Staaten"|"Europäischen Union"|"Angela Merkel"|"Vereinten Nationen"|'
+                        '"Weißen Haus"|"Barack Obama"', recoll=True),
+    *_queries("OR", "Wien OR Graz|Syrien OR Irak|Merkel OR Faymann|Streik OR Demonstration", recoll=True),
+    *_queries("-word", "Regierung -Österreich|Fußball -Bayern|Polizei -Wien|Präsident -Obama", recoll=True),
+    *_queries("prefix*", "Flücht*|Regier*|Klima*|Wahlk*", recoll=True),
+    *_queries("fuzzy~", "Regirung~|Polizie~|Griechnland~|Flüchtlnge~"),
+    *_queries("title:", "title:Wahl|title:Regierung|title:Polizei|title:Flüchtlinge"),
+    *_queries("date:", "Regierung date:2015..2017|Wahl date:2005..2007|Erdbeben date:2004..2010|Präsident date:2008"),
+    *_queries("role:", "role:credit APA|role:caption Reuters|role:related Regierung|role:promo Newsletter"),
+    *_queries("by date", 'Regierung|Polizei Anschlag|"Vereinigten Staaten"|Wahl date:2005..2010', sort="date"),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library), args.repeat)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="lesesaal-index-bench-") as temp:
+        work = args.work or Path(temp)
+        scales = [args.files, *([args.scale_to] if args.scale_to and args.scale_to != args.files else [])]
+        recoll = bool(shutil.which("recollindex") and shutil.which("recollq")) and not args.no_recoll
+        print(f"Lesesaal index benchmark: {len(QUERIES)} queries x {args.repeat} runs; python "
+              f"{sys.version.split()[0]}, {_cpus()} CPUs, {_commit()}")
+        if not recoll:
+            print("Recoll baseline skipped: " + ("--no-recoll" if args.no_recoll else "recollindex/recollq not found "
+                  "(install with: apt-get install recoll)"))
+        runs = {files: _run_scale(args, work, files, recoll) for files in scales}
+        failed = _print_summary(runs, args.files)
+        if args.profile:
+            corpus, _ = ensure_corpus(args.corpus_dir, args.corpora, args.files, args.seed, args.copy_share)
+            profile_import(corpus.articles, work / "profiled", args.profile)
+    return 1 if args.strict and failed else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=10_000, help="files in the corpus (default 10000)")
+    parser.add_argument("--scale-to", type=int, default=0, metavar="N",
+                        help=f"also import an N-file corpus and measure search there (latency target at {LATENCY_SCALE:,})")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query (default 5)")
+    parser.add_argument("--seed", type=int, default=1, help="seed for building the corpus (default 1)")
+    parser.add_argument("--copy-share", type=float, default=0.04, help="share of planted near-duplicates (0.04)")
+    parser.add_argument("--corpus-dir", type=Path, default=_HERE / ".corpus", help="cache of built corpora")
+    parser.add_argument("--corpora", type=Path, default=_REPO.parent / "shared" / "corpora",
+                        help="the shared source corpora (default ../shared/corpora)")
+    parser.add_argument("--work", type=Path, help="keep libraries and Recoll indexes here (emptied per scale)")
+    parser.add_argument("--no-recoll", action="store_true", help="skip the Recoll baseline")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--profile", type=int, nargs="?", const=15, default=0, metavar="N",
+                        help="also import + index --files under cProfile and print the top N functions")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--articles", help=argparse.SUPPRESS)
+    parser.add_argument("--library", help=argparse.SUPPRESS)
+    return parser
+
+
+def _run_scale(args: argparse.Namespace, work: Path, files: int, recoll: bool) -> dict[str, Any]:
+    started = time.perf_counter()
+    corpus, built = ensure_corpus(args.corpus_dir, args.corpora, files, args.seed, args.copy_share)
+    print(f"\n== {len(corpus.files):,} files: corpus {corpus.directory} ({'built' if built else 'cached'}, "
+          f"{time.perf_counter() - started:.1f} s)")
+    folder = work / f"files-{files}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    run: dict[str, Any] = {"files": len(corpus.files)}
+    for phase in PHASES:
+        if phase == "recoll" and not recoll:
+            continue
+        target = folder / ("library" if phase != "recoll" else "recoll")
+        run[phase] = _spawn(phase, corpus.articles, target, args.repeat)
+        _print_phase(phase, run)
+    run["cli_seconds"] = _time_cli(folder / "library")
+    print(f"   one `lesesaal search Regierung` CLI call (process start, open, sync check, search): "
+          f"{run['cli_seconds']:.2f} s")
+    return run
+
+
+def _spawn(phase: str, articles: Path, target: Path, repeat: int) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--articles", str(articles),
+               "--library", str(target), "--repeat", str(repeat)]
+    done = subprocess.run(command, cwd=_REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"index_bench: the {phase} phase failed (exit code {done.returncode})")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _time_cli(library_dir: Path) -> float:
+    command = [str(Path(sys.executable).with_name("lesesaal")), "--library", str(library_dir), "search", "Regierung"]
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+# Phases (each runs in its own process) -------------------------------------------------
+
+
+def run_phase(phase: str, articles: Path, target: Path, repeat: int) -> dict[str, Any]:
+    if phase == "import":
+        return _import(articles, target)
+    if phase == "search":
+        return _search(target, repeat)
+    return _recoll(articles, target, repeat)
+
+
+class _IndexStopwatch(_Stopwatch):
+    """The import's steps (import_bench) plus the indexing: loading the article, add, commit."""
+
+    STEPS = (*_Stopwatch.STEPS, ("library.store", "Library.article", "load article"),
+             ("search.index", "IndexBatch.add", "index add"), ("search.index", "IndexBatch.commit", "index commit"))
+
+
+def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[str, Any]:
+    from library.importer import import_paths
+    from library.store import Library
+    from search.index import SearchIndex
+
+    stopwatch = _IndexStopwatch()
+    if timed:
+        stopwatch.attach()
+    statuses: Counter[str] = Counter()
+    started = time.perf_counter()
+    with Library.open(library_dir) as library:
+        index, _ = SearchIndex.open(library)
+        with index.writer() as batch:
+            for step in import_paths(library, [articles], on_stored=lambda i: batch.add(library.article(i))):
+                statuses[step.outcome.status] += 1
+            loop_end = time.perf_counter()
+        final_commit = time.perf_counter() - loop_end
+        seconds = time.perf_counter() - started
+        documents = index.document_count()
+        index.close()
+    return {"files": sum(statuses.values()), "statuses": dict(statuses), "documents": documents,
+            "seconds": seconds, "final_commit": final_commit, "split": dict(stopwatch.seconds),
+            "index_mb": _size_mb(library_dir / "index"), "library_mb": _size_mb(library_dir) - _size_mb(library_dir / "index"),
+            "rss_peak_mb": _max_rss_mb(), "workers_peak_mb": _children_peak_mb()}
+
+
+def _search(library_dir: Path, repeat: int) -> dict[str, Any]:
+    from library.store import Library
+    from search.index import SearchIndex
+    from search.searching import search
+
+    started = time.perf_counter()
+    with Library.open(library_dir) as library:
+        index, _ = SearchIndex.open(library)
+        open_seconds = time.perf_counter() - started
+        first = time.perf_counter()
+        hits = [search(index, library, q.text, limit=10, sort=q.sort).total for q in QUERIES]  # warm-up pass
+        cold = time.perf_counter() - first
+        samples: list[list[float]] = [[] for _ in QUERIES]
+        for _ in range(repeat):
+            for number, q in enumerate(QUERIES):
+                began = time.perf_counter()
+                search(index, library, q.text, limit=10, sort=q.sort)
+                samples[number].append((time.perf_counter() - began) * 1000)
+        documents = index.document_count()
+        index.close()
+    return {"samples": samples, "hits": hits, "open_seconds": open_seconds, "warmup_seconds": cold,
+            "documents": documents, "rss_peak_mb": _max_rss_mb()}
+
+
+def _recoll(articles: Path, config: Path, repeat: int) -> dict[str, Any]:
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "recoll.conf").write_text(f"topdirs = {articles.absolute()}\nloglevel = 1\nnocjk = 1\nnoaspell = 1\n"
+                                        "indexstemminglanguages = german\n", encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run(["recollindex", "-c", str(config)], capture_output=True, check=True,
+                   env={"RECOLL_CONFDIR": str(config), "PATH": "/usr/bin:/bin", "HOME": str(config)})
+    seconds = time.perf_counter() - started
+    peak = _children_peak_mb()
+    status = dict(line.split(" = ", 1) for line in (config / "idxstatus.txt").read_text().splitlines() if " = " in line)
+
+    def recollq(text: str) -> float:
+        began = time.perf_counter()
+        subprocess.run(["recollq", "-c", str(config), "-n", "10", "-A", text], capture_output=True, check=False)
+        return (time.perf_counter() - began) * 1000
+
+    translated = [q for q in QUERIES if q.recoll]
+    for q in translated:
+        recollq(q.text)  # warm-up: the page cache holds the index afterwards, as it does for ours
+    samples = [[recollq(q.text) for _ in range(repeat)] for q in translated]
+    startup = [recollq(_NO_MATCH) for _ in range(max(10, repeat))]
+    help_ms = []
+    for _ in range(max(10, repeat)):
+        began = time.perf_counter()
+        subprocess.run(["recollq", "-h"], capture_output=True, check=False)
+        help_ms.append((time.perf_counter() - began) * 1000)
+    return {"seconds": seconds, "documents": int(status.get("docsdone", "0")), "rss_peak_mb": peak,
+            "index_mb": _size_mb(config / "xapiandb"), "samples": samples, "startup_ms": statistics.median(startup),
+            "help_ms": statistics.median(help_ms)}
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6 if folder.exists() else 0.0
+
+
+def _children_peak_mb() -> float:
+    """Peak RSS of the largest child process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+# Output --------------------------------------------------------------------------------
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))] if ordered else 0.0
+
+
+def _latency(samples: list[list[float]], minus: float = 0.0) -> tuple[float, float]:
+    flat = [max(0.0, value - minus) for runs in samples for value in runs]
+    return statistics.median(flat) if flat else 0.0, _percentile(flat, 0.95)
+
+
+def _ours_translated(run: dict[str, Any]) -> list[list[float]]:
+    samples: list[list[float]] = run["search"]["samples"]
+    return [runs for q, runs in zip(QUERIES, samples) if q.recoll]
+
+
+def _print_phase(phase: str, run: dict[str, Any]) -> None:
+    result = run[phase]
+    if phase == "import":
+        rate = result["files"] / result["seconds"]
+        print(f"   import + index: {result['files']:,} files in {result['seconds']:.1f} s = {rate:,.0f} files/s; "
+              + ", ".join(f"{k} {v:,}" for k, v in sorted(result["statuses"].items()))
+              + f"; {result['documents']:,} documents in the index")
+        print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader process {result['workers_peak_mb']:.0f} MB; "
+              f"index {result['index_mb']:.1f} MB, library (without index) {result['library_mb']:.1f} MB")
+        _print_split(result)
+    elif phase == "search":
+        print(f"   search: index opened (with sync check) in {result['open_seconds']:.2f} s; warm-up pass "
+              f"{result['warmup_seconds']:.2f} s; {result['documents']:,} documents; peak RSS {result['rss_peak_mb']:.0f} MB")
+        by_kind: defaultdict[str, list[float]] = defaultdict(list)
+        for q, runs in zip(QUERIES, result["samples"]):
+            by_kind[q.kind].extend(runs)
+        print("      median ms by kind: " + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in by_kind.items()))
+        slowest = sorted(zip(QUERIES, result["samples"]), key=lambda item: -statistics.median(item[1]))[:4]
+        print("      slowest: " + "; ".join(f"{q.text!r}{' (by date)' if q.sort == 'date' else ''} "
+                                             f"{statistics.median(runs):.0f} ms" for q, runs in slowest))
+        empty = [q.text for q, total in zip(QUERIES, result["hits"]) if not total]
+        print(f"      queries without hits: {', '.join(empty) if empty else 'none'}")
+    else:
+        print(f"   recollindex: {result['documents']:,} documents (files and folders) in {result['seconds']:.1f} s; "
+              f"peak RSS {result['rss_peak_mb']:.0f} MB; index {result['index_mb']:.1f} MB")
+        print(f"      recollq start-up (query matching nothing) {result['startup_ms']:.1f} ms, `recollq -h` "
+              f"{result['help_ms']:.1f} ms; {len(result['samples'])} queries translate")
+
+
+def _print_split(result: dict[str, Any]) -> None:
+    """Where the importing process spent its time (readers parse in parallel; waiting for them is in 'rest')."""
+    split = dict(result["split"])
+    if not split:
+        return
+    commits = split.get("index commit", 0.0)
+    parts = {"read": split.get("read", 0.0), "duplicate search": split.get("duplicate search", 0.0),
+             "load article": split.get("load article", 0.0),
+             "index add (analysis + whoosh)": split.get("index add", 0.0) - (commits - result["final_commit"]),
+             "index commits": commits}
+    parts["rest (wait for readers, SQLite writes)"] = result["seconds"] - sum(parts.values())
+    print("      importing process: " + ", ".join(f"{label} {seconds:.1f} s ({seconds / result['seconds']:.0%})"
+                                                   for label, seconds in parts.items()))
+
+
+def _print_summary(runs: dict[int, dict[str, Any]], files: int) -> bool:
+    """The table and the targets; True when a target failed."""
+    print(f"\n{'files':>7} {'import s':>9} {'art/s':>6} {'RSS MB':>7} {'reader MB':>9} {'index MB':>9} "
+          f"{'lib MB':>7} {'p50 ms':>7} {'p95 ms':>7} | {'recoll s':>8} {'RSS MB':>7} {'index MB':>8} "
+          f"{'q p50 raw/net':>14} {'q p95 raw/net':>14}")
+    for count, run in runs.items():
+        imp, p50, p95 = run["import"], *_latency(run["search"]["samples"])
+        line = (f"{run['files']:>7,} {imp['seconds']:>9.1f} {imp['files'] / imp['seconds']:>6.0f} "
+                f"{imp['rss_peak_mb']:>7.0f} {imp['workers_peak_mb']:>9.0f} {imp['index_mb']:>9.1f} "
+                f"{imp['library_mb']:>7.1f} {p50:>7.1f} {p95:>7.1f} | ")
+        if "recoll" in run:
+            rec = run["recoll"]
+            raw, net = _latency(rec["samples"]), _latency(rec["samples"], rec["startup_ms"])
+            line += (f"{rec['seconds']:>8.1f} {rec['rss_peak_mb']:>7.0f} {rec['index_mb']:>8.1f} "
+                     f"{raw[0]:>6.1f}/{net[0]:<7.1f} {raw[1]:>6.1f}/{net[1]:<7.1f}")
+        print(line + ("" if "recoll" in run else "(no Recoll)"))
+    print("(p50/p95: our search over all queries and runs; recollq: raw per process, net = minus the start-up of "
+          "a query matching nothing)")
+    failed = False
+    for count, run in runs.items():
+        if "recoll" in run:
+            rec = run["recoll"]
+            ours, raw, net = _latency(_ours_translated(run)), _latency(rec["samples"]), _latency(rec["samples"], rec["startup_ms"])
+            ratio = run["import"]["seconds"] / rec["seconds"]
+            print(f"{count:,} files, ours/Recoll: indexing time {ratio:.2f}; search on the {len(rec['samples'])} "
+                  f"shared queries p50 {ours[0]:.1f} ms vs {raw[0]:.1f} raw / {net[0]:.1f} net = "
+                  f"{ours[0] / raw[0]:.2f} / {ours[0] / max(net[0], 0.1):.2f}, p95 {ours[1]:.1f} ms vs "
+                  f"{raw[1]:.1f} / {net[1]:.1f} = {ours[1] / raw[1]:.2f} / {ours[1] / max(net[1], 0.1):.2f}")
+            if count == files:
+                passed = ratio <= IMPORT_RATIO_TARGET
+                failed |= not passed
+                print(f"TARGET import + index of {count:,} files no slower than recollindex (ratio <= "
+                      f"{IMPORT_RATIO_TARGET}): {'PASS' if passed else 'FAIL'} ({ratio:.2f})")
+    if files in runs and "recoll" not in runs[files]:
+        print("TARGET import vs recollindex: SKIPPED (Recoll not available)")
+    largest = max(runs)
+    p95 = _latency(runs[largest]["search"]["samples"])[1]
+    if runs[largest]["files"] >= LATENCY_SCALE:
+        passed = p95 <= P95_TARGET_MS
+        failed |= not passed
+        print(f"TARGET search p95 <= {P95_TARGET_MS:.0f} ms at {runs[largest]['files']:,} articles: "
+              f"{'PASS' if passed else 'FAIL'} ({p95:.1f} ms)")
+    else:
+        print(f"TARGET search p95 <= {P95_TARGET_MS:.0f} ms at {LATENCY_SCALE:,} articles: not measured "
+              f"(p95 {p95:.1f} ms at {runs[largest]['files']:,}; run with --scale-to {LATENCY_SCALE})")
+    return failed
+
+
+# Profile -------------------------------------------------------------------------------
+
+_AREAS = (("search/compounds", "compound splitting"), ("search/analysis", "our analysis filters"),
+          ("stemWord", "stemming (PyStemmer)"), ("whoosh/analysis", "whoosh tokenizer + lowercase"),
+          ("whoosh/", "whoosh other (add_document, postings, segments, commit/merge)"),
+          ("sqlite3", "SQLite"), ("acquire", "waiting (readers, locks)"))
+
+
+def profile_import(articles: Path, library_dir: Path, top: int) -> None:
+    """Import + index once more under cProfile (in this process); print the top functions and a split by area."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _import(articles, library_dir, timed=False)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    print(f"\ncProfile of import + index of {articles} (fresh library, importing process only), top {top} by cumulative time:")
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    areas: Counter[str] = Counter()
+    raw: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]
+    for (filename, _, function), (_, _, own, *_) in raw.items():
+        where = f"{filename}:{function}"
+        areas[next((label for key, label in _AREAS if key in where), "everything else")] += own
+    total = sum(areas.values())
+    print("Own time by area: " + "; ".join(f"{label} {seconds:.1f} s ({seconds / total:.0%})"
+                                           for label, seconds in areas.most_common()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

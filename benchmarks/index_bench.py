@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import resource
 import shutil
 import statistics
@@ -37,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import ensure_corpus
-from import_bench import _REPO, _Stopwatch, _commit, _max_rss_mb
+from import_bench import _REPO, _commit, _max_rss_mb, _Stopwatch
 
 _HERE = Path(__file__).resolve().parent
 PHASES = ("import", "search", "recoll")
@@ -103,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=10_000, help="files in the corpus (default 10000)")
     parser.add_argument("--scale-to", type=int, default=0, metavar="N",
-                        help=f"also import an N-file corpus and measure search there (latency target at {LATENCY_SCALE:,})")
+                        help=f"also import an N-file corpus; search is judged there (target at {LATENCY_SCALE:,})")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query (default 5)")
     parser.add_argument("--seed", type=int, default=1, help="seed for building the corpus (default 1)")
     parser.add_argument("--copy-share", type=float, default=0.04, help="share of planted near-duplicates (0.04)")
@@ -174,7 +176,7 @@ def run_phase(phase: str, articles: Path, target: Path, repeat: int) -> dict[str
 class _IndexStopwatch(_Stopwatch):
     """The import's steps (import_bench) plus the indexing: loading the article, add, commit."""
 
-    STEPS = (*_Stopwatch.STEPS, ("library.store", "Library.article", "load article"),
+    STEPS = (*_Stopwatch.STEPS, ("library.store", "Library.article", "load article"),  # type: ignore[assignment]
              ("search.index", "IndexBatch.add", "index add"), ("search.index", "IndexBatch.commit", "index commit"))
 
 
@@ -200,7 +202,8 @@ def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[st
         index.close()
     return {"files": sum(statuses.values()), "statuses": dict(statuses), "documents": documents,
             "seconds": seconds, "final_commit": final_commit, "split": dict(stopwatch.seconds),
-            "index_mb": _size_mb(library_dir / "index"), "library_mb": _size_mb(library_dir) - _size_mb(library_dir / "index"),
+            "index_mb": _size_mb(library_dir / "index"),
+            "library_mb": _size_mb(library_dir) - _size_mb(library_dir / "index"),
             "rss_peak_mb": _max_rss_mb(), "workers_peak_mb": _children_peak_mb()}
 
 
@@ -234,7 +237,7 @@ def _recoll(articles: Path, config: Path, repeat: int) -> dict[str, Any]:
                                         "indexstemminglanguages = german\n", encoding="utf-8")
     started = time.perf_counter()
     subprocess.run(["recollindex", "-c", str(config)], capture_output=True, check=True,
-                   env={"RECOLL_CONFDIR": str(config), "PATH": "/usr/bin:/bin", "HOME": str(config)})
+                   env={**os.environ, "RECOLL_CONFDIR": str(config)})
     seconds = time.perf_counter() - started
     peak = _children_peak_mb()
     status = dict(line.split(" = ", 1) for line in (config / "idxstatus.txt").read_text().splitlines() if " = " in line)
@@ -269,8 +272,6 @@ def _children_peak_mb() -> float:
 
 
 def _cpus() -> int:
-    import os
-
     return os.cpu_count() or 1
 
 
@@ -279,7 +280,7 @@ def _cpus() -> int:
 
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))] if ordered else 0.0
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)] if ordered else 0.0  # nearest rank
 
 
 def _latency(samples: list[list[float]], minus: float = 0.0) -> tuple[float, float]:
@@ -299,12 +300,14 @@ def _print_phase(phase: str, run: dict[str, Any]) -> None:
         print(f"   import + index: {result['files']:,} files in {result['seconds']:.1f} s = {rate:,.0f} files/s; "
               + ", ".join(f"{k} {v:,}" for k, v in sorted(result["statuses"].items()))
               + f"; {result['documents']:,} documents in the index")
-        print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader process {result['workers_peak_mb']:.0f} MB; "
+        print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader process "
+              f"{result['workers_peak_mb']:.0f} MB; "
               f"index {result['index_mb']:.1f} MB, library (without index) {result['library_mb']:.1f} MB")
         _print_split(result)
     elif phase == "search":
         print(f"   search: index opened (with sync check) in {result['open_seconds']:.2f} s; warm-up pass "
-              f"{result['warmup_seconds']:.2f} s; {result['documents']:,} documents; peak RSS {result['rss_peak_mb']:.0f} MB")
+              f"{result['warmup_seconds']:.2f} s; {result['documents']:,} documents; "
+              f"peak RSS {result['rss_peak_mb']:.0f} MB")
         by_kind: defaultdict[str, list[float]] = defaultdict(list)
         for q, runs in zip(QUERIES, result["samples"]):
             by_kind[q.kind].extend(runs)
@@ -358,7 +361,8 @@ def _print_summary(runs: dict[int, dict[str, Any]], files: int) -> bool:
     for count, run in runs.items():
         if "recoll" in run:
             rec = run["recoll"]
-            ours, raw, net = _latency(_ours_translated(run)), _latency(rec["samples"]), _latency(rec["samples"], rec["startup_ms"])
+            ours, raw = _latency(_ours_translated(run)), _latency(rec["samples"])
+            net = _latency(rec["samples"], rec["startup_ms"])
             ratio = run["import"]["seconds"] / rec["seconds"]
             print(f"{count:,} files, ours/Recoll: indexing time {ratio:.2f}; search on the {len(rec['samples'])} "
                   f"shared queries p50 {ours[0]:.1f} ms vs {raw[0]:.1f} raw / {net[0]:.1f} net = "
@@ -402,14 +406,15 @@ def profile_import(articles: Path, library_dir: Path, top: int) -> None:
     _import(articles, library_dir, timed=False)
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stdout)
-    print(f"\ncProfile of import + index of {articles} (fresh library, importing process only), top {top} by cumulative time:")
-    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     areas: Counter[str] = Counter()
-    raw: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]
-    for (filename, _, function), (_, _, own, *_) in raw.items():
+    # stats.stats (not in typeshed) keeps the full file names until strip_dirs
+    for (filename, _, function), (_, _, own, *_) in stats.stats.items():  # type: ignore[attr-defined]
         where = f"{filename}:{function}"
         areas[next((label for key, label in _AREAS if key in where), "everything else")] += own
     total = sum(areas.values())
+    print(f"\ncProfile of import + index of {articles} (fresh library, importing process only), "
+          f"top {top} by cumulative time:")
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     print("Own time by area: " + "; ".join(f"{label} {seconds:.1f} s ({seconds / total:.0%})"
                                            for label, seconds in areas.most_common()))
 

@@ -19,10 +19,11 @@ LEXICON = "lexicon/german_nouns.txt.gz"
 STOPLIST = "lexicon/compound_stoplist.txt"
 CACHE_SIZE = 65_536
 
-# A modifier ending in a genitive-like link is read without it: "waffenstillstands" -> "waffenstillstand".
-STRIPPED_LINKS = ("es", "s")
-# Other links are stripped only when the modifier with them is not a word: "truppen" stays "truppen".
-FALLBACK_LINKS = ("ns", "en", "er", "n", "e")
+# A modifier ending in the linking element -es or -s is read without it: "waffenstillstands" ->
+# "waffenstillstand", "bundes" -> "bund". The other linking elements (-n, -en, -e, -er, -ns) are not
+# stripped: the lexicon holds the plural and genitive forms they coincide with (truppen, kinder,
+# hunde, namens), so "truppen" stays "truppen"; stripping them only invented splits (wand|er|tour).
+LINKS = ("es", "s")
 # A head in the dative plural (Preise -> Preisen) is read as its nominative plural.
 DATIVE_PLURAL_BASES = ("e", "el", "er")
 
@@ -114,17 +115,11 @@ class CompoundSplitter:
 
     def _modifier(self, chunk: str) -> str | None:
         """The known word a non-final chunk stands for, its linking element taken off; None if none."""
-        for link in STRIPPED_LINKS:
+        for link in LINKS:
             stem = self._stem(chunk, link)
             if stem is not None:
                 return stem
-        if chunk in self._modifier_words:
-            return chunk
-        for link in FALLBACK_LINKS:
-            stem = self._stem(chunk, link)
-            if stem is not None:
-                return stem
-        return None
+        return chunk if chunk in self._modifier_words else None
 
     def _stem(self, chunk: str, link: str) -> str | None:
         if not chunk.endswith(link) or len(chunk) - len(link) < self._min_part:

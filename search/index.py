@@ -9,14 +9,17 @@ obstacle: Whoosh's lock is an OS file lock that dies with its process.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import pickle
 import shutil
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,10 @@ _LOCK_WAIT_SECONDS = 15.0
 BATCH_SIZE = 1000
 
 ProgressCallback = Callable[[int, int], None]
+#: What reading a damaged index raises (Whoosh has no error type of its own for it).
+_DAMAGE = (OSError, ValueError, EOFError, KeyError, AttributeError, LookupError, TypeError, struct.error,
+           pickle.UnpicklingError)
+
 
 
 @dataclass(frozen=True)
@@ -70,24 +77,24 @@ class SearchIndex:
         problem = _unusable_reason(directory)
         if problem:
             _set_aside(directory, problem)
-        if not whoosh_index.exists_in(str(directory)):
-            _create(directory)
-        index = cls(directory, whoosh_index.open_dir(str(directory)))
+        index = cls._open_or_create(directory)
         try:
             report = index.sync(library, progress=progress, cancel=cancel)
-        except (OSError, ValueError, EOFError, KeyError, AttributeError, LookupError) as error:
-            if isinstance(error, FileNotFoundError) is False and isinstance(error, OSError) and error.errno == 28:
-                raise SearchUnavailable("the disk is full: the search index cannot be updated") from None
+        except _DAMAGE as error:  # a segment that opened but cannot be read
             index.close()
-            reason = f"it could not be read ({type(error).__name__}: {error})"
-            _set_aside(directory, reason)
-            _create(directory)
-            index = cls(directory, whoosh_index.open_dir(str(directory)))
+            if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+                raise SearchUnavailable("the disk is full: the search index cannot be updated") from None
+            problem = f"it could not be read ({type(error).__name__}: {error})"
+            _set_aside(directory, problem)
+            index = cls._open_or_create(directory)
             report = index.sync(library, progress=progress, cancel=cancel)
-            report = SyncReport(report.added, report.updated, report.removed, reason)
-        if problem:
-            report = SyncReport(report.added, report.updated, report.removed, problem)
-        return index, report
+        return index, replace(report, rebuilt_because=problem)
+
+    @classmethod
+    def _open_or_create(cls, directory: Path) -> SearchIndex:
+        if not whoosh_index.exists_in(str(directory)):
+            _create(directory)
+        return cls(directory, whoosh_index.open_dir(str(directory)))
 
     def close(self) -> None:
         self._handle.close()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -125,6 +127,20 @@ _worker_patterns: RolePatterns | None = None
 def _start_worker(extra_patterns: list[Path]) -> None:
     global _worker_patterns
     _worker_patterns = load_role_patterns(extra_patterns)
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """End this reader process when the importing process dies (killed, crashed), never orphaned."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _parse_in_worker(job: ParseJob) -> Parsed:

@@ -1,10 +1,11 @@
 """Split German compound nouns into the parts a reader searches for.
 
 ``Truppenentsendung`` is indexed beside ``truppen`` and ``entsendung``, so a search for either finds it.
-The splitter only knows a word list (``resources/lexicon/german_nouns.txt.gz``, nouns from German
-Wiktionary): a split must cover the whole word with known words of at least ``min_part`` letters,
-joined at most by a linking element (Fugenelement), and the fewest parts win. That keeps short
-syllables (``tat`` in ``Tatsache``) and invented splits (``Kart|offel``) out.
+The splitter knows only a word list (``resources/lexicon/german_nouns.txt.gz``, nouns from German
+Wiktionary) and a short list of hand-made rules (``resources/lexicon/compound_rules.txt``). A split
+must cover the whole word with known words of at least ``min_part`` letters, joined at most by a
+linking element, and the fewest parts win. That keeps short syllables (``tat`` in ``Tatsache``) and
+invented splits (``Kart|offel``) out.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 LEXICON = "lexicon/german_nouns.txt.gz"
-STOPLIST = "lexicon/compound_stoplist.txt"
+RULES = "lexicon/compound_rules.txt"
 CACHE_SIZE = 65_536
 
-# A modifier ending in the linking element -es or -s is read without it: "waffenstillstands" ->
-# "waffenstillstand", "bundes" -> "bund". The other linking elements (-n, -en, -e, -er, -ns) are not
-# stripped: the lexicon holds the plural and genitive forms they coincide with (truppen, kinder,
-# hunde, namens), so "truppen" stays "truppen"; stripping them only invented splits (wand|er|tour).
+# How a modifier chunk is read, first fit wins: the linking element -es or -s taken off
+# ("waffenstillstands" -> "waffenstillstand", "bundes" -> "bund"), then the chunk as it is. The
+# links -n, -en, -e, -er and -ns are not taken off: they coincide with plural and genitive forms the
+# lexicon holds ("truppen", "kinder", "namens"), and taking them off only invented splits (wand|er|tour).
 LINKS = ("es", "s")
-# A head in the dative plural (Preise -> Preisen) is read as its nominative plural.
+# Then, for the few words the rules allow, a final -e the compound dropped is put back, with or
+# without a linking -s: "grenz" -> "grenze", "hilfs" -> "hilfe".
+DROPPED_E_LINKS = ("", "s")
+# A head in the dative plural ("preisen") is read as its nominative plural ("preise").
 DATIVE_PLURAL_BASES = ("e", "el", "er")
 
 _WORD = re.compile(r"[a-zäöü]+")
@@ -37,105 +42,143 @@ def normalise(token: str) -> str:
     return token.lower().replace("ß", "ss")
 
 
+@dataclass(frozen=True)
+class CompoundRules:
+    """Hand-made exceptions to the lexicon, all in normalised form."""
+
+    not_heads: frozenset[str] = frozenset()  # never the last part: "schaft" (Wirt|schaft)
+    not_modifiers: frozenset[str] = frozenset()  # never an earlier part: "unter" (Unter|kunft)
+    not_split: frozenset[str] = frozenset()  # never split at all: "hochzeit" (hoch|zeit)
+    drop_e: frozenset[str] = frozenset()  # may lose their final -e as a modifier: "grenze" (Grenz|kontrolle)
+
+
 class CompoundSplitter:
     """Finds the parts of compound nouns, using a set of known (normalised) words."""
 
-    def __init__(
-        self,
-        words: frozenset[str],
-        min_part: int = 4,
-        *,
-        not_heads: frozenset[str] = frozenset(),
-        not_modifiers: frozenset[str] = frozenset(),
-    ) -> None:
-        """``not_heads`` are never the last part (``schaft``), ``not_modifiers`` never an earlier one (``unter``)."""
+    def __init__(self, words: frozenset[str], min_part: int = 4, *, rules: CompoundRules | None = None) -> None:
         if min_part < 1:
             raise ValueError("min_part must be at least 1")
-        self._head_words = words - not_heads
-        self._modifier_words = words - not_modifiers
+        self._rules = rules or CompoundRules()
+        self._words = words
         self._min_part = min_part
         self._cached_parts: Callable[[str], Split] = lru_cache(maxsize=CACHE_SIZE)(self._parts)
+        self._cached_structure: Callable[[str], tuple[tuple[int, ...], tuple[int, ...]]] = lru_cache(
+            maxsize=CACHE_SIZE
+        )(self._structure)
 
     @classmethod
     def german(cls) -> CompoundSplitter:
-        """The splitter over the shipped German noun lexicon; loaded on first use, one per process."""
+        """The splitter over the shipped German noun lexicon and rules; loaded on first use, one per process."""
         return _german_splitter()
 
     def parts(self, word: str) -> Split:
         """Parts of a compound to index beside the whole word, lowercase ß-folded; () when `word` is not a compound."""
         return self._cached_parts(word)
 
+    def noun_parts(self, token: str) -> Split:
+        """Like :meth:`parts`, but () unless ``token`` is capitalised as German nouns are.
+
+        For indexers that still see the original case: it skips adjectives and verbs, whose rare
+        false splits (``dauer|haft``) are most of what the splitter still gets wrong.
+        """
+        return self._cached_parts(token) if token[:1].isupper() else ()
+
     def _parts(self, token: str) -> Split:
         word = normalise(token)
-        if len(word) < 2 * self._min_part or not _WORD.fullmatch(word):
+        top, bounds = self._cached_structure(word)
+        if not top:
             return ()
-        split = self._best_split(word)
-        if split is None:
-            return ()
-        found: dict[str, None] = dict.fromkeys(split)
-        for part in split:
-            found.update(dict.fromkeys(self._cached_parts(part)))
-        found.pop(word, None)
-        return tuple(found)
+        # The parts of the best split first, then every known word between two part boundaries.
+        spans = list(zip((0, *top), (*top, len(word))))
+        edges = (0, *bounds, len(word))
+        spans += [(edges[i], edges[j]) for i in range(len(edges)) for j in range(len(edges) - 1, i, -1)]
+        readings = (self._reading(word, start, end) for start, end in spans if (start, end) != (0, len(word)))
+        return tuple(dict.fromkeys(part for part in readings if part is not None and part != word))
 
-    def _best_split(self, word: str) -> Split | None:
-        """The split with the fewest parts; among those, the one with the longest head."""
-        memo: dict[tuple[int, int], Split | None] = {}
+    def _reading(self, word: str, start: int, end: int) -> str | None:
+        """The known word that ``word[start:end]`` stands for, read as a head if it ends the word."""
+        chunk = word[start:end]
+        return self._head(chunk) if end == len(word) else self._modifier(chunk)
+
+    def _structure(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Where the parts of the best split of ``word`` begin, and where all parts begin, its parts'
+        own parts included; ``((), ())`` if ``word`` is no compound."""
+        if len(word) < 2 * self._min_part or word in self._rules.not_split or not _WORD.fullmatch(word):
+            return (), ()
+        top = self._best_split(word)
+        if top is None:
+            return (), ()
+        edges = (0, *top, len(word))
+        bounds = set(top)
+        for start, end in zip(edges, edges[1:]):
+            reading = self._reading(word, start, end)
+            nested = self._cached_structure(reading)[1] if reading is not None else ()
+            bounds.update(start + bound for bound in nested if start + bound < end)
+        return top, tuple(sorted(bounds))
+
+    def _best_split(self, word: str) -> tuple[int, ...] | None:
+        """Where the parts begin in the split with the fewest parts; among those, the longest head."""
+        memo: dict[tuple[int, int], tuple[int, ...] | None] = {}
         for modifiers in range(1, len(word) // self._min_part):
             for start in range(self._min_part * modifiers, len(word) - self._min_part + 1):
-                head = self._head(word[start:])
-                if head is None:
+                if self._head(word[start:]) is None:
                     continue
-                front = self._modifiers(word, start, modifiers, memo)
+                front = self._modifier_starts(word, start, modifiers, memo)
                 if front is not None:
-                    return (*front, head)
+                    return (*front, start)
         return None
 
-    def _modifiers(self, word: str, end: int, count: int, memo: dict[tuple[int, int], Split | None]) -> Split | None:
-        """``word[:end]`` read as exactly ``count`` modifiers, the last one as long as possible."""
+    def _modifier_starts(
+        self, word: str, end: int, count: int, memo: dict[tuple[int, int], tuple[int, ...] | None]
+    ) -> tuple[int, ...] | None:
+        """Where ``count`` modifiers covering ``word[:end]`` begin (after the first), the last one as
+        long as possible; None if they cannot. Memoised in ``memo``."""
         key = (end, count)
         if key not in memo:
-            memo[key] = self._find_modifiers(word, end, count, memo)
+            memo[key] = self._find_modifier_starts(word, end, count, memo)
         return memo[key]
 
-    def _find_modifiers(
-        self, word: str, end: int, count: int, memo: dict[tuple[int, int], Split | None]
-    ) -> Split | None:
+    def _find_modifier_starts(
+        self, word: str, end: int, count: int, memo: dict[tuple[int, int], tuple[int, ...] | None]
+    ) -> tuple[int, ...] | None:
         if count == 1:
-            single = self._modifier(word[:end])
-            return None if single is None else (single,)
+            return () if self._modifier(word[:end]) is not None else None
         for start in range(self._min_part * (count - 1), end - self._min_part + 1):
-            last = self._modifier(word[start:end])
-            if last is None:
+            if self._modifier(word[start:end]) is None:
                 continue
-            rest = self._modifiers(word, start, count - 1, memo)
+            rest = self._modifier_starts(word, start, count - 1, memo)
             if rest is not None:
-                return (*rest, last)
+                return (*rest, start)
         return None
 
     def _modifier(self, chunk: str) -> str | None:
         """The known word a non-final chunk stands for, its linking element taken off; None if none."""
         for link in LINKS:
-            stem = self._stem(chunk, link)
-            if stem is not None:
+            stem = chunk[: -len(link)]
+            if chunk.endswith(link) and len(stem) >= self._min_part and self._is_modifier(stem):
                 return stem
-        return chunk if chunk in self._modifier_words else None
-
-    def _stem(self, chunk: str, link: str) -> str | None:
-        if not chunk.endswith(link) or len(chunk) - len(link) < self._min_part:
-            return None
-        stem = chunk[: -len(link)]
-        return stem if stem in self._modifier_words else None
+        if self._is_modifier(chunk):
+            return chunk
+        for link in DROPPED_E_LINKS:
+            if chunk.endswith(link):
+                restored = chunk[: len(chunk) - len(link)] + "e"
+                if len(restored) >= self._min_part and restored in self._rules.drop_e:
+                    return restored
+        return None
 
     def _head(self, chunk: str) -> str | None:
         """The known word the final chunk stands for (a dative plural read as the plural); None if none."""
-        if chunk in self._head_words:
+        if chunk in self._rules.not_heads:
+            return None
+        if chunk in self._words:
             return chunk
-        if chunk.endswith("n") and chunk[:-1].endswith(DATIVE_PLURAL_BASES):
-            plural = chunk[:-1]
-            if len(plural) >= self._min_part and plural in self._head_words:
-                return plural
+        plural = chunk[:-1]
+        if chunk.endswith("n") and plural.endswith(DATIVE_PLURAL_BASES) and len(plural) >= self._min_part:
+            return plural if plural in self._words and plural not in self._rules.not_heads else None
         return None
+
+    def _is_modifier(self, word: str) -> bool:
+        return word in self._words and word not in self._rules.not_modifiers
 
 
 def read_lexicon(name: str = LEXICON) -> frozenset[str]:
@@ -144,29 +187,40 @@ def read_lexicon(name: str = LEXICON) -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
-def parse_stoplist(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """``(not_heads, not_modifiers)`` from stoplist lines: ``-schaft`` is never a head, ``unter-`` never
-    a modifier, a bare ``gros`` never either; ``#`` starts a comment."""
-    not_heads: set[str] = set()
-    not_modifiers: set[str] = set()
+def parse_rules(text: str) -> CompoundRules:
+    """Read rule entries, separated by white space; ``#`` starts a comment.
+
+    ``-schaft`` is never a head, ``unter-`` never a modifier, a bare ``gros`` never any part,
+    ``=hochzeit`` is never split, and ``+grenze`` may drop its final -e as a modifier.
+    """
+    kinds: dict[str, set[str]] = {"heads": set(), "modifiers": set(), "split": set(), "drop_e": set()}
     for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if not entry:
-            continue
-        word = normalise(entry.strip("-"))
-        if not entry.endswith("-"):
-            not_heads.add(word)
-        if not entry.startswith("-"):
-            not_modifiers.add(word)
-    return frozenset(not_heads), frozenset(not_modifiers)
+        for entry in line.split("#", 1)[0].split():
+            _add_rule(entry, kinds)
+    return CompoundRules(
+        not_heads=frozenset(kinds["heads"]),
+        not_modifiers=frozenset(kinds["modifiers"]),
+        not_split=frozenset(kinds["split"]),
+        drop_e=frozenset(kinds["drop_e"]),
+    )
 
 
-def read_stoplist(name: str = STOPLIST) -> tuple[frozenset[str], frozenset[str]]:
-    """The stoplist file ``name`` in the ``resources`` package; see :func:`parse_stoplist`."""
-    return parse_stoplist(resources.files("resources").joinpath(name).read_text(encoding="utf-8"))
+def _add_rule(entry: str, kinds: dict[str, set[str]]) -> None:
+    if entry[0] in "=+":
+        kinds["split" if entry[0] == "=" else "drop_e"].add(normalise(entry[1:]))
+        return
+    word = normalise(entry.strip("-"))
+    if not entry.endswith("-"):
+        kinds["heads"].add(word)
+    if not entry.startswith("-"):
+        kinds["modifiers"].add(word)
+
+
+def read_rules(name: str = RULES) -> CompoundRules:
+    """The rules file ``name`` in the ``resources`` package; see :func:`parse_rules`."""
+    return parse_rules(resources.files("resources").joinpath(name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _german_splitter() -> CompoundSplitter:
-    not_heads, not_modifiers = read_stoplist()
-    return CompoundSplitter(read_lexicon(), not_heads=not_heads, not_modifiers=not_modifiers)
+    return CompoundSplitter(read_lexicon(), rules=read_rules())

@@ -70,8 +70,10 @@ def test_killing_an_import_midway_leaves_only_whole_articles(tmp_path: Path) -> 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and _count(library) < 20:
         time.sleep(0.05)
+    readers = _children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _assert_gone(readers)
     connection = sqlite3.connect(database_path(library))
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     orphans = connection.execute(
@@ -90,3 +92,24 @@ def _count(library: Path) -> int:
         return int(connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _assert_gone(pids: list[int]) -> None:
+    """Reader processes end with the importing process instead of lingering as orphans."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in pids):
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in pids)

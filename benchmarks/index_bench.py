@@ -76,8 +76,8 @@ QUERIES: tuple[BenchQuery, ...] = (
     *_queries("prefix*", "Flücht*|Regier*|Klima*|Wahlk*", recoll=True),
     *_queries("fuzzy~", "Regirung~|Polizie~|Griechnland~|Flüchtlnge~"),
     *_queries("title:", "title:Wahl|title:Regierung|title:Polizei|title:Flüchtlinge"),
-    *_queries("date:", "Regierung date:2015..2017|Wahl date:2005..2007|Erdbeben date:2004..2010|Präsident date:2008"),
-    *_queries("role:", "role:credit APA|role:caption Reuters|role:related Regierung|role:promo Newsletter"),
+    *_queries("date:", "Regierung date:2015..2017|Wahl date:2005..2007|Polizei date:2004..2010|Präsident date:2008"),
+    *_queries("role:", "role:credit APA|role:caption,credit Reuters|role:related Regierung|role:promo Newsletter"),
     *_queries("by date", 'Regierung|Polizei Anschlag|"Vereinigten Staaten"|Wahl date:2005..2010', sort="date"),
 )
 

@@ -1,4 +1,4 @@
-"""German-first text analysis for the index: ``tokenizer | lowercase | fold | compounds | stem``.
+"""German-first text analysis for the index: ``tokenizer | compounds | lowercase | fold | stem``.
 
 Each stage is a small Whoosh filter, testable alone:
 - ``FoldFilter``: ß → ss; transliteration variants folded (y → i, a final ``ij`` → i), so that
@@ -21,7 +21,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, Token
 from search.compounds import CompoundSplitter
 
 #: Bump when analysis changes: the index is rebuilt from the library when its version differs.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 _STEM_CACHE_LIMIT = 200_000
 
 
@@ -39,7 +39,12 @@ class FoldFilter(Filter):  # type: ignore[misc]
 
 
 class CompoundFilter(Filter):  # type: ignore[misc]
-    """Adds a compound's parts as further tokens at its position, when indexing only."""
+    """Adds a compound's parts as further tokens at its position, when indexing only.
+
+    It runs on the original spelling, before lowercasing and folding: only capitalised words
+    (German nouns) are split, and the lexicon is looked up with the real letters (``Asyl``, not
+    the folded ``asil``).
+    """
 
     def __init__(self, splitter: CompoundSplitter | None = None) -> None:
         self._splitter = splitter
@@ -50,8 +55,8 @@ class CompoundFilter(Filter):  # type: ignore[misc]
             whole = token.text  # later filters change the token in place once it is yielded
             yield token
             if token.mode == "index" and len(whole) >= 8:
-                for part in splitter.parts(whole):
-                    token.text = fold(part)
+                for part in splitter.noun_parts(whole):
+                    token.text = part
                     yield token
 
 
@@ -84,7 +89,7 @@ class GermanStemFilter(Filter):  # type: ignore[misc]
 
 def german_analyzer() -> Any:
     """The analyzer for article text, titles and the other text fields."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter() | FoldFilter() | CompoundFilter() | GermanStemFilter()
+    return RegexTokenizer(r"\w+") | CompoundFilter() | LowercaseFilter() | FoldFilter() | GermanStemFilter()
 
 
 def analyse(text: str, mode: str = "query") -> list[str]:

@@ -64,14 +64,14 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
         parsed = parse_query(text, searcher.schema)
         facets = {"source": sorting.FieldFacet("source_name"), "year": sorting.FieldFacet("year")}
         options: dict[str, Any] = {"limit": limit, "collapse": "group", "collapse_limit": 1,
-                                   "groupedby": facets, "maptype": sorting.Count, "terms": True}
+                                   "groupedby": facets, "maptype": sorting.Count}
         if sort == "date":
             options["sortedby"] = [sorting.FieldFacet("sort_date", reverse=True), sorting.ScoreFacet()]
         options["groupedby"] = {**facets, "story": sorting.FieldFacet("group")}
         results = searcher.search(parsed.query, **options)
         results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
         results.formatter = MarkFormatter(between=" … ")
-        hits = [_hit(result, library, parsed.fields) for result in results]
+        hits = [_hit(result, library, parsed.fields) for result in results[:limit]]
         return SearchResults(
             query=text,
             total=len(results.groups("story")),  # stories: copies of one story count once

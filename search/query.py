@@ -33,6 +33,10 @@ _ROLE_NAMES = {
     "comment": Role.COMMENTS, "captions": Role.CAPTION, "credits": Role.CREDIT, "promos": Role.PROMO,
 }
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_FUZZY = re.compile(r"(?<![\w~])(\w+)~(\d)?(?!/)(?=\s|$|\))")
+#: Fuzzy words keep their first letters: typos rarely sit there, and it spares Whoosh a walk over
+#: every term of the index (seconds at 10,000 articles without it).
+FUZZY_PREFIX = 2
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -50,6 +54,7 @@ def parse_query(text: str, schema: Schema) -> ParsedQuery:
     text, roles = _take_roles(text, ignored)
     text = _check_fields(text, ignored)
     text = _PREFIX_WORD.sub(lambda m: _fold_prefix(m.group(1)) + "*", text)
+    text = _FUZZY.sub(lambda m: f"{m.group(1)}~{m.group(2) or 1}/{FUZZY_PREFIX}", text)
     fields = tuple(role_field(role) for role in roles) or ("title", "text")
     parser = _parser(fields, schema)
     main = _parse_or_plain(parser, text, ignored) if text.strip() else query.Every()

@@ -13,6 +13,7 @@ Each stage is a small Whoosh filter, testable alone:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import Stemmer
@@ -95,3 +96,19 @@ def german_analyzer() -> Any:
 def analyse(text: str, mode: str = "query") -> list[str]:
     """The terms a text becomes (for tests and for building queries by hand)."""
     return [token.text for token in german_analyzer()(text, mode=mode)]
+
+
+_SHARED_STEMMER = GermanStemFilter()
+
+
+@lru_cache(maxsize=100_000)
+def index_terms(word: str) -> frozenset[str]:
+    """The terms one word of text is indexed as (itself stemmed, and a compound's parts): what
+    ``german_analyzer()`` makes of it in index mode, without a token stream per word."""
+    pieces = (word, *CompoundSplitter.german().noun_parts(word)) if len(word) >= 8 else (word,)
+    return frozenset(_SHARED_STEMMER.stem(fold(piece.lower())) for piece in pieces)
+
+
+def stem(word: str) -> str:
+    """A lowercase, folded word's stem, as the index holds it."""
+    return _SHARED_STEMMER.stem(word)

@@ -37,12 +37,17 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
     if published is not None:
         document["date"] = published
         document["year"] = str(published.year)
-        document["sort_date"] = int((published - _EPOCH).total_seconds())
+        document["sort_date"] = seconds_since_epoch(published)
     for role in OTHER_ROLES:
         texts = [p.text for p in article.paragraphs if p.role is role]
         if texts:
             document[role_field(role)] = "\n".join(texts)
     return document
+
+
+def seconds_since_epoch(moment: datetime) -> int:
+    """The sortable date; a time zone, where given, is dropped (local time as printed)."""
+    return int((moment.replace(tzinfo=None) - _EPOCH).total_seconds())
 
 
 def parse_iso(value: str | None) -> datetime | None:

@@ -16,10 +16,13 @@ from datetime import datetime
 from typing import Any
 
 from whoosh import qparser, query
+from whoosh.query.compound import PreloadedOr
+from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.fields import Schema
 
 from articles.model import Role
 from search.analysis import fold
+from search.analysis import stem as analysis_stem
 from search.schema import OTHER_ROLES, role_field
 
 _DATE_FILTER = re.compile(r"(?<!\S)date:(\S*)")
@@ -37,7 +40,12 @@ _FUZZY = re.compile(r"(?<![\w~])(\w+)~(\d)?(?!/)(?=\s|$|\))")
 #: Fuzzy words keep their first letters: typos rarely sit there, and it spares Whoosh a walk over
 #: every term of the index (seconds at 10,000 articles without it).
 FUZZY_PREFIX = 2
+#: How many index terms a prefix or fuzzy word stands for, the most frequent first.
+EXPANSIONS = 30
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+Period = tuple[datetime | None, datetime | None]
 
 
 @dataclass
@@ -45,6 +53,8 @@ class ParsedQuery:
     query: Any
     ignored: list[str] = field(default_factory=list)
     fields: tuple[str, ...] = ("title", "text")
+    #: ``date:`` filters, each a (start, end) range with open ends as None; all must hold.
+    periods: list[Period] = field(default_factory=list)
 
 
 def parse_query(text: str, schema: Schema) -> ParsedQuery:
@@ -53,14 +63,14 @@ def parse_query(text: str, schema: Schema) -> ParsedQuery:
     text, dates = _take_dates(text, ignored)
     text, roles = _take_roles(text, ignored)
     text = _check_fields(text, ignored)
-    text = _PREFIX_WORD.sub(lambda m: _fold_prefix(m.group(1)) + "*", text)
+    prefixes: list[str] = []
+    text = _PREFIX_WORD.sub(lambda m: _prefix_or_stem(m.group(1), prefixes), text)
     text = _FUZZY.sub(lambda m: f"{m.group(1)}~{m.group(2) or 1}/{FUZZY_PREFIX}", text)
     fields = tuple(role_field(role) for role in roles) or ("title", "text")
     parser = _parser(fields, schema)
     main = _parse_or_plain(parser, text, ignored) if text.strip() else query.Every()
-    filters = [main, *dates]
-    combined = filters[0] if len(filters) == 1 else query.And(filters)
-    return ParsedQuery(combined, ignored, fields)
+    main = _unstemmed_prefixes(main, prefixes)
+    return ParsedQuery(main, ignored, fields, dates)
 
 
 def _parser(fields: tuple[str, ...], schema: Schema) -> qparser.QueryParser:
@@ -103,6 +113,90 @@ def _fold_prefix(word: str) -> str:
     return fold(word.lower()).translate(_UMLAUTS)
 
 
+def _prefix_or_stem(word: str, prefixes: list[str]) -> str:
+    """``Regier*``: terms starting with ``regier`` (Regierung, Regierungschef), or the word's own stem
+    (``regi``, as in regieren), since a typed prefix can be longer than the stem of a word it begins."""
+    prefixes.append(_fold_prefix(word))
+    return f"({prefixes[-1]}* OR {word})"
+
+
+def _unstemmed_prefixes(parsed: Any, prefixes: list[str]) -> Any:
+    """The parser runs a prefix through the analyzer, which stems it (``regier`` → ``regi``): undo that."""
+    by_stem = {analysis_stem(prefix): prefix for prefix in prefixes}
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, query.Prefix) and node.text not in prefixes and node.text in by_stem:
+            return query.Prefix(node.fieldname, by_stem[node.text], boost=node.boost)
+        return node.apply(visit)
+
+    return visit(parsed) if prefixes else parsed
+
+
+def expand_multiterms(parsed: Any, reader: Any) -> Any:
+    """Prefix, wildcard and fuzzy words stand for their ``EXPANSIONS`` most frequent index terms:
+    Whoosh would otherwise OR together every term that fits (thousands for a short prefix).
+    A title's words are nearly all in the text too, so the text's completions serve both fields."""
+    expanded: dict[tuple[str, str], list[Any]] = {}
+
+    def completions(node: Any) -> list[Any]:
+        field = "text" if node.field() == "title" else node.field()
+        key = (field, repr(_in_field(node, field)))
+        if key not in expanded:
+            source = node if field == node.field() else _in_field(node, field)
+            found = _fuzzy_terms(reader, source) if isinstance(node, query.FuzzyTerm) else source._btexts(reader)
+            terms = sorted(set(found), key=lambda term: -reader.doc_frequency(field, term))
+            expanded[key] = [field_text(reader, field, term) for term in terms[:EXPANSIONS]]
+        return expanded[key]
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, (query.PatternQuery, query.FuzzyTerm)):
+            chosen = [query.Term(node.field(), term, boost=node.boost) for term in completions(node)]
+            # Constant score, preloaded: Whoosh's tree of unions over fifty scored terms spends seconds
+            # on block-quality bookkeeping; which completion matched says little about relevance.
+            return ConstantScoreQuery(PreloadedOr(chosen), score=node.boost) if chosen else query.NullQuery
+        return node.apply(visit)
+
+    return visit(parsed)
+
+
+def _fuzzy_terms(reader: Any, node: Any) -> list[Any]:
+    """Terms within ``maxdist`` edits of a fuzzy word that share its first letters. One edit (the
+    usual case) is tested in a single pass; Whoosh computes the full edit distance of every candidate."""
+    word, distance = node.text, node.maxdist
+    candidates = [term for term in reader.expand_prefix(node.fieldname, word[:node.prefixlength])
+                  if abs(len(field_text(reader, node.fieldname, term)) - len(word)) <= distance]
+    if distance != 1:
+        return [term for term in node._btexts(reader) if term in set(candidates)]
+    return [term for term in candidates if within_one_edit(word, field_text(reader, node.fieldname, term))]
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        substituted = a[start + 1:] == b[start + 1:]
+        swapped = a[start:start + 2] == b[start:start + 2][::-1] and a[start + 2:] == b[start + 2:]
+        return substituted or swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[start:] == longer[start + 1:]
+
+
+def _in_field(node: Any, field: str) -> Any:
+    copy = node.copy()
+    copy.fieldname = field
+    return copy
+
+
+def field_text(reader: Any, field: str, term: bytes | str) -> Any:
+    return reader.schema[field].from_bytes(term) if isinstance(term, bytes) else term
+
+
 def _check_fields(text: str, ignored: list[str]) -> str:
     def keep_or_drop(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -130,8 +224,8 @@ def _take_roles(text: str, ignored: list[str]) -> tuple[str, list[Role]]:
     return _ROLE_FILTER.sub(take, text), roles
 
 
-def _take_dates(text: str, ignored: list[str]) -> tuple[str, list[Any]]:
-    ranges: list[Any] = []
+def _take_dates(text: str, ignored: list[str]) -> tuple[str, list[Period]]:
+    ranges: list[Period] = []
 
     def take(match: re.Match[str]) -> str:
         value = match.group(1)
@@ -140,7 +234,7 @@ def _take_dates(text: str, ignored: list[str]) -> tuple[str, list[Any]]:
         if (start_text and start is None) or (end_text and end is None) or (start is None and end is None):
             ignored.append(f"date:{value} (use date:2025, date:2025-07, date:2025-07-11 or date:2025-07..2025-09)")
         else:
-            ranges.append(query.DateRange("date", start, end))
+            ranges.append((start, end))
         return " "
 
     return _DATE_FILTER.sub(take, text), ranges

@@ -5,18 +5,23 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from functools import lru_cache
 
-from whoosh import highlight, query, sorting
+from whoosh import query
 
 from articles.language_data import load_resource_json
 
 from library.store import Library
+from search.doc_sets import matching_docs
+from search import ranking
+from search.doc_table import DocTable
 from search.index import SearchIndex
+from search.snippets import snippet
 from search.analysis import analyse
-from search.query import parse_query
+from search.query import expand_multiterms, parse_query
 from search.schema import OTHER_ROLES, role_field
 
 _MARK = re.compile(r"</?mark[^>]*>")
@@ -25,13 +30,6 @@ SORTS = ("relevance", "date")
 RELATED_TERMS = 20
 RELATED_SHARE_OF_TERMS = 0.2
 RELATED_MIN_SHARED = 3
-
-
-class MarkFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
-    """Escaped text with each match in a plain ``<mark>`` element."""
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"<mark>{html.escape(highlight.get_text(text, token, replace))}</mark>"
 
 
 @dataclass(frozen=True)
@@ -59,48 +57,75 @@ class SearchResults:
 
 
 def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, sort: str = "relevance") -> SearchResults:
-    """Search the library; copies of one story count once, shown as their primary copy."""
-    with index.searcher() as searcher:
+    """Search the library; copies of one story count once, shown as their primary copy.
+
+    Three cheap passes instead of Whoosh's collectors, which score every match in Python when asked
+    for facets or collapsing: the matching document numbers (unscored) give the story count and the
+    facets; the best ``limit`` stories come from Whoosh's top-N search (or the date column); only
+    their snippets are built.
+    """
+    with index.snapshot() as (searcher, table):
         parsed = parse_query(text, searcher.schema)
-        facets = {"source": sorting.FieldFacet("source_name"), "year": sorting.FieldFacet("year")}
-        options: dict[str, Any] = {"limit": limit, "collapse": "group", "collapse_limit": 1,
-                                   "groupedby": facets, "maptype": sorting.Count}
+        wanted = expand_multiterms(parsed.query, searcher.reader())
+        matching = sorted(matching_docs(wanted, searcher))
+        if parsed.periods:
+            matching = table.within(matching, parsed.periods)
         if sort == "date":
-            options["sortedby"] = [sorting.FieldFacet("sort_date", reverse=True), sorting.ScoreFacet()]
-        options["groupedby"] = {**facets, "story": sorting.FieldFacet("group")}
-        results = searcher.search(parsed.query, **options)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.formatter = MarkFormatter(between=" … ")
-        hits = [_hit(result, library, parsed.fields) for result in results[:limit]]
-        return SearchResults(
-            query=text,
-            total=len(results.groups("story")),  # stories: copies of one story count once
-            ignored=parsed.ignored,
-            hits=hits,
-            facets={name: _counts(results.groups(name)) for name in facets},
-        )
+            top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
+        else:
+            top = _best_per_story(wanted, searcher, table, set(matching), limit)
+        terms = _query_terms(wanted, parsed.fields)
+        hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
+        return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,
+                             facets=table.facets(matching))
 
 
-def _hit(result: Any, library: Library, fields: tuple[str, ...]) -> Hit:
-    matched_id = int(result["id"])
-    primary_id = int(result["group"])
+def _first_per_story(docnums: Iterable[int], table: DocTable, limit: int) -> list[int]:
+    chosen: list[int] = []
+    seen: set[int] = set()
+    for docnum in docnums:
+        if table.group[docnum] not in seen:
+            seen.add(table.group[docnum])
+            chosen.append(docnum)
+            if len(chosen) == limit:
+                break
+    return chosen
+
+
+def _best_per_story(wanted: Any, searcher: Any, table: DocTable, matches: set[int],
+                    limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best-scoring stories, each by its best-scoring copy."""
+    depth = limit * 2 + 8
+    while True:
+        ranked = ranking.best(wanted, searcher, table, matches, depth)
+        chosen = set(_first_per_story((docnum for docnum, _ in ranked), table, limit))
+        if len(chosen) == limit or len(ranked) < depth:
+            return [(docnum, score) for docnum, score in ranked if docnum in chosen]
+        depth *= 4
+
+
+def _query_terms(wanted: Any, fields: tuple[str, ...]) -> frozenset[str]:
+    """The index terms a snippet marks: those of the searched fields, negated ones too (harmless)."""
+    return frozenset(str(term) for name, term in wanted.iter_all_terms(phrases=True) if name in fields)
+
+
+def _hit(stored: dict[str, Any], score: float, library: Library, fields: tuple[str, ...],
+         terms: frozenset[str]) -> Hit:
+    matched_id = int(stored["id"])
+    primary_id = int(stored["group"])
     primary = library.article(primary_id)
     matched = primary if matched_id == primary_id else library.article(matched_id)
-    snippet = ""
+    found = ""
     for name in fields:
-        if name == "title":
-            continue
-        text = _field_text(matched, name)
-        snippet = result.highlights(name, text=text.replace("\n", " "), top=2, strict_phrase=True) if text else ""
-        if snippet:
+        if name != "title":
+            found = snippet(_field_text(matched, name).replace("\n", " "), terms)
+        if found:
             break
-    if not snippet:
-        lead = _field_text(matched, "text")[:240]
-        snippet = html.escape(lead)
+    if not found:
+        found = html.escape(_field_text(matched, "text")[:240].replace("\n", " "))
     return Hit(
         id=primary.id, title=primary.metadata.title, source=primary.metadata.source,
-        date=primary.metadata.date, score=_relevance(result), snippet=snippet,
-        duplicates=len(primary.copies),
+        date=primary.metadata.date, score=score, snippet=found, duplicates=len(primary.copies),
     )
 
 
@@ -116,11 +141,6 @@ def _field_text(article: Any, name: str) -> str:
     else:
         roles = tuple(role.value for role in OTHER_ROLES if role_field(role) == name)
     return "\n".join(p.text for p in article.paragraphs if p.role.value in roles)
-
-
-def _counts(groups: dict[Any, int]) -> dict[str, int]:
-    return {str(key): int(count) for key, count in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            if key is not None and key != ""}
 
 
 @lru_cache(maxsize=1)

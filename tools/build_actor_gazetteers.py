@@ -12,10 +12,13 @@ Outputs (sources and licences in ``resources/analysis/README.md``):
 - ``places.txt.gz``: toponyms of German Wiktionary from ``nouns.csv`` of german-nouns (CC BY-SA 4.0),
   one ``form<TAB>lemma`` a line (nominative and genitive singular). Toponyms whose lemma is also an
   ordinary noun with a gender (``Abend``, ``Essen``, ``Halle``) are left out: a wrong place is worse
-  than a missed one. Toponyms that are also surnames (``Berlin``, ``London``) stay.
+  than a missed one; so are forms that are any form of such a noun (``Marken``, plural of ``Marke``).
+  Toponyms that are also surnames (``Berlin``, ``London``) stay.
 - ``first_names.txt.gz``: first names from ``nam_dict.txt`` of gender-guesser (Jörg Michael, GNU FDL
   1.2 or later), one ``name<TAB>frequency`` a line, where frequency is the highest of the file's
-  per-country frequency classes (1 rare … 13 extremely common).
+  per-country frequency classes (1 rare … 13 extremely common). A name that is also a lowercase word
+  of an English word list (Debian's ``wamerican``, SCOWL; used at build time only, not shipped) gets
+  class 1 unless its class is 6 or more.
 
 Text files are sorted; gzip files have mtime 0, so the same input always gives the same bytes.
 """
@@ -37,6 +40,8 @@ OUTPUT = Path(__file__).resolve().parents[1] / "resources" / "analysis"
 PROPER_POS = frozenset({"Vorname", "Nachname", "Eigenname", "Toponym"})
 PLACE_POS = "Toponym"
 HEX = "0123456789ABCDEF"
+ENGLISH = Path("/usr/share/dict/american-english")  # Debian package wamerican (SCOWL)
+COMMON_DESPITE_ENGLISH = 6
 
 
 def wheel(folder: Path, prefix: str) -> zipfile.ZipFile:
@@ -74,30 +79,44 @@ def place_forms(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
         pos = set(row["pos"].split(","))
         if PLACE_POS in pos:
             places.append(row)
-        elif not pos & PROPER_POS and row["genus"]:  # an ordinary noun: "Essen" (n), "Halle" (f)
-            not_places.add(row["lemma"])
+        elif not pos & PROPER_POS and row["genus"]:  # an ordinary noun: "Essen" (n), "Halle" (f), "Marken" (pl.)
+            not_places.update(value for column, value in row.items() if column and value and column[:1].islower())
     forms = set()
     for row in places:
         lemma = row["lemma"]
         if lemma in not_places or not lemma[:1].isupper():
             continue
         for column, value in row.items():
-            if column and column.startswith(("nominativ singular", "genitiv singular")) and value:
-                forms.add((value.strip(), lemma))
+            form = (value or "").strip()
+            if form and column and column.startswith(("nominativ singular", "genitiv singular")) and form not in not_places:
+                forms.add((form, lemma))
         forms.add((lemma, lemma))
     return sorted(forms)
 
 
-def first_names(nam_dict: str) -> list[tuple[str, int]]:
-    """Each first name with its highest frequency class in any country."""
+def first_names(nam_dict: str, english: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """Each first name with its highest frequency class in any country.
+
+    A name that is also an English word (``Young``, ``Jet``, ``Will``) gets class 1 (rare, so a weak
+    first name) unless it is very common as a name (class 6 or more: ``Mark``, ``Peter``).
+    """
     best: dict[str, int] = {}
     for line in nam_dict.splitlines():
         if not line or line[0] in "#=" or len(line) < 31 or line[29] == "+":
             continue
         name = line.split()[1].replace("+", "-")
         frequency = max((HEX.index(c) for c in line[30:-1] if c in HEX), default=0)
+        if name.lower() in english and frequency < COMMON_DESPITE_ENGLISH:
+            frequency = 1
         best[name] = max(frequency, best.get(name, 0))
     return sorted(best.items())
+
+
+def english_words(path: Path | None) -> frozenset[str]:
+    """Lowercase words of an English word list (Debian's wamerican), or none."""
+    if path is None or not path.exists():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.islower())
 
 
 def write_lines(path: Path, lines: Iterator[str]) -> None:
@@ -113,12 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("wheels", type=Path, help="folder with the pycountry, german_nouns and gender_guesser wheels")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--english", type=Path, default=ENGLISH, help="English word list (apt install wamerican)")
     args = parser.parse_args(argv)
     args.output.mkdir(parents=True, exist_ok=True)
     countries = country_names(wheel(args.wheels, "pycountry"))
     places = place_forms(noun_rows(wheel(args.wheels, "german_nouns")))
     nam_dict = wheel(args.wheels, "gender_guesser").read("gender_guesser/data/nam_dict.txt").decode("utf-8")
-    names = first_names(nam_dict)
+    english = english_words(args.english)
+    if not english:
+        print(f"warning: no English word list at {args.english}; first names that are English words stay strong")
+    names = first_names(nam_dict, english)
     write_lines(args.output / "countries.txt", (f"{n}\t{c}" for n, c in countries))
     write_lines(args.output / "places.txt.gz", (f"{f}\t{lemma}" for f, lemma in places))
     write_lines(args.output / "first_names.txt.gz", (f"{n}\t{f}" for n, f in names))

@@ -1,0 +1,147 @@
+"""People, organisations and places an article names, one actor each, with every mention.
+
+:func:`find_actors` scans each paragraph for evidenced mentions (:mod:`articles.actor_patterns`), then
+finds the later mentions of a person by surname alone (``Keir Starmer`` … ``Starmer`` … ``Starmers``)
+and merges mentions into actors: a person by full name (a bare surname joins the one full name that
+ends in it), an organisation or place by its canonical name (``Kölns`` → ``Köln``). Precision comes
+first: a word becomes an actor only with evidence, a wrong actor being worse than a missed one.
+
+:func:`actor_key` gives the key under which the library merges actors across articles.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from articles.actor_patterns import Mention, scan
+from articles.actor_patterns import Paragraph as Scanned
+from articles.findings import Actor, ActorKind, Span
+from articles.gazetteers import Word, gazetteers
+from articles.model import Paragraph
+
+#: A surname that is also one of these is not followed up on its own ("Thomas Mann" … "ein Mann").
+NO_FOLLOW_UP = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
+MIN_SURNAME = 3
+
+
+def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
+    """The actors named in ``paragraphs``, in the order of their first mention, ids ``a1``, ``a2``, …"""
+    lists = gazetteers()
+    scanned = [Scanned(p.index, p.text, lists) for p in paragraphs if p.text]
+    mentions = [m for p in scanned for m in scan(p)]
+    surnames = _surnames(mentions, lists.word)
+    mentions += [m for p in scanned for m in _follow_ups(p, mentions, surnames)]
+    return _actors(sorted(mentions, key=lambda m: m.span), surnames)
+
+
+def person_mentions(actors: Iterable[Actor]) -> list[tuple[Span, str]]:
+    """Every mention of a person with that person's full name, in text order (for speaker attribution)."""
+    found = [(span, a.name) for a in actors if a.kind is ActorKind.PERSON for span in a.mentions]
+    return sorted(found)
+
+
+def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
+    """Surname -> the full name it stands for, for surnames that name one person and no common word."""
+    full: dict[str, set[str]] = {}
+    single: list[str] = []
+    for m in mentions:
+        if m.kind is ActorKind.PERSON:
+            words = m.name.split()
+            if len(words) > 1:
+                full.setdefault(words[-1], set()).add(m.name)
+            else:
+                single.append(m.name)
+    table = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
+    for name in single:
+        table.setdefault(name, name)
+    assert callable(describe)
+    return {s: n for s, n in table.items() if len(s) >= MIN_SURNAME and not describe(s) & NO_FOLLOW_UP}
+
+
+def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
+    """The surname ``word`` is, also in the genitive ("Starmers", "Macron's")."""
+    if word in surnames:
+        return word
+    for ending in ("s", "’s", "'s"):
+        if word.endswith(ending) and word[: -len(ending)] in surnames:
+            return word[: -len(ending)]
+    return None
+
+
+def _follow_ups(p: Scanned, mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Mention]:
+    """Mentions of known surnames in ``p`` that no earlier mention covers."""
+    if not surnames:
+        return []
+    taken = [(m.span.start, m.span.end) for m in mentions if m.span.paragraph == p.index]
+    found = []
+    for i, word in enumerate(p.words):
+        if not p.flags[i] & Word.CAPITALISED or _surname_of(word, surnames) is None:
+            continue
+        if not any(start < p.ends[i] and p.starts[i] < end for start, end in taken):
+            found.append(Mention(ActorKind.PERSON, p.span(i, i), word, word))
+    return found
+
+
+def _full_name(m: Mention, surnames: dict[str, str]) -> str:
+    """The name a mention stands for: a bare surname stands for the one full name ending in it."""
+    if m.kind is not ActorKind.PERSON or " " in m.name:
+        return m.name
+    surname = _surname_of(m.name, surnames)
+    return surnames[surname] if surname is not None else m.name
+
+
+def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor]:
+    """Mentions grouped by :func:`actor_key` of the name they stand for; the first spelling names the actor."""
+    groups: dict[str, tuple[str, list[Mention]]] = {}
+    for m in mentions:
+        name = _full_name(m, surnames)
+        groups.setdefault(actor_key(name, m.kind), (name, []))[1].append(m)
+    actors = []
+    for number, (name, group) in enumerate(groups.values(), start=1):
+        kind = group[0].kind
+        texts = dict.fromkeys(m.text for m in group)
+        aliases = tuple(t for t in texts if t != name)
+        role = next((m.role for m in group if m.role), "")
+        spans = tuple(m.span for m in group)
+        actors.append(Actor(f"a{number}", name, kind, aliases, role, spans))
+    return actors
+
+
+# Spelling variants folded by actor_key, applied in this order to a lowercase ASCII word.
+TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def actor_key(name: str, kind: ActorKind) -> str:
+    """A key under which spellings of one actor meet across articles.
+
+    Case, diacritics, ß and hyphens or spaces are folded for every kind (``Erdoğan`` = ``Erdogan``,
+    ``Müller`` = ``Mueller``). For people, the common transliteration variants of names from Cyrillic
+    are folded too: German ``sch``/``tsch``/``w``/``j`` and English ``sh``/``ch``/``v``/``y``, a
+    word-initial ``z`` before a vowel, the endings ``-ij``, ``-yj``, ``-yy``, ``-y`` and doubled letters
+    (``Selenskij`` = ``Selenskyj`` = ``Zelensky`` = ``Selensky``). Nothing else is guessed: ``Meier``
+    and ``Maier`` stay apart.
+    """
+    words = _ascii(name.lower().translate(UMLAUTS)).replace("-", " ").split()
+    if kind is ActorKind.PERSON:
+        words = [_fold_transliteration(w) for w in words]
+    return f"{kind.value}:{' '.join(words)}"
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_transliteration(word: str) -> str:
+    for old, new in TRANSLITERATIONS:
+        word = word.replace(old, new)
+    if word[:1] == "z" and word[1:2] in "aeiou":
+        word = "s" + word[1:]
+    word = word.replace("j", "y")
+    for ending in ("iy", "yy", "ii", "y"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[: -len(ending)] + "i"
+            break
+    return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])

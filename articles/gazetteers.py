@@ -1,0 +1,260 @@
+"""The word lists the actor finder consults, loaded once per process, and what they say about one word.
+
+Data files (sources and licences in ``resources/analysis/README.md``):
+
+- ``analysis/actors.json``: role cues, organisations, patterns and stop lists (this project).
+- ``analysis/first_names.txt.gz``, ``analysis/places.txt.gz``, ``analysis/countries.txt``: gazetteers
+  built by ``tools/build_actor_gazetteers.py``.
+- ``lexicon/german_nouns.txt.gz``: German nouns, to tell a common noun from a name.
+
+:func:`gazetteers` loads everything on first use; :meth:`Gazetteers.word` describes a word, cached,
+so an article costs a dict look-up per capitalised word.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from articles.language_data import load_resource_json
+
+ACTORS = "analysis/actors.json"
+FIRST_NAMES = "analysis/first_names.txt.gz"
+PLACES = "analysis/places.txt.gz"
+COUNTRIES = "analysis/countries.txt"
+NOUNS = "lexicon/german_nouns.txt.gz"
+
+#: First names this common (1 rare … 13 very common in some country) count as names on their own.
+COMMON_FIRST_NAME = 2
+MAX_GAZETTEER_WORDS = 6
+GENITIVE_ENDINGS = ("s", "x", "z", "ß")
+#: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
+MIN_COMPOUND_HEAD = 5
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "heiten", "keiten", "tionen")
+
+
+class Word:
+    """Bit flags: what the lists say about one word as written. Plain ints, as enum flags are slow here."""
+
+    NONE = 0
+    CAPITALISED = 1
+    FUNCTION = 2  # "Doch", "Am": never a name
+    NOUN = 4  # a common noun (or an inflected form of one)
+    FIRST_NAME = 8  # a first name that is not also a common word
+    WEAK_FIRST_NAME = 16  # a rare first name, or one that is also a noun, place or function word
+    PLACE = 32
+    ORGANISATION = 64
+    ROLE = 128  # "Präsident", "Außenministerin", "SPD-Chef"
+    HONORIFIC = 256  # "Frau", "Dr"
+    ACRONYM = 512  # "UNHCR": an organisation unless listed otherwise
+    ORGANISATION_NAME = 1024  # "Außenministerium"
+    ADJECTIVE = 2048  # "Deutschen", "Britische": a capitalised adjective, never a name
+    PARTICLE = 4096  # "von", "van", "bin"
+    COMPOUND = 8192  # ends in a common noun ("Sparpaket") or a noun suffix ("Regierung"): not a name after a role
+    LEAD = 16384  # starts a listed phrase ("Weißes") or an organisation ("Universität")
+    NAME_LIKE = 32768  # capitalised and no common word: may be a surname
+
+
+#: Words with any of these flags are not surnames on their own.
+NOT_NAME = (
+    Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ROLE | Word.HONORIFIC | Word.ACRONYM
+) | (Word.ORGANISATION_NAME | Word.ADJECTIVE | Word.COMPOUND)
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """All word lists, as sets and dicts. Names are matched as written, other words case-folded."""
+
+    first_names: dict[str, int]
+    places: dict[str, str]  # written form -> canonical name ("Kölns" -> "Köln")
+    organisations: dict[str, str]  # written form -> canonical name
+    phrases: dict[str, tuple[tuple[str, str, str], ...]]  # first word -> (form, name, kind), longest first
+    nouns: frozenset[str]  # lowercase, ß folded to ss
+    role_cues: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    function_words: frozenset[str]
+    not_acronyms: frozenset[str]
+    nationality_stems: tuple[str, ...]
+    organisation_suffixes: tuple[str, ...]
+    organisation_heads: frozenset[str]
+    organisation_leads: frozenset[str]
+    place_leads: frozenset[str]
+    speech_verbs: frozenset[str]
+    _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def word(self, text: str) -> int:
+        """The flags for ``text``; computed once per distinct word."""
+        flags = self._words.get(text)
+        if flags is None:
+            flags = self._describe(text)
+            self._words[text] = flags
+        return flags
+
+    def known_words(self) -> dict[str, int]:
+        """The flags of every word described so far (read-only; :meth:`word` adds to it)."""
+        return self._words
+
+    def is_noun(self, text: str) -> bool:
+        return _fold(text) in self.nouns
+
+    def is_nationality(self, lower: str) -> bool:
+        """``britische``, ``US-amerikanischen``: a nationality adjective in any ending."""
+        return lower.startswith(self.nationality_stems) and lower.rstrip("enrms").endswith("isch") or (
+            lower.startswith("deutsch") and len(lower) <= 9
+        )
+
+    def _describe(self, text: str) -> int:
+        lower = text.lower()
+        flags = Word.NONE
+        if text[:1].isupper():
+            flags |= Word.CAPITALISED
+        if lower in self.function_words:
+            flags |= Word.FUNCTION
+        if lower in self.particles:
+            flags |= Word.PARTICLE
+        flags |= self._name_flags(text, lower)
+        flags |= self._common_word_flags(text, lower)
+        if text in self.phrases or text in self.organisation_leads or text in self.place_leads:
+            flags |= Word.LEAD
+        plain = len(text) > 1 and not text.isupper() and not any(c.isdigit() for c in text)
+        if flags & Word.CAPITALISED and not flags & NOT_NAME and plain:
+            flags |= Word.NAME_LIKE
+        return flags
+
+    def _name_flags(self, text: str, lower: str) -> int:
+        flags = Word.NONE
+        if lower in self.function_words:
+            return flags
+        if text in self.places or (text.isupper() and text.capitalize() in self.places):  # "TOKIO"
+            flags |= Word.PLACE
+        if text in self.organisations:
+            flags |= Word.ORGANISATION
+        first = self._first_name_frequency(text)
+        if first:
+            weak = first < COMMON_FIRST_NAME or lower in self.function_words or text in self.places
+            weak = weak or _fold(text) in self.nouns
+            flags |= Word.WEAK_FIRST_NAME if weak else Word.FIRST_NAME
+        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and text not in self.not_acronyms and not flags:
+            flags |= Word.ACRONYM
+        return flags
+
+    def _common_word_flags(self, text: str, lower: str) -> int:
+        flags = Word.NONE
+        folded = _fold(text)
+        if folded in self.nouns or (folded.endswith("n") and folded[:-1] in self.nouns):
+            flags |= Word.NOUN
+        elif folded.endswith(NOUN_ENDINGS) or self._ends_in_noun(folded):
+            flags |= Word.COMPOUND
+        if text in self.role_cues or (lower.endswith(self.role_suffixes) and len(lower) > 6):
+            flags |= Word.ROLE
+        if text in self.honorifics:
+            flags |= Word.HONORIFIC
+        if lower.endswith(self.organisation_suffixes) and text[:1].isupper():
+            flags |= Word.ORGANISATION_NAME
+        if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches")):
+            flags |= Word.ADJECTIVE
+        return flags
+
+    def _ends_in_noun(self, folded: str) -> bool:
+        heads = range(3, len(folded) - MIN_COMPOUND_HEAD + 1)
+        return any(folded[k:] in self.nouns for k in heads) and "-" not in folded[:3]
+
+    def _first_name_frequency(self, text: str) -> int:
+        if "-" not in text:
+            return self.first_names.get(text, 0)
+        parts = [self.first_names.get(part, 0) for part in text.split("-")]  # "Frank-Walter"
+        return min(parts) if len(parts) == 2 else 0
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ß", "ss")
+
+
+def _read_lines(name: str) -> Iterator[str]:
+    data = resources.files("resources").joinpath(name).read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return iter(data.decode("utf-8").splitlines())
+
+
+def _with_genitives(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each name and its genitive in -s ("Frankreichs"), mapped to the name; "Paris" has none."""
+    forms: dict[str, str] = {}
+    for form, name in names:
+        forms.setdefault(form, name)
+        if " " not in form and not form.endswith(GENITIVE_ENDINGS):
+            forms.setdefault(form + "s", name)
+    return forms
+
+
+def _groups(entries: Iterable[str]) -> list[tuple[str, str]]:
+    """``"Weißes Haus|Weißen Haus"`` -> each written form with the first one, the canonical name."""
+    pairs = []
+    for entry in entries:
+        forms = entry.split("|")
+        pairs += [(form, forms[0]) for form in forms]
+    return pairs
+
+
+def _countries() -> list[tuple[str, str]]:
+    """Country names with the shortest name of the same country: "Russische Föderation" -> "Russland"."""
+    rows = [line.split("\t") for line in _read_lines(COUNTRIES)]
+    shortest: dict[str, str] = {}
+    for name, code in rows:
+        if code not in shortest or len(name) < len(shortest[code]):
+            shortest[code] = name
+    return [(name, shortest[code]) for name, code in rows]
+
+
+def _places(data: dict[str, list[str]]) -> dict[str, str]:
+    """Hand-listed names first (they choose the canonical name), then countries, then Wiktionary's places."""
+    pairs = _groups(data["places"]) + _countries()
+    pairs += [(form, lemma) for form, lemma in (line.split("\t") for line in _read_lines(PLACES))]
+    return _with_genitives(pairs)
+
+
+def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Multi-word names keyed by their first word, longest first: (written form, name, kind)."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for table, kind in ((organisations, "organisation"), (places, "place")):
+        for form, name in table.items():
+            if " " in form and len(form.split()) <= MAX_GAZETTEER_WORDS:
+                found.setdefault(form.split()[0], []).append((form, name, kind))
+    return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
+
+
+@lru_cache(maxsize=1)
+def gazetteers() -> Gazetteers:
+    """The shipped lists; loaded on first use, once per process."""
+    data = load_resource_json(ACTORS)
+    places = _places(data)
+    organisations = dict(_groups(data["organisations"]))
+    first_names = {}
+    for line in _read_lines(FIRST_NAMES):
+        name, frequency = line.split("\t")
+        first_names[name] = int(frequency)
+    first_names.update(dict.fromkeys(data["first_names"], COMMON_FIRST_NAME))
+    return Gazetteers(
+        first_names=first_names,
+        places=places,
+        organisations=organisations,
+        phrases=_phrases(places, organisations),
+        nouns=frozenset(_read_lines(NOUNS)),
+        role_cues=frozenset(r.rstrip(".") for r in data["role_cues"]),
+        role_suffixes=tuple(data["role_suffixes"]),
+        honorifics=frozenset(h.rstrip(".") for h in data["honorifics"]),
+        particles=frozenset(data["name_particles"]),
+        function_words=frozenset(data["function_words"]),
+        not_acronyms=frozenset(data["acronyms_not_organisations"]),
+        nationality_stems=tuple(data["nationality_adjectives"]),
+        organisation_suffixes=tuple(data["organisation_suffixes"]),
+        organisation_heads=frozenset(h.rstrip(".") for h in data["organisation_heads"]),
+        organisation_leads=frozenset(data["organisation_leads"]),
+        place_leads=frozenset(data["place_leads"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+    )

@@ -1,0 +1,163 @@
+"""Actors: people, organisations and places, on German sentences written for one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.actors import actor_key, find_actors, person_mentions
+from articles.findings import Actor, ActorKind, Span
+from articles.model import Paragraph, Role
+
+PERSON, ORGANISATION, PLACE = ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE
+
+
+def actors_in(*texts: str) -> list[Actor]:
+    return find_actors([Paragraph(index, Role.BODY, text) for index, text in enumerate(texts)])
+
+
+def summary(*texts: str) -> list[tuple[str, str, str]]:
+    """(kind, name, role) of every actor, in order of first mention."""
+    return [(a.kind.value, a.name, a.role) for a in actors_in(*texts)]
+
+
+def mentioned(text: str) -> list[str]:
+    """The text of every mention, in text order."""
+    spans = sorted(s for a in actors_in(text) for s in a.mentions)
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_role_cue_and_full_name_give_a_person_with_that_role_and_exact_offsets() -> None:
+    text = "Bundeskanzler Friedrich Merz empfing am Montag den Gast."
+    assert actors_in(text) == [
+        Actor("a1", "Friedrich Merz", PERSON, role="Bundeskanzler", mentions=(Span(0, 14, 28),)),
+    ]
+
+
+def test_a_stated_role_keeps_the_genitive_country_or_nationality_adjective() -> None:
+    assert summary("Großbritanniens Premierminister Keir Starmer sprach zuerst.") == [
+        ("place", "Großbritannien", ""),
+        ("person", "Keir Starmer", "Großbritanniens Premierminister"),
+    ]
+    assert summary("Der französische Präsident Emmanuel Macron sprach danach.") == [
+        ("person", "Emmanuel Macron", "französische Präsident"),
+    ]
+
+
+def test_first_name_and_surname_without_a_role() -> None:
+    assert summary("Gestern trafen sich Keir Starmer und Ursula von der Leyen.") == [
+        ("person", "Keir Starmer", ""),
+        ("person", "Ursula von der Leyen", ""),
+    ]
+
+
+def test_role_cue_before_a_surname_alone() -> None:
+    assert summary("Das sagte Außenministerin Baerbock am Abend.") == [("person", "Baerbock", "Außenministerin")]
+
+
+def test_surname_only_follow_ups_and_genitive_merge_into_one_actor_across_paragraphs() -> None:
+    first = "Keir Starmer reiste nach Kiew."
+    second = "Dort sagte Starmer, die Hilfe gehe weiter. Starmers Besuch dauerte einen Tag."
+    [starmer, kiew] = actors_in(first, second)
+    assert (starmer.name, starmer.aliases) == ("Keir Starmer", ("Starmer", "Starmers"))
+    assert starmer.mentions == (Span(0, 0, 12), Span(1, 11, 18), Span(1, 43, 51))
+    assert (kiew.kind, kiew.name, kiew.mentions) == (PLACE, "Kiew", (Span(0, 25, 29),))
+
+
+def test_a_surname_before_the_full_name_joins_the_full_name() -> None:
+    [person] = actors_in("Präsident Macron kam spät. Emmanuel Macron entschuldigte sich.")
+    assert (person.name, person.aliases, person.role) == ("Emmanuel Macron", ("Macron",), "Präsident")
+
+
+def test_country_adjective_is_not_an_actor_but_the_country_is() -> None:
+    assert summary("Der britische Premier besuchte Großbritanniens Nachbarn. Frankreich stimmte zu.") == [
+        ("place", "Großbritannien", ""),
+        ("place", "Frankreich", ""),
+    ]
+    assert actors_in("Die britische Regierung und die deutschen Behörden schwiegen.") == []
+
+
+def test_organisations_by_list_pattern_legal_form_and_acronym() -> None:
+    text = "Das Außenministerium, die NATO und die Siemens AG äußerten sich, ebenso das UNHCR."
+    assert summary(text) == [
+        ("organisation", "Außenministerium", ""),
+        ("organisation", "NATO", ""),
+        ("organisation", "Siemens AG", ""),
+        ("organisation", "UNHCR", ""),
+    ]
+
+
+def test_listed_multi_word_organisations_and_inflected_forms() -> None:
+    text = "Die Koalition der Willigen traf sich im Weißen Haus; das Weiße Haus schwieg dazu."
+    [coalition, white_house] = actors_in(text)
+    assert (coalition.name, coalition.mentions) == ("Koalition der Willigen", (Span(0, 4, 26),))
+    assert (white_house.name, white_house.aliases) == ("Weißes Haus", ("Weißen Haus",))
+
+
+def test_parties_and_brackets() -> None:
+    assert summary("Die Grünen und die SPD stimmten zu, Merz (CDU) nicht.") == [
+        ("organisation", "Grüne", ""),
+        ("organisation", "SPD", ""),
+        ("person", "Merz", ""),
+        ("organisation", "CDU", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung schickte am Montag Truppen.",
+        "Am Dienstag folgte die Antwort der Opposition.",
+        "Doch Merkel schwieg. Trotzdem blieb die Lage ruhig.",  # a bare surname with no evidence
+        "Im Sommer beginnt die Ernte, Weil es regnet.",
+        "Als Minister und als Präsident sprach er viel.",
+        "Bei der Kontrolle fanden die Beamten nichts.",
+        "TV und PC: Das BIP wuchs.",
+    ],
+)
+def test_common_capitalised_words_and_sentence_starts_are_not_actors(text: str) -> None:
+    assert actors_in(text) == []
+
+
+def test_a_weak_first_name_needs_a_real_surname() -> None:
+    assert actors_in("Mai Ende kam der Frühling.") == []  # "Mai" is a name and a month
+    assert summary("Mark Rutte sprach.") == [("person", "Mark Rutte", "")]
+
+
+def test_speech_verb_and_age_make_a_surname_a_person() -> None:
+    assert mentioned("„Wir bleiben“, sagte Kolb. Später kam Kratochwil (47) dazu.") == ["Kolb", "Kratochwil"]
+
+
+def test_places_by_lead_word_and_nationality_adjective() -> None:
+    assert summary("Im Kanton Baselland und im englischen Hatfield regnet es.") == [
+        ("place", "Baselland", ""),
+        ("place", "Hatfield", ""),
+    ]
+
+
+def test_transliteration_variants_in_one_article_merge() -> None:
+    [person] = actors_in("Präsident Selenskij sprach mit Präsident Selenskyj.")
+    assert (person.name, person.aliases, len(person.mentions)) == ("Selenskij", ("Selenskyj",), 2)
+
+
+def test_person_mentions_pair_every_person_span_with_the_full_name() -> None:
+    actors = actors_in("Keir Starmer kam. Die NATO wartete.", "Starmer sprach.")
+    assert person_mentions(actors) == [(Span(0, 0, 12), "Keir Starmer"), (Span(1, 0, 7), "Keir Starmer")]
+
+
+@pytest.mark.parametrize("name", ["Selenskij", "Selenskyj", "Zelensky", "Selensky", "Zelenskyy", "SELENSKYJ"])
+def test_actor_key_folds_transliterations_of_one_name(name: str) -> None:
+    assert actor_key(name, PERSON) == "person:selenski"
+
+
+def test_actor_key_folds_case_diacritics_and_umlauts_but_stays_conservative() -> None:
+    assert actor_key("Recep Tayyip Erdoğan", PERSON) == actor_key("recep tayyip erdogan", PERSON)
+    assert actor_key("Müller", PERSON) == actor_key("Mueller", PERSON)
+    assert actor_key("Wolodymyr Selenskyj", PERSON) == actor_key("Volodymyr Zelensky", PERSON)
+    assert actor_key("Meier", PERSON) != actor_key("Maier", PERSON)
+    assert actor_key("Selenskyj", PERSON) != actor_key("Wolodymyr Selenskyj", PERSON)
+    assert actor_key("Élysée", ORGANISATION) == "organisation:elysee"
+    assert actor_key("Wien", PLACE) != actor_key("Wien", ORGANISATION)
+
+
+def test_empty_input() -> None:
+    assert find_actors([]) == [] and find_actors([Paragraph(0, Role.BODY, "")]) == []

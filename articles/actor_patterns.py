@@ -24,20 +24,19 @@ from articles.gazetteers import NOT_NAME, Gazetteers, Word
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
 TOKEN = re.compile(r"(?<![\w-])(?:(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
-NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |zu |bin |ibn |ter |ten |dos |y )?")
+NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
 CLAUSE_END = frozenset(",.;:!?()\"“”«»")
 #: A bracket after a name that makes it a person: an age ("Klum (37)") or a party ("Merz (CDU)").
 AGE_OR_PARTY = re.compile(r" \( ?(?:\d{1,3}|([A-ZÄÖÜ][\w-]*)) ?\)")
 #: A place named with a nationality adjective after a preposition: "im englischen Hatfield".
-NATIONALITY_BEFORE = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+e[nm]) $")
+NATIONALITY_BEFORE = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+en) $")
 DATELINE = re.compile(r" ?[–-] | ?\( ?(?:dpa|apa|APA|AFP|AP|ots|sda|epd|ddp|Reuters)\b")
 WORD_BEFORE = re.compile(r"([\w-]+) $")
 WORD_AFTER = re.compile(r" (\w+)")
 MAX_NAME_WORDS = 4
 MAX_ORGANISATION_WORDS = 4
 ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
-PARTY = Word.ORGANISATION | Word.ACRONYM
 NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
 
 NOT_SURNAME = NOT_NAME
@@ -46,7 +45,13 @@ ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
 #: A word with none of these flags starts no mention (a legal form is looked for separately).
 STARTS_MENTION = (
     Word.ROLE | Word.HONORIFIC | ANY_FIRST_NAME | Word.PLACE | Word.ORGANISATION | Word.ORGANISATION_NAME
-) | (Word.ACRONYM | Word.LEAD | Word.NAME_LIKE)
+) | (Word.ACRONYM | Word.LEAD | Word.NAME_LIKE | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.PLACE_PREFIX)
+#: Lowercase words that may follow "sagte Kolb" ("sagte Kolb der Zeitung", "sagte Kolb am Montag").
+AFTER_SPEAKER = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
+#: A quoted title after a media cue: der Zeitung „Die Welt“.
+QUOTED_TITLE = re.compile(r" ?[„\"»“] ?([A-ZÄÖÜ0-9][^„\"»«“”\n]{0,60}?) ?[“\"«”]")
+#: What joins names in a list: "Pinnick, Tabor und Gaskill".
+LIST_GAPS = frozenset({", ", " und ", " sowie ", " oder ", " , "})
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,10 @@ class Paragraph:
 
     def word_before(self, i: int) -> str:
         """The word right before token ``i`` with one space between, lowercase ones included; "" if none."""
-        match = WORD_BEFORE.search(self.text, max(0, self.starts[i] - 40), self.starts[i])
+        start = self.starts[i]
+        if self.text[start - 1 : start] != " ":
+            return ""
+        match = WORD_BEFORE.search(self.text, max(0, start - 40), start)
         return match.group(1) if match else ""
 
     def span(self, first: int, last: int) -> Span:
@@ -134,7 +142,33 @@ def scan(paragraph: Paragraph) -> list[Mention]:
                 i = match.next
                 continue
         i += 1
-    return found
+    return _with_listed_names(paragraph, found)
+
+
+def _with_listed_names(p: Paragraph, found: list[Mention]) -> list[Mention]:
+    """Add the surnames listed beside a person's name: "Pinnick, Tabor und Gaskill"."""
+    if not any(m.kind is ActorKind.PERSON for m in found):
+        return found
+    first_token = {start: k for k, start in enumerate(p.starts)}
+    last_token = {end: k for k, end in enumerate(p.ends)}
+    taken = {k for m in found for k in range(first_token.get(m.span.start, -1), last_token.get(m.span.end, -2) + 1)}
+    queue = [m for m in found if m.kind is ActorKind.PERSON]
+    while queue:
+        m = queue.pop()
+        for k in (first_token.get(m.span.start, -1) - 1, last_token.get(m.span.end, -2) + 1):
+            if 0 <= k < len(p) and k not in taken and p.flags[k] & Word.NAME_LIKE and _listed_beside(p, k, m):
+                if p.word_before(k) in p.lists.determiners:
+                    continue
+                taken.add(k)
+                queue.append(_person(p, k, k, ""))
+                found.append(queue[-1])
+    return sorted(found, key=lambda m: m.span)
+
+
+def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
+    """Whether token ``k`` and mention ``m`` are neighbours in a list."""
+    gap = p.text[p.ends[k] : m.span.start] if p.ends[k] <= m.span.start else p.text[m.span.end : p.starts[k]]
+    return gap in LIST_GAPS and not p.flags[k] & ANY_FIRST_NAME
 
 
 def _match_at(p: Paragraph, i: int) -> Found | None:
@@ -174,6 +208,8 @@ def _name_end(p: Paragraph, i: int, mask: int) -> int:
             continue
         after_first_name = p.flags[j - 1] & Word.FIRST_NAME and j - 1 == last
         if not _is_surname(p, j, mask if after_first_name else NOT_SURNAME):
+            break
+        if p.gap(j) not in (" ", ". ") and not after_first_name:  # "von der" follows a first name only
             break
         last = j
         j += 1
@@ -267,7 +303,21 @@ def _organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
         return _organisation(p, i, _organisation_name_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):
         return _organisation(p, i, i)
+    if flags & Word.ORGANISATION_CUE and _next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME):
+        return _organisation(p, i + 1, _organisation_name_end(p, i + 1))
+    if flags & Word.MEDIA_CUE:
+        return _quoted_title(p, i)
     return None
+
+
+def _quoted_title(p: Paragraph, i: int) -> Found | None:
+    """The quoted title after a media cue, as an organisation: der Zeitung „Die Welt“."""
+    quoted = QUOTED_TITLE.match(p.text, p.ends[i])
+    if quoted is None:
+        return None
+    start, end = quoted.span(1)
+    following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= quoted.end()), len(p))
+    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, start, end), quoted.group(1), quoted.group(1)), following)
 
 
 def _organisation(p: Paragraph, first: int, last: int) -> Found:
@@ -311,9 +361,13 @@ def _place_by_pattern(p: Paragraph, i: int) -> Found | None:
     """``Kanton Basel`` (the place after a lead word), ``im englischen Hatfield``, a dateline ``Linz – …``."""
     if p.words[i] in p.lists.place_leads and _next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
         return _place(p, i + 1, _name_end(p, i + 1, NOT_SURNAME))
+    if p.flags[i] & Word.PLACE_PREFIX and i + 1 < len(p) and p.gap(i + 1) in (" ", ". "):
+        if p.flags[i + 1] & (Word.NAME_LIKE | Word.PLACE | ANY_FIRST_NAME):
+            return _place(p, i, _organisation_name_end(p, i + 1))
     if not p.flags[i] & Word.NAME_LIKE or p.flags[i] & ANY_FIRST_NAME:
         return None
-    before = NATIONALITY_BEFORE.search(p.text, max(0, p.starts[i] - 40), p.starts[i])
+    start = p.starts[i]
+    before = NATIONALITY_BEFORE.search(p.text, max(0, start - 40), start) if p.text[start - 3 : start] == "en " else None
     if before and p.lists.is_nationality(before.group(1)):
         return _place(p, i, i)
     if i == 0 and p.starts[0] == 0 and DATELINE.match(p.text, p.ends[0]):
@@ -329,17 +383,43 @@ def _place(p: Paragraph, first: int, last: int) -> Found:
 def _person_by_context(p: Paragraph, i: int) -> Found | None:
     """A name-like word made a person by what surrounds it: ``Merz (CDU)``, ``Klum (37)``, ``sagte Kolb.``,
     ``Kolb sagte``."""
-    if not p.flags[i] & Word.NAME_LIKE or p.flags[i] & Word.FIRST_NAME:
+    if not p.flags[i] & Word.NAME_LIKE or p.word_before(i) in p.lists.determiners:
         return None
+    if p.flags[i] & ANY_FIRST_NAME:  # a first name alone is a person only as a known surname ("Gabriel")
+        return _person_by_surname(p, i)
     last = _name_end(p, i, NOT_SURNAME)
     end = p.ends[last]
     bracket = AGE_OR_PARTY.match(p.text, end)
-    if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & PARTY):
+    if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
         return Found(_person(p, i, last, ""), last + 1)
     verbs = p.lists.speech_verbs
-    if p.word_before(i) in verbs and p.text[end : end + 2].strip()[:1] in CLAUSE_END:
-        return Found(_person(p, i, last, ""), last + 1)
     after = WORD_AFTER.match(p.text, end)
-    if after and after.group(1) in verbs and after.group(1) != "so":
+    next_word = after.group(1) if after else ""
+    if p.word_before(i) in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
         return Found(_person(p, i, last, ""), last + 1)
-    return None
+    if next_word in verbs and next_word != "so":
+        return Found(_person(p, i, last, ""), last + 1)
+    return _person_by_surname(p, i) or _genitive_person(p, i)
+
+
+def _person_by_surname(p: Paragraph, i: int) -> Found | None:
+    """A known surname that is no common word (``Steinmeier``, ``Steinmeiers``)."""
+    if not p.flags[i] & Word.SURNAME:
+        return None
+    word = p.words[i]
+    if word[-1] != "s" and _next_has(p, i, Word.NOUN | Word.COMPOUND):  # an adjective: "Starke Zunahme"
+        return None
+    if word[:-1] in p.lists.surnames and word[-1] == "s":
+        return Found(Mention(ActorKind.PERSON, p.span(i, i), word, word[:-1]), i + 1)
+    return Found(_person(p, i, i, ""), i + 1)
+
+
+def _genitive_person(p: Paragraph, i: int) -> Found | None:
+    """``Sistos Talent``: a name in the genitive before a common noun; the person is named without the -s."""
+    word = p.words[i]
+    if len(word) < 5 or word[-1] != "s" or not _next_has(p, i, Word.NOUN | Word.COMPOUND):
+        return None
+    stem = word[:-1]
+    if not p.lists.word(stem) & Word.NAME_LIKE or stem.endswith(("s", "x", "z", "e")):
+        return None
+    return Found(Mention(ActorKind.PERSON, p.span(i, i), word, stem), i + 1)

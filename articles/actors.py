@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
@@ -23,6 +24,7 @@ from articles.model import Paragraph
 #: A surname that is also one of these is not followed up on its own ("Thomas Mann" … "ein Mann").
 NO_FOLLOW_UP = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
 MIN_SURNAME = 3
+GENITIVE_ENDINGS = ("", "s", "’s", "'s")  # Starmer, Starmers, Starmer's
 
 
 def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
@@ -63,7 +65,7 @@ def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
     """The surname ``word`` is, also in the genitive ("Starmers", "Macron's")."""
     if word in surnames:
         return word
-    for ending in ("s", "’s", "'s"):
+    for ending in GENITIVE_ENDINGS[1:]:
         if word.endswith(ending) and word[: -len(ending)] in surnames:
             return word[: -len(ending)]
     return None
@@ -71,12 +73,13 @@ def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
 
 def _follow_ups(p: Scanned, mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Mention]:
     """Mentions of known surnames in ``p`` that no earlier mention covers."""
-    if not surnames:
+    forms = {surname + ending for surname in surnames for ending in GENITIVE_ENDINGS}
+    if not forms:
         return []
     taken = [(m.span.start, m.span.end) for m in mentions if m.span.paragraph == p.index]
     found = []
     for i, word in enumerate(p.words):
-        if not p.flags[i] & Word.CAPITALISED or _surname_of(word, surnames) is None:
+        if word not in forms:
             continue
         if not any(start < p.ends[i] and p.starts[i] < end for start, end in taken):
             found.append(Mention(ActorKind.PERSON, p.span(i, i), word, word))
@@ -113,6 +116,7 @@ TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+@lru_cache(maxsize=65_536)
 def actor_key(name: str, kind: ActorKind) -> str:
     """A key under which spellings of one actor meet across articles.
 

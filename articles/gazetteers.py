@@ -14,6 +14,7 @@ so an article costs a dict look-up per capitalised word.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from articles.language_data import load_resource_json
 
 ACTORS = "analysis/actors.json"
 FIRST_NAMES = "analysis/first_names.txt.gz"
+SURNAMES = "analysis/surnames.txt.gz"
 PLACES = "analysis/places.txt.gz"
 COUNTRIES = "analysis/countries.txt"
 NOUNS = "lexicon/german_nouns.txt.gz"
@@ -33,6 +35,11 @@ MAX_GAZETTEER_WORDS = 6
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
 #: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
 MIN_COMPOUND_HEAD = 5
+#: Pronominal adverbs ("Hierzu", "Daraufhin") are function words; participles used as nouns ("Reisende") adjectives.
+PRONOMINAL_ADVERB = re.compile(
+    r"(?:hier|da|dar|wo|wor)(?:an|auf|aus|bei|durch|für|gegen|hin|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)(?:hin)?"
+)
+PARTICIPLE_ENDINGS = ("ende", "endes", "enden", "ender", "endem")
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "heiten", "keiten", "tionen")
 
 
@@ -56,6 +63,10 @@ class Word:
     COMPOUND = 8192  # ends in a common noun ("Sparpaket") or a noun suffix ("Regierung"): not a name after a role
     LEAD = 16384  # starts a listed phrase ("Weißes") or an organisation ("Universität")
     NAME_LIKE = 32768  # capitalised and no common word: may be a surname
+    ORGANISATION_CUE = 1 << 16  # "Autobauer", "Softwarekonzerns": the name of an organisation may follow
+    MEDIA_CUE = 1 << 17  # "Zeitung": a quoted title may follow
+    PLACE_PREFIX = 1 << 18  # "San", "Bad": starts a place name
+    SURNAME = 1 << 19  # a known surname ("Steinmeier"), or its genitive ("Steinmeiers")
 
 
 #: Words with any of these flags are not surnames on their own.
@@ -69,6 +80,7 @@ class Gazetteers:
     """All word lists, as sets and dicts. Names are matched as written, other words case-folded."""
 
     first_names: dict[str, int]
+    surnames: frozenset[str]
     places: dict[str, str]  # written form -> canonical name ("Kölns" -> "Köln")
     organisations: dict[str, str]  # written form -> canonical name
     phrases: dict[str, tuple[tuple[str, str, str], ...]]  # first word -> (form, name, kind), longest first
@@ -85,6 +97,11 @@ class Gazetteers:
     organisation_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
+    person_cues: frozenset[str]
+    place_prefixes: frozenset[str]
+    organisation_cues: tuple[str, ...]
+    media_cues: tuple[str, ...]
+    determiners: frozenset[str]
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def word(self, text: str) -> int:
@@ -113,7 +130,7 @@ class Gazetteers:
         flags = Word.NONE
         if text[:1].isupper():
             flags |= Word.CAPITALISED
-        if lower in self.function_words:
+        if lower in self.function_words or PRONOMINAL_ADVERB.fullmatch(lower):
             flags |= Word.FUNCTION
         if lower in self.particles:
             flags |= Word.PARTICLE
@@ -128,12 +145,14 @@ class Gazetteers:
 
     def _name_flags(self, text: str, lower: str) -> int:
         flags = Word.NONE
-        if lower in self.function_words:
-            return flags
+        if lower in self.function_words or text in self.place_prefixes:
+            return Word.PLACE_PREFIX if text in self.place_prefixes else flags
         if text in self.places or (text.isupper() and text.capitalize() in self.places):  # "TOKIO"
             flags |= Word.PLACE
         if text in self.organisations:
             flags |= Word.ORGANISATION
+        if text in self.surnames or (text[-1:] == "s" and text[:-1] in self.surnames):
+            flags |= Word.SURNAME
         first = self._first_name_frequency(text)
         if first:
             weak = first < COMMON_FIRST_NAME or lower in self.function_words or text in self.places
@@ -152,11 +171,15 @@ class Gazetteers:
             flags |= Word.COMPOUND
         if text in self.role_cues or (lower.endswith(self.role_suffixes) and len(lower) > 6):
             flags |= Word.ROLE
-        if text in self.honorifics:
+        if text in self.honorifics or text in self.person_cues:
             flags |= Word.HONORIFIC
+        if lower.endswith(self.organisation_cues) and text[:1].isupper():
+            flags |= Word.ORGANISATION_CUE
+        if lower.endswith(self.media_cues) and text[:1].isupper():
+            flags |= Word.MEDIA_CUE
         if lower.endswith(self.organisation_suffixes) and text[:1].isupper():
             flags |= Word.ORGANISATION_NAME
-        if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches")):
+        if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches", "ischem") + PARTICIPLE_ENDINGS):
             flags |= Word.ADJECTIVE
         return flags
 
@@ -241,6 +264,7 @@ def gazetteers() -> Gazetteers:
     first_names.update(dict.fromkeys(data["first_names"], COMMON_FIRST_NAME))
     return Gazetteers(
         first_names=first_names,
+        surnames=frozenset(_read_lines(SURNAMES)),
         places=places,
         organisations=organisations,
         phrases=_phrases(places, organisations),
@@ -257,4 +281,9 @@ def gazetteers() -> Gazetteers:
         organisation_leads=frozenset(data["organisation_leads"]),
         place_leads=frozenset(data["place_leads"]),
         speech_verbs=frozenset(data["speech_verbs"]),
+        person_cues=frozenset(data["person_cues"]),
+        place_prefixes=frozenset(data["place_prefixes"]),
+        organisation_cues=tuple(data["organisation_cues"]),
+        media_cues=tuple(data["media_cues"]),
+        determiners=frozenset(data["determiners"]),
     )

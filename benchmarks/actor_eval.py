@@ -15,8 +15,8 @@ This file is the evaluation set only: no rule or list in Lesesaal is built from 
 on 10kGNAD or wikinews-quotes ``train``).
 
 Speed: milliseconds per article over the first 500 articles of ``10kgnad/articles.csv`` (each one
-paragraph; median about 2,200 characters), cold (first pass, word cache empty) and warm, and the time
-to load the word lists.
+paragraph; median about 2,200 characters), cold (first pass, word cache empty) and warm (best of three
+further passes, as other work on the machine only ever adds time), and the time to load the word lists.
 
     python benchmarks/actor_eval.py [--corpora ../shared/corpora] [--examples 5]
 """
@@ -43,6 +43,7 @@ _REPO = Path(__file__).resolve().parents[1]
 CORPORA = _REPO.parent / "shared" / "corpora"
 CLASSES = {ActorKind.PERSON: "PER", ActorKind.ORGANISATION: "ORG", ActorKind.PLACE: "LOC"}
 SPEED_ARTICLES = 500
+SPEED_PASSES = 4  # the first is cold (word cache empty); the best of the others is reported as warm
 TARGETS = {"PER": 0.80, "ORG": 0.70, "LOC": 0.70}
 csv.field_size_limit(sys.maxsize)
 
@@ -183,7 +184,7 @@ def speed(corpora: Path) -> dict[str, float]:
     with (corpora / "10kgnad" / "articles.csv").open(encoding="utf-8", newline="") as f:
         texts = [row[1] for row, _ in zip(csv.reader(f, delimiter=";", quotechar="'"), range(SPEED_ARTICLES))]
     passes = []
-    for _ in range(2):
+    for _ in range(SPEED_PASSES):
         started = time.perf_counter()
         for text in texts:
             find_actors([Paragraph(0, Role.BODY, text)])
@@ -193,7 +194,7 @@ def speed(corpora: Path) -> dict[str, float]:
         "articles": len(texts),
         "median_chars": statistics.median(len(t) for t in texts),
         "cold_ms_per_article": passes[0],
-        "warm_ms_per_article": passes[1],
+        "warm_ms_per_article": min(passes[1:]),
     }
 
 

@@ -14,6 +14,8 @@ Outputs (sources and licences in ``resources/analysis/README.md``):
   ordinary noun with a gender (``Abend``, ``Essen``, ``Halle``) are left out: a wrong place is worse
   than a missed one; so are forms that are any form of such a noun (``Marken``, plural of ``Marke``).
   Toponyms that are also surnames (``Berlin``, ``London``) stay.
+- ``surnames.txt.gz``: surnames of German Wiktionary (part of speech ``Nachname``) from the same
+  ``nouns.csv`` (CC BY-SA 4.0), one a line.
 - ``first_names.txt.gz``: first names from ``nam_dict.txt`` of gender-guesser (Jörg Michael, GNU FDL
   1.2 or later), one ``name<TAB>frequency`` a line, where frequency is the highest of the file's
   per-country frequency classes (1 rare … 13 extremely common). A name that is also a lowercase word
@@ -94,6 +96,12 @@ def place_forms(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
     return sorted(forms)
 
 
+def surnames(rows: Iterable[dict[str, str]]) -> list[str]:
+    """Lemmas of Wiktionary's surname entries (``Nachname``) that are written as one capitalised word."""
+    found = {row["lemma"] for row in rows if "Nachname" in row["pos"].split(",")}
+    return sorted(name for name in found if name[:1].isupper() and " " not in name)
+
+
 def first_names(nam_dict: str, english: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
     """Each first name with its highest frequency class in any country.
 
@@ -136,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.output.mkdir(parents=True, exist_ok=True)
     countries = country_names(wheel(args.wheels, "pycountry"))
-    places = place_forms(noun_rows(wheel(args.wheels, "german_nouns")))
+    rows = noun_rows(wheel(args.wheels, "german_nouns"))
+    places = place_forms(rows)
     nam_dict = wheel(args.wheels, "gender_guesser").read("gender_guesser/data/nam_dict.txt").decode("utf-8")
     english = english_words(args.english)
     if not english:
@@ -145,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     write_lines(args.output / "countries.txt", (f"{n}\t{c}" for n, c in countries))
     write_lines(args.output / "places.txt.gz", (f"{f}\t{lemma}" for f, lemma in places))
     write_lines(args.output / "first_names.txt.gz", (f"{n}\t{f}" for n, f in names))
-    print(f"{len(countries)} country names, {len(places)} place forms, {len(names)} first names -> {args.output}")
+    family_names = surnames(rows)
+    write_lines(args.output / "surnames.txt.gz", iter(family_names))
+    print(
+        f"{len(countries)} country names, {len(places)} place forms, {len(names)} first names, "
+        f"{len(family_names)} surnames -> {args.output}"
+    )
     return 0
 
 

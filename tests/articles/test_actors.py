@@ -107,7 +107,7 @@ def test_parties_and_brackets() -> None:
     [
         "Die Regierung schickte am Montag Truppen.",
         "Am Dienstag folgte die Antwort der Opposition.",
-        "Doch Merkel schwieg. Trotzdem blieb die Lage ruhig.",  # a bare surname with no evidence
+        "Doch Kratochwil schwieg. Trotzdem blieb die Lage ruhig.",  # an unknown surname with no evidence
         "Im Sommer beginnt die Ernte, Weil es regnet.",
         "Als Minister und als Präsident sprach er viel.",
         "Bei der Kontrolle fanden die Beamten nichts.",

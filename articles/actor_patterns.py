@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from articles.findings import ActorKind, Span
 from articles.gazetteers import NOT_NAME, Gazetteers, Word
 
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
-TOKEN = re.compile(r"(?<![\w-])(?:(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
+TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
 NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
@@ -32,7 +33,6 @@ AGE_OR_PARTY = re.compile(r" \( ?(?:\d{1,3}|([A-ZÄÖÜ][\w-]*)) ?\)")
 #: A place named with a nationality adjective after a preposition: "im englischen Hatfield".
 NATIONALITY_BEFORE = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+en) $")
 DATELINE = re.compile(r" ?[–-] | ?\( ?(?:dpa|apa|APA|AFP|AP|ots|sda|epd|ddp|Reuters)\b")
-WORD_BEFORE = re.compile(r"([\w-]+) $")
 WORD_AFTER = re.compile(r" (\w+)")
 MAX_NAME_WORDS = 4
 MAX_ORGANISATION_WORDS = 4
@@ -46,6 +46,8 @@ ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
 STARTS_MENTION = (
     Word.ROLE | Word.HONORIFIC | ANY_FIRST_NAME | Word.PLACE | Word.ORGANISATION | Word.ORGANISATION_NAME
 ) | (Word.ACRONYM | Word.LEAD | Word.NAME_LIKE | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.PLACE_PREFIX)
+LISTED = Word.LEAD | Word.ORGANISATION | Word.PLACE
+ORGANISATION_PATTERN = Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.LEAD
 #: Lowercase words that may follow "sagte Kolb" ("sagte Kolb der Zeitung", "sagte Kolb am Montag").
 AFTER_SPEAKER = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
 #: A quoted title after a media cue: der Zeitung „Die Welt“.
@@ -76,14 +78,16 @@ class Paragraph:
         self.index = index
         self.text = text
         self.lists = lists
-        matches = [m.span() for m in TOKEN.finditer(text)]
-        self.starts = [start for start, _ in matches]
-        self.ends = [end for _, end in matches]
-        self.words = [text[start:end] for start, end in matches]
+        pieces = TOKEN.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.words: list[str] = pieces[1::2]
+        self.starts: list[int] = offsets[1::2]
+        self.ends: list[int] = offsets[2::2]
         known = lists.known_words()
         self.flags = [known[w] if w in known else lists.word(w) for w in self.words]
         heads = lists.organisation_heads
         self.heads = [i for i, w in enumerate(self.words) if w in heads]
+        self.before_head = {k for h in self.heads for k in range(h - MAX_ORGANISATION_WORDS, h)}
 
     def __len__(self) -> int:
         return len(self.words)
@@ -108,8 +112,8 @@ class Paragraph:
         start = self.starts[i]
         if self.text[start - 1 : start] != " ":
             return ""
-        match = WORD_BEFORE.search(self.text, max(0, start - 40), start)
-        return match.group(1) if match else ""
+        word = self.text[self.text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
+        return word if word.replace("-", "").isalnum() else ""
 
     def span(self, first: int, last: int) -> Span:
         return Span(self.index, self.starts[first], self.ends[last])
@@ -125,17 +129,13 @@ def _next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:
     return bool(p.flags[i + 1] & wanted) and not p.flags[i + 1] & unwanted
 
 
-def _near_head(p: Paragraph, i: int) -> bool:
-    return any(0 < h - i <= MAX_ORGANISATION_WORDS for h in p.heads)
-
-
 def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
     i = 0
     flags = paragraph.flags
     while i < len(flags):
-        if flags[i] & STARTS_MENTION or paragraph.heads and _near_head(paragraph, i):
+        if flags[i] & STARTS_MENTION or i in paragraph.before_head:
             match = _match_at(paragraph, i)
             if match is not None:
                 found.append(match.mention)
@@ -181,12 +181,18 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         found = _person_by_first_name(p, i, "")
         if found is not None:
             return found
-    if p.heads and _near_head(p, i):
+    if i in p.before_head:
         last = _legal_form_end(p, i)
         if last is not None:
             return _organisation(p, i, last)
-    found = _listed(p, i) or _organisation_by_pattern(p, i) or _place_by_pattern(p, i)
-    return found or _person_by_context(p, i)
+    found = _listed(p, i) if flags & LISTED else None
+    if found is None and flags & ORGANISATION_PATTERN:
+        found = _organisation_by_pattern(p, i)
+    if found is None and flags & (Word.PLACE_PREFIX | Word.LEAD | Word.NAME_LIKE):
+        found = _place_by_pattern(p, i)
+    if found is None and flags & Word.NAME_LIKE:
+        found = _person_by_context(p, i)
+    return found
 
 
 def _is_surname(p: Paragraph, i: int, mask: int = NOT_SURNAME) -> bool:

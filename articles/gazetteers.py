@@ -32,6 +32,8 @@ NOUNS = "lexicon/german_nouns.txt.gz"
 #: First names this common (1 rare … 13 very common in some country) count as names on their own.
 COMMON_FIRST_NAME = 2
 MAX_GAZETTEER_WORDS = 6
+#: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
+MAX_CACHED_WORDS = 500_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
 #: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
 MIN_COMPOUND_HEAD = 5
@@ -109,6 +111,8 @@ class Gazetteers:
         flags = self._words.get(text)
         if flags is None:
             flags = self._describe(text)
+            if len(self._words) >= MAX_CACHED_WORDS:
+                self._words.clear()
             self._words[text] = flags
         return flags
 

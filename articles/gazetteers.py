@@ -104,6 +104,9 @@ class Gazetteers:
     organisation_cues: tuple[str, ...]
     media_cues: tuple[str, ...]
     determiners: frozenset[str]
+    federal_heads: tuple[str, ...]
+    organisation_adjective_heads: frozenset[str]
+    place_adjective_heads: frozenset[str]
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def word(self, text: str) -> int:
@@ -115,6 +118,10 @@ class Gazetteers:
                 self._words.clear()
             self._words[text] = flags
         return flags
+
+    @property
+    def adjective_heads(self) -> frozenset[str]:
+        return self.organisation_adjective_heads | self.place_adjective_heads
 
     def known_words(self) -> dict[str, int]:
         """The flags of every word described so far (read-only; :meth:`word` adds to it)."""
@@ -181,11 +188,15 @@ class Gazetteers:
             flags |= Word.ORGANISATION_CUE
         if lower.endswith(self.media_cues) and text[:1].isupper():
             flags |= Word.MEDIA_CUE
-        if lower.endswith(self.organisation_suffixes) and text[:1].isupper():
+        if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)):
             flags |= Word.ORGANISATION_NAME
         if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches", "ischem") + PARTICIPLE_ENDINGS):
             flags |= Word.ADJECTIVE
         return flags
+
+    def _is_federal(self, lower: str) -> bool:
+        """``Bundesärztekammer``, ``Bundesnachrichtendienst``: one federal institution."""
+        return lower.startswith("bundes") and len(lower) > 9 and lower.endswith(self.federal_heads)
 
     def _ends_in_noun(self, folded: str) -> bool:
         heads = range(3, len(folded) - MIN_COMPOUND_HEAD + 1)
@@ -290,4 +301,7 @@ def gazetteers() -> Gazetteers:
         organisation_cues=tuple(data["organisation_cues"]),
         media_cues=tuple(data["media_cues"]),
         determiners=frozenset(data["determiners"]),
+        federal_heads=tuple(data["federal_organisation_heads"]),
+        organisation_adjective_heads=frozenset(data["adjective_heads_organisation"]),
+        place_adjective_heads=frozenset(data["adjective_heads_place"]),
     )

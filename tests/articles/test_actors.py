@@ -161,3 +161,22 @@ def test_actor_key_folds_case_diacritics_and_umlauts_but_stays_conservative() ->
 
 def test_empty_input() -> None:
     assert find_actors([]) == [] and find_actors([Paragraph(0, Role.BODY, "")]) == []
+
+
+def test_long_forms_before_an_acronym_and_federal_institutions() -> None:
+    text = "Die Alternative für Deutschland (AfD) und Stefan Schulz (SPD) kritisierten die Bundesärztekammer."
+    assert mentioned(text) == ["Alternative für Deutschland", "AfD", "Stefan Schulz", "SPD", "Bundesärztekammer"]
+
+
+def test_a_capitalised_adjective_inside_a_sentence_names_an_organisation_or_place() -> None:
+    assert summary("Er sprach mit dem Steirischen Rundfunk über das Schwarze Meer.") == [
+        ("organisation", "Steirischen Rundfunk", ""),
+        ("place", "Schwarzes Meer", ""),  # listed, under its canonical name
+    ]
+    assert actors_in("Schwarze Meere gibt es nicht.") == []  # a sentence start proves nothing
+
+
+def test_a_ministry_needs_a_name() -> None:
+    assert mentioned("Das Ministerium schwieg, das Bundesministerium für Bildung und Forschung nicht.") == [
+        "Bundesministerium für Bildung und Forschung"
+    ]

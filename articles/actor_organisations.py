@@ -1,0 +1,159 @@
+"""Patterns that find organisations and places.
+
+- listed names, the longest phrase first (``Koalition der Willigen``, ``Weißes Haus``, ``Kölns``);
+- ``Außenministerium``, ``Bundesärztekammer``, ``Bundesministerium für Bildung und Forschung``;
+- ``Siemens AG`` (a legal form), ``Universität Wien``, ``FC Carl Zeiss Jena`` (a leading word),
+  ``der Autobauer Opel`` (an organisation cue), ``der Zeitung „Die Welt“`` (a quoted title), ``UNHCR``;
+- ``Hessischer Rundfunk``, ``Schwarzes Meer``: a capitalised adjective inside a sentence before a head;
+- ``Kanton Basel``, ``San Remo``, ``im englischen Hatfield``, a dateline ``Linz – …``.
+"""
+
+from __future__ import annotations
+
+from articles.actor_text import (
+    ADJECTIVE_ENDINGS,
+    ANY_FIRST_NAME,
+    ARTICLES,
+    CONNECTORS,
+    DATELINE,
+    MAX_ORGANISATION_WORDS,
+    NATIONALITY_BEFORE,
+    NEEDS_ARTICLE,
+    NOT_ADJECTIVE,
+    NOT_SURNAME,
+    QUOTED_TITLE,
+    Found,
+    Mention,
+    Paragraph,
+    capitalised_run_end,
+    name_end,
+    next_has,
+    sentence_start,
+)
+from articles.findings import ActorKind, Span
+from articles.gazetteers import Word
+
+
+def listed(p: Paragraph, i: int) -> Found | None:
+    """A name from the gazetteers: the longest phrase starting here, else the word itself."""
+    for form, name, kind in p.lists.phrases.get(p.words[i], ()):
+        end = p.starts[i] + len(form)
+        if p.text.startswith(form, p.starts[i]) and not p.text[end : end + 1].isalnum():
+            following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= end), len(p))
+            return Found(Mention(ActorKind(kind), Span(p.index, p.starts[i], end), form, name), following)
+    flags = p.flags[i]
+    word = p.words[i]
+    if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i)):
+        return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
+    if flags & Word.PLACE and not flags & Word.ORGANISATION:
+        return Found(Mention(ActorKind.PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
+    return None
+
+
+def _after_article(p: Paragraph, i: int) -> bool:
+    start = p.starts[i]
+    return p.text.startswith(ARTICLES, max(0, start - 4)) or p.text[start - 1 : start] == "("
+
+
+def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
+    """``Außenministerium``, ``Siemens AG``, ``Universität Wien``, ``UNHCR``."""
+    flags = p.flags[i]
+    if flags & Word.ORGANISATION_NAME:
+        last = _with_connected_names(p, i)
+        if last > i or p.words[i].lower() not in p.lists.organisation_suffixes:  # not a bare "Ministerium"
+            return organisation_found(p, i, last)
+    if p.words[i] in p.lists.organisation_leads and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
+        return organisation_found(p, i, capitalised_run_end(p, i + 1))
+    if flags & Word.ACRONYM and not _shouting(p, i):
+        return organisation_found(p, i, i)
+    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME):
+        return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
+    if flags & Word.MEDIA_CUE:
+        return _quoted_title(p, i)
+    return None
+
+
+def _with_connected_names(p: Paragraph, last: int) -> int:
+    """The last token of ``Bundesministerium für Bildung und Forschung`` from its first."""
+    end = last
+    while end + 1 < len(p) and end - last < MAX_ORGANISATION_WORDS and p.gap(end + 1) in CONNECTORS:
+        if p.gap(end + 1) == " " and end == last or not p.flags[end + 1] & (Word.NOUN | Word.NAME_LIKE | Word.PLACE):
+            break
+        end += 1
+    return end if p.gap(last + 1 if last + 1 < len(p) else last) == " für " else last
+
+
+def named_by_adjective(p: Paragraph, i: int) -> Found | None:
+    """``Hessischer Rundfunk``, ``Schwarzes Meer``: a capitalised adjective inside a sentence before a head noun."""
+    word = p.words[i]
+    if not word.endswith(ADJECTIVE_ENDINGS) or p.flags[i] & NOT_ADJECTIVE or sentence_start(p, i):
+        return None
+    if i + 1 >= len(p) or not p.adjacent(i + 1):
+        return None
+    head = p.words[i + 1]
+    if head in p.lists.organisation_adjective_heads:
+        return organisation_found(p, i, i + 1)
+    if head in p.lists.place_adjective_heads:
+        return _place(p, i, i + 1)
+    return None
+
+
+def _quoted_title(p: Paragraph, i: int) -> Found | None:
+    """The quoted title after a media cue, as an organisation: der Zeitung „Die Welt“."""
+    quoted = QUOTED_TITLE.match(p.text, p.ends[i])
+    if quoted is None:
+        return None
+    start, end = quoted.span(1)
+    following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= quoted.end()), len(p))
+    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, start, end), quoted.group(1), quoted.group(1)), following)
+
+
+def organisation_found(p: Paragraph, first: int, last: int) -> Found:
+    text = p.covered(first, last)
+    return Found(Mention(ActorKind.ORGANISATION, p.span(first, last), text, text), last + 1)
+
+
+def legal_form_end(p: Paragraph, i: int) -> int | None:
+    """The index of ``AG``/``GmbH``/… ending a company name that starts at ``i``, if there is one."""
+    if p.flags[i] & (Word.FUNCTION | Word.ROLE) or p.words[i] in p.lists.organisation_heads:
+        return None
+    j = i + 1
+    while j < len(p) and j - i <= MAX_ORGANISATION_WORDS and p.adjacent(j) and p.flags[j] & Word.CAPITALISED:
+        if p.words[j] in p.lists.organisation_heads:
+            return j
+        j += 1
+    return None
+
+
+def _shouting(p: Paragraph, i: int) -> bool:
+    """Whether token ``i`` stands among other all-capital words (a headline in capitals)."""
+    return any(0 <= k < len(p) and len(p.words[k]) > 1 and p.words[k].isupper() for k in (i - 1, i + 1))
+
+
+def place_by_pattern(p: Paragraph, i: int) -> Found | None:
+    """``Kanton Basel`` (the place after a lead word), ``im englischen Hatfield``, a dateline ``Linz – …``."""
+    if p.words[i] in p.lists.place_leads and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
+        return _place(p, i + 1, name_end(p, i + 1, NOT_SURNAME))
+    if p.flags[i] & Word.PLACE_PREFIX and _starts_place(p, i):
+        return _place(p, i, capitalised_run_end(p, i + 1))
+    if not p.flags[i] & Word.NAME_LIKE or p.flags[i] & ANY_FIRST_NAME:
+        return None
+    start = p.starts[i]
+    before = NATIONALITY_BEFORE.search(p.text, max(0, start - 40), start) if p.text[start - 3 : start] == "en " else None
+    if before and p.lists.is_nationality(before.group(1)):
+        return _place(p, i, i)
+    if i == 0 and p.starts[0] == 0 and DATELINE.match(p.text, p.ends[0]):
+        return _place(p, 0, 0)
+    return None
+
+
+def _starts_place(p: Paragraph, i: int) -> bool:
+    """Whether the place prefix at ``i`` (``San``, ``St``) is followed by the rest of a name in the same sentence."""
+    if i + 1 >= len(p) or p.gap(i + 1) not in (" ", ". ") or sentence_start(p, i + 1):
+        return False
+    return bool(p.flags[i + 1] & (Word.NAME_LIKE | Word.PLACE | ANY_FIRST_NAME))
+
+
+def _place(p: Paragraph, first: int, last: int) -> Found:
+    text = p.covered(first, last)
+    return Found(Mention(ActorKind.PLACE, p.span(first, last), text, p.lists.places.get(text, text)), last + 1)

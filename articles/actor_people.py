@@ -1,0 +1,154 @@
+"""Patterns that find people: first name and surname, role cue and name, and names known by context.
+
+- ``Keir Starmer``, ``John F. Kennedy``, ``Ursula von der Leyen``: a first name before a surname;
+- ``Bundeskanzler Friedrich Merz``, ``Großbritanniens Premierminister Starmer``, ``Frau Baerbock``: a
+  role cue or honorific before a name; the cue, with a genitive country or nationality adjective before
+  it, is the stated role;
+- ``Merz (CDU)``, ``Klum (37)``, ``sagte Kolb.``, ``Kolb sagte``, ``Sistos Talent``, ``Steinmeier`` (a
+  listed surname), ``Pinnick, Tabor und Gaskill`` (names listed beside a person): a name-like word made
+  a person by what surrounds it.
+"""
+
+from __future__ import annotations
+
+from articles.actor_text import (
+    AFTER_SPEAKER,
+    AGE_OR_PARTY,
+    ANY_FIRST_NAME,
+    CLAUSE_END,
+    LIST_GAPS,
+    NOT_SURNAME,
+    NOT_SURNAME_AFTER_FIRST_NAME,
+    WORD_AFTER,
+    Found,
+    Mention,
+    Paragraph,
+    is_surname,
+    name_end,
+    next_has,
+)
+from articles.findings import ActorKind
+from articles.gazetteers import Word
+
+
+def with_listed_names(p: Paragraph, found: list[Mention]) -> list[Mention]:
+    """Add the surnames listed beside a person's name: "Pinnick, Tabor und Gaskill"."""
+    if not any(m.kind is ActorKind.PERSON for m in found):
+        return found
+    first_token = {start: k for k, start in enumerate(p.starts)}
+    last_token = {end: k for k, end in enumerate(p.ends)}
+    taken = {k for m in found for k in range(first_token.get(m.span.start, -1), last_token.get(m.span.end, -2) + 1)}
+    queue = [m for m in found if m.kind is ActorKind.PERSON]
+    while queue:
+        m = queue.pop()
+        for k in (first_token.get(m.span.start, -1) - 1, last_token.get(m.span.end, -2) + 1):
+            if 0 <= k < len(p) and k not in taken and p.flags[k] & Word.NAME_LIKE and _listed_beside(p, k, m):
+                if p.word_before(k) in p.lists.determiners:
+                    continue
+                taken.add(k)
+                queue.append(person_mention(p, k, k, ""))
+                found.append(queue[-1])
+    return sorted(found, key=lambda m: m.span)
+
+
+def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
+    """Whether token ``k`` and mention ``m`` are neighbours in a list."""
+    gap = p.text[p.ends[k] : m.span.start] if p.ends[k] <= m.span.start else p.text[m.span.end : p.starts[k]]
+    return gap in LIST_GAPS and not p.flags[k] & ANY_FIRST_NAME
+
+
+def person_by_first_name(p: Paragraph, i: int, role: str) -> Found | None:
+    """``Keir Starmer``, ``John F. Kennedy``, ``Ursula von der Leyen``; a weak first name needs a clear surname."""
+    j = i + 1
+    if j >= len(p) or not p.in_name(j):
+        return None
+    if len(p.words[j]) == 1:  # a middle initial
+        j += 1
+        if not p.in_name(j) or p.gap(j) != ". ":
+            return None
+    weak = p.flags[i] & (Word.WEAK_FIRST_NAME | Word.PLACE | Word.ORGANISATION)
+    mask = NOT_SURNAME if weak else NOT_SURNAME_AFTER_FIRST_NAME
+    if p.flags[j] & Word.FIRST_NAME and not p.flags[j] & Word.WEAK_FIRST_NAME:
+        mask = NOT_SURNAME_AFTER_FIRST_NAME  # "Recep Tayyip Erdoğan", "Jean Claude Juncker"
+    if not is_surname(p, j, mask):
+        return None
+    last = name_end(p, j, mask)
+    return Found(person_mention(p, i, last, role), last + 1)
+
+
+def person_after_cue(p: Paragraph, i: int) -> Found | None:
+    """``Bundeskanzler Friedrich Merz``, ``Großbritanniens Premierminister Starmer``, ``Frau Baerbock``."""
+    j = i + 1
+    if j >= len(p) or not p.adjacent(j):
+        return None
+    role = _role_text(p, i)
+    if p.flags[j] & ANY_FIRST_NAME:
+        found = person_by_first_name(p, j, role)
+        if found is not None:
+            return found
+    if not is_surname(p, j) or p.flags[j] & ANY_FIRST_NAME:
+        return None
+    last = name_end(p, j, NOT_SURNAME)
+    return Found(person_mention(p, j, last, role), last + 1)
+
+
+def _role_text(p: Paragraph, i: int) -> str:
+    """The role cue with a genitive place or nationality adjective before it; honorifics are no role."""
+    if p.flags[i] & Word.HONORIFIC and not p.flags[i] & Word.ROLE:
+        return ""
+    before = p.word_before(i)
+    if p.adjacent(i) and p.flags[i - 1] & Word.PLACE and before.endswith("s"):  # "Großbritanniens Premier"
+        return p.covered(i - 1, i)
+    if before and p.lists.is_nationality(before.lower()):  # "britische Premier"
+        return p.text[p.starts[i] - len(before) - 1 : p.ends[i]]
+    return p.words[i]
+
+
+def person_mention(p: Paragraph, first: int, last: int, role: str) -> Mention:
+    text = p.covered(first, last)
+    return Mention(ActorKind.PERSON, p.span(first, last), text, text, role)
+
+
+def person_by_context(p: Paragraph, i: int) -> Found | None:
+    """A name-like word made a person by what surrounds it: ``Merz (CDU)``, ``Klum (37)``, ``sagte Kolb.``,
+    ``Kolb sagte``."""
+    if not p.flags[i] & Word.NAME_LIKE or p.word_before(i) in p.lists.determiners:
+        return None
+    if p.flags[i] & ANY_FIRST_NAME:  # a first name alone is a person only as a known surname ("Gabriel")
+        return _person_by_surname(p, i)
+    last = name_end(p, i, NOT_SURNAME)
+    end = p.ends[last]
+    bracket = AGE_OR_PARTY.match(p.text, end)
+    if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
+        return Found(person_mention(p, i, last, ""), last + 1)
+    verbs = p.lists.speech_verbs
+    after = WORD_AFTER.match(p.text, end)
+    next_word = after.group(1) if after else ""
+    if p.word_before(i) in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
+        return Found(person_mention(p, i, last, ""), last + 1)
+    if next_word in verbs and next_word != "so":
+        return Found(person_mention(p, i, last, ""), last + 1)
+    return _person_by_surname(p, i) or _genitive_person(p, i)
+
+
+def _person_by_surname(p: Paragraph, i: int) -> Found | None:
+    """A known surname that is no common word (``Steinmeier``, ``Steinmeiers``)."""
+    if not p.flags[i] & Word.SURNAME:
+        return None
+    word = p.words[i]
+    if word[-1] != "s" and next_has(p, i, Word.NOUN | Word.COMPOUND):  # an adjective: "Starke Zunahme"
+        return None
+    if word[:-1] in p.lists.surnames and word[-1] == "s":
+        return Found(Mention(ActorKind.PERSON, p.span(i, i), word, word[:-1]), i + 1)
+    return Found(person_mention(p, i, i, ""), i + 1)
+
+
+def _genitive_person(p: Paragraph, i: int) -> Found | None:
+    """``Sistos Talent``: a name in the genitive before a common noun; the person is named without the -s."""
+    word = p.words[i]
+    if len(word) < 5 or word[-1] != "s" or not next_has(p, i, Word.NOUN | Word.COMPOUND):
+        return None
+    stem = word[:-1]
+    if not p.lists.word(stem) & Word.NAME_LIKE or stem.endswith(("s", "x", "z", "e")):
+        return None
+    return Found(Mention(ActorKind.PERSON, p.span(i, i), word, stem), i + 1)

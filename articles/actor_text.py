@@ -1,0 +1,207 @@
+"""One paragraph cut into capitalised words for the actor finder, and what the word lists say about each.
+
+Only capitalised words (and a few lowercase agency names, ``dpa``) are tokens: lowercase words only ever
+sit between them, so the text between two tokens (``gap``) tells whether they are adjacent, joined by
+name particles (``von der``) or far apart. A :class:`Mention` is what the patterns in
+:mod:`articles.actor_patterns`, :mod:`articles.actor_people` and :mod:`articles.actor_organisations` find.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from articles.findings import ActorKind, Span
+from articles.gazetteers import NOT_NAME, Gazetteers, Word
+
+#: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
+TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
+#: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
+NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
+#: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
+CLAUSE_END = frozenset(",.;:!?()\"“”«»")
+#: A bracket after a name that makes it a person: an age ("Klum (37)") or a party ("Merz (CDU)").
+AGE_OR_PARTY = re.compile(r" \( ?(?:\d{1,3}|([A-ZÄÖÜ][\w-]*)) ?\)")
+#: A place named with a nationality adjective after a preposition: "im englischen Hatfield".
+NATIONALITY_BEFORE = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+en) $")
+DATELINE = re.compile(r" ?[–-] | ?\( ?(?:dpa|apa|APA|AFP|AP|ots|sda|epd|ddp|Reuters)\b")
+WORD_AFTER = re.compile(r" (\w+)")
+MAX_NAME_WORDS = 4
+MAX_ORGANISATION_WORDS = 4
+ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
+NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
+
+NOT_SURNAME = NOT_NAME
+NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND)
+ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
+#: A word with none of these flags starts no mention (a legal form is looked for separately).
+STARTS_MENTION = (
+    Word.ROLE | Word.HONORIFIC | ANY_FIRST_NAME | Word.PLACE | Word.ORGANISATION | Word.ORGANISATION_NAME
+) | (Word.ACRONYM | Word.LEAD | Word.NAME_LIKE | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.PLACE_PREFIX)
+LISTED = Word.LEAD | Word.ORGANISATION | Word.PLACE
+ORGANISATION_PATTERN = Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.LEAD
+#: Lowercase words that may follow "sagte Kolb" ("sagte Kolb der Zeitung", "sagte Kolb am Montag").
+AFTER_SPEAKER = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
+#: A quoted title after a media cue: der Zeitung „Die Welt“.
+QUOTED_TITLE = re.compile(r" ?[„\"»“] ?([A-ZÄÖÜ0-9][^„\"»«“”\n]{0,60}?) ?[“\"«”]")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+NOT_ADJECTIVE = Word.FUNCTION | Word.ROLE | Word.PLACE | Word.ORGANISATION | ANY_FIRST_NAME
+#: What may join the words of an organisation's name after "für": Bundesamt für Migration und Flüchtlinge.
+CONNECTORS = frozenset({" ", " für ", " und ", " der ", " des "})
+#: Words between the words of a long form and its acronym: Alternative für Deutschland (AfD).
+LONG_FORM_GAPS = frozenset({" ", "-", " für ", " der ", " des ", " und ", " of ", " for ", " and ", " on ", " de ", " du "})
+MAX_LONG_FORM_WORDS = 7
+#: What joins names in a list: "Pinnick, Tabor und Gaskill".
+LIST_GAPS = frozenset({", ", " und ", " sowie ", " oder ", " , "})
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: ActorKind
+    span: Span
+    text: str  # the words as written: "Kölns"
+    name: str  # the canonical name: "Köln"; for a person, the words as written
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Found:
+    mention: Mention
+    next: int  # the first token after the match
+
+
+class Paragraph:
+    """One paragraph's capitalised words, with what the gazetteers say about each."""
+
+    def __init__(self, index: int, text: str, lists: Gazetteers) -> None:
+        self.index = index
+        self.text = text
+        self.lists = lists
+        pieces = TOKEN.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.words: list[str] = pieces[1::2]
+        self.starts: list[int] = offsets[1::2]
+        self.ends: list[int] = offsets[2::2]
+        known = lists.known_words()
+        self.flags = [known[w] if w in known else lists.word(w) for w in self.words]
+        heads = lists.organisation_heads
+        self.heads = [i for i, w in enumerate(self.words) if w in heads]
+        self.before_head = {k for h in self.heads for k in range(h - MAX_ORGANISATION_WORDS, h)}
+        self.long_forms = _long_forms(self) if "(" in text else {}
+        named_heads = lists.adjective_heads
+        before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
+        #: Tokens that start no mention by their own flags but may by what follows them.
+        self.special = self.before_head | before_named | set(self.long_forms)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """The text between token ``i - 1`` and token ``i``."""
+        return self.text[self.ends[i - 1] : self.starts[i]]
+
+    def adjacent(self, i: int) -> bool:
+        """Whether token ``i`` follows token ``i - 1`` after a single space."""
+        return 0 < i < len(self.words) and self.text[self.ends[i - 1] : self.starts[i]] == " "
+
+    def in_name(self, i: int) -> bool:
+        """Whether token ``i`` may continue a name ending at ``i - 1``: after a space, particles or an initial."""
+        if not 0 < i < len(self.words):
+            return False
+        gap = self.text[self.ends[i - 1] : self.starts[i]]
+        return gap == " " or NAME_GAP.fullmatch(gap) is not None or (gap == ". " and len(self.words[i - 1]) == 1)
+
+    def word_before(self, i: int) -> str:
+        """The word right before token ``i`` with one space between, lowercase ones included; "" if none."""
+        start = self.starts[i]
+        if self.text[start - 1 : start] != " ":
+            return ""
+        word = self.text[self.text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
+        return word if word.replace("-", "").isalnum() else ""
+
+    def span(self, first: int, last: int) -> Span:
+        return Span(self.index, self.starts[first], self.ends[last])
+
+    def covered(self, first: int, last: int) -> str:
+        return self.text[self.starts[first] : self.ends[last]]
+
+
+def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:
+    """Whether token ``i + 1`` follows ``i`` after a space and has a ``wanted`` flag and no ``unwanted`` one."""
+    if i + 1 >= len(p) or not p.adjacent(i + 1):
+        return False
+    return bool(p.flags[i + 1] & wanted) and not p.flags[i + 1] & unwanted
+
+
+def _long_forms(p: Paragraph) -> dict[int, int]:
+    """First token -> last token of the long forms before an acronym in brackets: Alternative für Deutschland (AfD)."""
+    found = {}
+    for k in range(1, len(p)):
+        if p.flags[k] & (Word.ACRONYM | Word.ORGANISATION) and p.gap(k).strip() == "(" and p.words[k].isalpha():
+            first = _long_form_start(p, k - 1, p.words[k].upper())
+            if first is not None:
+                found[first] = k - 1
+    return found
+
+
+def _long_form_start(p: Paragraph, last: int, acronym: str) -> int | None:
+    """The first token of the long form ending at ``last`` whose initials spell (part of) ``acronym``."""
+    first = last
+    while first > 0 and last - first < MAX_LONG_FORM_WORDS and p.gap(first) in LONG_FORM_GAPS:
+        first -= 1
+    for start in range(first, last):  # the longest run whose initials fit, two words at least
+        initials = "".join(p.words[k][0].upper() for k in range(start, last + 1))
+        if initials[0] == acronym[0] and _is_subsequence(initials, acronym):
+            return start
+    return None
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def is_surname(p: Paragraph, i: int, mask: int = NOT_SURNAME) -> bool:
+    """Whether token ``i`` may be a surname: no common word (unless ``mask`` allows it), no acronym or number."""
+    flags = p.flags[i]
+    if mask == NOT_SURNAME:
+        return bool(flags & Word.NAME_LIKE)
+    word = p.words[i]
+    return not flags & mask and len(word) > 1 and not word.isupper() and not any(c.isdigit() for c in word)
+
+
+def name_end(p: Paragraph, i: int, mask: int) -> int:
+    """The last token of a name whose first surname word is ``i`` (``Kim Jong Un``, ``Van der Bellen``)."""
+    last = i
+    j = i + 1
+    while j < len(p) and j - i < MAX_NAME_WORDS and p.in_name(j):
+        if p.flags[j] & Word.PARTICLE:  # "Alexander Van der Bellen"
+            j += 1
+            continue
+        after_first_name = p.flags[j - 1] & Word.FIRST_NAME and j - 1 == last
+        if not is_surname(p, j, mask if after_first_name else NOT_SURNAME):
+            break
+        if p.gap(j) not in (" ", ". ") and not after_first_name:  # "von der" follows a first name only
+            break
+        last = j
+        j += 1
+    return last
+
+
+def sentence_start(p: Paragraph, i: int) -> bool:
+    """Whether token ``i`` starts a sentence (or the paragraph), opening quotes and brackets aside."""
+    k = p.starts[i] - 1
+    while k >= 0 and p.text[k] in " „“\"»«‚‘'(":
+        k -= 1
+    return k < 0 or p.text[k] in ".!?:;–—"
+
+
+def capitalised_run_end(p: Paragraph, i: int) -> int:
+    """The last of the capitalised words from ``i`` on that continue a name (``FC Carl Zeiss Jena``)."""
+    last = i
+    while last + 1 < len(p) and last - i < MAX_ORGANISATION_WORDS and p.adjacent(last + 1):
+        if p.flags[last + 1] & (Word.FUNCTION | Word.ROLE | Word.HONORIFIC) or not p.flags[last + 1] & Word.CAPITALISED:
+            break
+        last += 1
+    return last

@@ -58,6 +58,7 @@ class ScareQuoteCue:
 
     before: re.Pattern[str]  # matches text ending right before the opening quotation mark
     why: str
+    if_quote: re.Pattern[str] | None = None  # must occur in the quoted term
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ def _scare_quotes(
         lead = _before_quotation_mark(text, term.start)
         for cue in lexicon.scare_quotes:
             found = cue.before.search(text, max(0, lead - CONTEXT_CHARS), lead)
-            if found is None:
+            if found is None or (cue.if_quote is not None and not cue.if_quote.search(text, term.start, term.end)):
                 continue
             veto = lexicon.scare_quote_unless_after
             if not (veto and veto.match(text, term.end)) and not _reported(lowered, found.start(), term.end, lexicon):
@@ -401,7 +402,8 @@ def _body_and_keywords(raw: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
 
 def _scare_cue(raw: dict[str, Any]) -> ScareQuoteCue:
     try:
-        return ScareQuoteCue(re.compile(rf"(?<![\w-])(?:{raw['before']})\s*\Z", _FLAGS), str(raw["why"]))
+        before = re.compile(rf"(?<![\w-])(?:{raw['before']})\s*\Z", _FLAGS)
+        return ScareQuoteCue(before, str(raw["why"]), _either(raw.get("if_quote", [])))
     except (KeyError, re.error) as error:
         raise ValueError(f"scare-quote entry {raw!r}: {error}") from error
 

@@ -113,11 +113,17 @@ def test_sogenannte_before_a_term_quote_marks_the_quote() -> None:
 
 
 def test_scare_quotes_after_other_cues_and_in_english() -> None:
-    german = "Das ist eine Art „Friedensplan“ für die Region."
+    german = "Das sagen diese „Experten“ seit Jahren."
     english = "The so-called “peacekeepers” arrived."
-    assert marks(german, [quote(german, "Friedensplan", QuoteKind.TERM)]) == [(18, 30, "Friedensplan", "distancing")]
+    assert marks(german, [quote(german, "Experten", QuoteKind.TERM)]) == [(17, 25, "Experten", "distancing")]
     assert marks(english, [quote(english, "peacekeepers", QuoteKind.TERM)]) == [
         (15, 27, "peacekeepers", "distancing")]
+
+
+def test_sogenannt_introducing_a_technical_term_is_not_distancing() -> None:
+    text = "Die Fackel wurde durch das sogenannte „Mutterfeuer“ entzündet, die sogenannten Plug-in-Hybride auch."
+    assert marks(text, [quote(text, "Mutterfeuer", QuoteKind.TERM)]) == []
+    assert marks(text) == []
 
 
 def test_quoted_names_without_a_cue_are_not_scare_quotes() -> None:

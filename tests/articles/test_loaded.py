@@ -11,7 +11,7 @@ import pytest
 
 from articles.findings import Loaded, Quote, QuoteKind, Span
 from articles.language_data import load_resource_json
-from articles.loaded import LEXICON_RESOURCE, LoadedLexicon, find_loaded, load_lexicon
+from articles.loaded import LEXICON_RESOURCE, KeywordFilter, LoadedLexicon, find_loaded, load_lexicon
 from articles.model import Paragraph, Role
 
 Mark = tuple[int, int, str, str]
@@ -193,3 +193,8 @@ def test_a_broken_user_entry_is_reported_with_the_entry(tmp_path: Path, entry: d
     user_file.write_text(json.dumps({"label": {"entries": [entry]}}), encoding="utf-8")
     with pytest.raises(ValueError, match="loaded-wording entry"):
         load_lexicon(user_file)
+
+
+def test_the_keyword_filter_finds_overlapping_keywords_in_each_text() -> None:
+    keywords = KeywordFilter([["asyl"], ["asylant"], ["lant"], [], ["so-called", "of course"]])
+    assert keywords.owners_in(["die asylanten", "nichts", "of course, so-called"]) == [[0, 1, 2, 3], [3], [3, 4]]

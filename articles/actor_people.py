@@ -11,7 +11,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from articles.actor_text import (
+    ABBREVIATED,
+    ABBREVIATION_GAPS,
     AFTER_SPEAKER,
     AGE_OR_PARTY,
     ANY_FIRST_NAME,
@@ -35,20 +39,19 @@ def with_listed_names(p: Paragraph, found: list[Mention]) -> list[Mention]:
     """Add the surnames listed beside a person's name: "Pinnick, Tabor und Gaskill"."""
     if not any(m.kind is ActorKind.PERSON for m in found):
         return found
-    first_token = {start: k for k, start in enumerate(p.starts)}
-    last_token = {end: k for k, end in enumerate(p.ends)}
-    taken = {k for m in found for k in range(first_token.get(m.span.start, -1), last_token.get(m.span.end, -2) + 1)}
+    taken = {k for m in found for k in p.tokens_in(m.span)}
     queue = [m for m in found if m.kind is ActorKind.PERSON]
     while queue:
         m = queue.pop()
-        for k in (first_token.get(m.span.start, -1) - 1, last_token.get(m.span.end, -2) + 1):
+        inside = p.tokens_in(m.span)
+        for k in (inside.start - 1, inside.stop):
             if 0 <= k < len(p) and k not in taken and p.flags[k] & Word.NAME_LIKE and _listed_beside(p, k, m):
                 if p.word_before(k) in p.lists.determiners:
                     continue
                 taken.add(k)
                 queue.append(person_mention(p, k, k, ""))
                 found.append(queue[-1])
-    return sorted(found, key=lambda m: m.span)
+    return sorted(found, key=lambda m: m.span.start)
 
 
 def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
@@ -79,14 +82,20 @@ def person_by_first_name(p: Paragraph, i: int, role: str) -> Found | None:
 def person_after_cue(p: Paragraph, i: int) -> Found | None:
     """``Bundeskanzler Friedrich Merz``, ``Großbritanniens Premierminister Starmer``, ``Frau Baerbock``."""
     j = i + 1
-    if j >= len(p) or not p.adjacent(j):
+    if j >= len(p) or not (p.adjacent(j) or p.gap(j) in ABBREVIATION_GAPS and p.words[i] in ABBREVIATED):
         return None
     role = _role_text(p, i)
+    if p.flags[j] & Word.HONORIFIC and j + 1 < len(p):  # "Oberarzt Dr. Meier"
+        found = person_after_cue(p, j)
+        return Found(replace(found.mention, role=role), found.next) if found else None
     if p.flags[j] & ANY_FIRST_NAME:
         found = person_by_first_name(p, j, role)
+        if found is None and p.flags[j] & Word.FIRST_NAME and p.flags[i] & Word.HONORIFIC:  # "Sohn Tobias"
+            found = Found(person_mention(p, j, j, role), j + 1)
         if found is not None:
             return found
-    if not is_surname(p, j) or p.flags[j] & ANY_FIRST_NAME:
+    mask = NOT_SURNAME_AFTER_FIRST_NAME if p.words[i] in p.lists.honorifics else NOT_SURNAME  # "Frau Müller"
+    if not is_surname(p, j, mask) or p.flags[j] & ANY_FIRST_NAME:
         return None
     last = name_end(p, j, NOT_SURNAME)
     return Found(person_mention(p, j, last, role), last + 1)
@@ -112,19 +121,21 @@ def person_mention(p: Paragraph, first: int, last: int, role: str) -> Mention:
 def person_by_context(p: Paragraph, i: int) -> Found | None:
     """A name-like word made a person by what surrounds it: ``Merz (CDU)``, ``Klum (37)``, ``sagte Kolb.``,
     ``Kolb sagte``."""
-    if not p.flags[i] & Word.NAME_LIKE or p.word_before(i) in p.lists.determiners:
+    before = p.word_before(i)
+    if not p.flags[i] & Word.NAME_LIKE or before in p.lists.determiners:
         return None
     if p.flags[i] & ANY_FIRST_NAME:  # a first name alone is a person only as a known surname ("Gabriel")
         return _person_by_surname(p, i)
     last = name_end(p, i, NOT_SURNAME)
     end = p.ends[last]
-    bracket = AGE_OR_PARTY.match(p.text, end)
-    if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
-        return Found(person_mention(p, i, last, ""), last + 1)
+    if p.text.startswith(" (", end):
+        bracket = AGE_OR_PARTY.match(p.text, end)
+        if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
+            return Found(person_mention(p, i, last, ""), last + 1)
     verbs = p.lists.speech_verbs
     after = WORD_AFTER.match(p.text, end)
     next_word = after.group(1) if after else ""
-    if p.word_before(i) in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
+    if before in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
         return Found(person_mention(p, i, last, ""), last + 1)
     if next_word in verbs and next_word != "so":
         return Found(person_mention(p, i, last, ""), last + 1)

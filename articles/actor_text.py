@@ -9,14 +9,19 @@ name particles (``von der``) or far apart. A :class:`Mention` is what the patter
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import cast
 
 from articles.findings import ActorKind, Span
 from articles.gazetteers import NOT_NAME, Gazetteers, Word
 
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
 TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
+#: The same without the lowercase starts, twice as fast (the first character is tested before the look-behind).
+CAPITALISED_TOKEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w-]\w)\w*(?:[-'’.&]\w+)*)")
+LOWERCASE_STARTS = (" al-", " el-", "dpa", " ots", "(ots", "epd", "ddp", " kna", "(kna", " sid", "(sid", " sda", "(sda")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
 NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
@@ -33,7 +38,10 @@ ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
 NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
 
 NOT_SURNAME = NOT_NAME
-NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND)
+NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
+#: Cues written abbreviated, with the gap after their full stop: "Dr. Meier".
+ABBREVIATED = frozenset({"Dr", "Prof", "Mag", "Ing", "Hr", "Fr"})
+ABBREVIATION_GAPS = frozenset({". ", " . "})
 ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
 #: A word with none of these flags starts no mention (a legal form is looked for separately).
 STARTS_MENTION = (
@@ -78,19 +86,25 @@ class Paragraph:
         self.index = index
         self.text = text
         self.lists = lists
-        pieces = TOKEN.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
+        pattern = TOKEN if any(start in text for start in LOWERCASE_STARTS) else CAPITALISED_TOKEN
+        pieces = pattern.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
         offsets = list(accumulate(map(len, pieces), initial=0))
         self.words: list[str] = pieces[1::2]
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
         known = lists.known_words()
-        self.flags = [known[w] if w in known else lists.word(w) for w in self.words]
+        known_flags = list(map(known.get, self.words))
+        if None in known_flags:
+            known_flags = [lists.word(w) if f is None else f for w, f in zip(self.words, known_flags)]
+        self.flags = cast("list[int]", known_flags)  # no None is left
         heads = lists.organisation_heads
-        self.heads = [i for i, w in enumerate(self.words) if w in heads]
+        self.heads = [i for i, w in enumerate(self.words) if w in heads] if not heads.isdisjoint(self.words) else []
         self.before_head = {k for h in self.heads for k in range(h - MAX_ORGANISATION_WORDS, h)}
         self.long_forms = _long_forms(self) if "(" in text else {}
         named_heads = lists.adjective_heads
-        before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
+        before_named = set()
+        if not named_heads.isdisjoint(self.words):
+            before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
         #: Tokens that start no mention by their own flags but may by what follows them.
         self.special = self.before_head | before_named | set(self.long_forms)
 
@@ -120,6 +134,10 @@ class Paragraph:
         word = self.text[self.text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
         return word if word.replace("-", "").isalnum() else ""
 
+    def tokens_in(self, span: Span) -> range:
+        """The indices of the tokens that start inside ``span``."""
+        return range(bisect_left(self.starts, span.start), bisect_left(self.starts, span.end))
+
     def span(self, first: int, last: int) -> Span:
         return Span(self.index, self.starts[first], self.ends[last])
 
@@ -137,8 +155,9 @@ def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:
 def _long_forms(p: Paragraph) -> dict[int, int]:
     """First token -> last token of the long forms before an acronym in brackets: Alternative für Deutschland (AfD)."""
     found = {}
-    for k in range(1, len(p)):
-        if p.flags[k] & (Word.ACRONYM | Word.ORGANISATION) and p.gap(k).strip() == "(" and p.words[k].isalpha():
+    candidates = [k for k, flags in enumerate(p.flags) if flags & (Word.ACRONYM | Word.ORGANISATION)]
+    for k in candidates:
+        if k > 0 and p.gap(k).strip() == "(" and p.words[k].isalpha():
             first = _long_form_start(p, k - 1, p.words[k].upper())
             if first is not None:
                 found[first] = k - 1

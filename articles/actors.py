@@ -34,7 +34,7 @@ def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
     mentions = [m for p in scanned for m in scan(p)]
     surnames = _surnames(mentions, lists.word)
     mentions += [m for p in scanned for m in _follow_ups(p, mentions, surnames)]
-    return _actors(sorted(mentions, key=lambda m: m.span), surnames)
+    return _actors(sorted(mentions, key=lambda m: (m.span.paragraph, m.span.start)), surnames)
 
 
 def person_mentions(actors: Iterable[Actor]) -> list[tuple[Span, str]]:
@@ -76,14 +76,11 @@ def _follow_ups(p: Scanned, mentions: Sequence[Mention], surnames: dict[str, str
     forms = {surname + ending for surname in surnames for ending in GENITIVE_ENDINGS}
     if not forms:
         return []
-    taken = [(m.span.start, m.span.end) for m in mentions if m.span.paragraph == p.index]
-    found = []
-    for i, word in enumerate(p.words):
-        if word not in forms:
-            continue
-        if not any(start < p.ends[i] and p.starts[i] < end for start, end in taken):
-            found.append(Mention(ActorKind.PERSON, p.span(i, i), word, word))
-    return found
+    candidates = [i for i, word in enumerate(p.words) if word in forms]
+    if not candidates:
+        return []
+    taken = {k for m in mentions if m.span.paragraph == p.index for k in p.tokens_in(m.span)}
+    return [Mention(ActorKind.PERSON, p.span(i, i), p.words[i], p.words[i]) for i in candidates if i not in taken]
 
 
 def _full_name(m: Mention, surnames: dict[str, str]) -> str:

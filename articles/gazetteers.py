@@ -31,6 +31,8 @@ NOUNS = "lexicon/german_nouns.txt.gz"
 
 #: First names this common (1 rare … 13 very common in some country) count as names on their own.
 COMMON_FIRST_NAME = 2
+#: A first name this common stays strong even when it is also a noun ("Lars", "Max").
+COMMON_DESPITE_NOUN = 6
 MAX_GAZETTEER_WORDS = 6
 #: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
 MAX_CACHED_WORDS = 500_000
@@ -107,6 +109,7 @@ class Gazetteers:
     federal_heads: tuple[str, ...]
     organisation_adjective_heads: frozenset[str]
     place_adjective_heads: frozenset[str]
+    adjective_heads: frozenset[str]  # both of the above
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def word(self, text: str) -> int:
@@ -118,10 +121,6 @@ class Gazetteers:
                 self._words.clear()
             self._words[text] = flags
         return flags
-
-    @property
-    def adjective_heads(self) -> frozenset[str]:
-        return self.organisation_adjective_heads | self.place_adjective_heads
 
     def known_words(self) -> dict[str, int]:
         """The flags of every word described so far (read-only; :meth:`word` adds to it)."""
@@ -167,7 +166,7 @@ class Gazetteers:
         first = self._first_name_frequency(text)
         if first:
             weak = first < COMMON_FIRST_NAME or lower in self.function_words or text in self.places
-            weak = weak or _fold(text) in self.nouns
+            weak = weak or (first < COMMON_DESPITE_NOUN and _fold(text) in self.nouns)
             flags |= Word.WEAK_FIRST_NAME if weak else Word.FIRST_NAME
         if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and text not in self.not_acronyms and not flags:
             flags |= Word.ACRONYM
@@ -304,4 +303,5 @@ def gazetteers() -> Gazetteers:
         federal_heads=tuple(data["federal_organisation_heads"]),
         organisation_adjective_heads=frozenset(data["adjective_heads_organisation"]),
         place_adjective_heads=frozenset(data["adjective_heads_place"]),
+        adjective_heads=frozenset(data["adjective_heads_organisation"] + data["adjective_heads_place"]),
     )

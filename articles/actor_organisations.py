@@ -31,6 +31,10 @@ from articles.actor_text import (
     sentence_start,
 )
 from articles.findings import ActorKind, Span
+
+CLUB_NUMBER = "1. "
+#: Legal forms written with a full stop that belongs to the name: "Google Inc."
+DOTTED_LEGAL_FORMS = frozenset({"Inc", "Ltd", "Corp", "Co"})
 from articles.gazetteers import Word
 
 
@@ -64,13 +68,22 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
             return organisation_found(p, i, last)
     if p.words[i] in p.lists.organisation_leads and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
         return organisation_found(p, i, capitalised_run_end(p, i + 1))
+    if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
+        return _club(p, i, capitalised_run_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):
         return organisation_found(p, i, i)
-    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME):
+    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
     if flags & Word.MEDIA_CUE:
         return _quoted_title(p, i)
     return None
+
+
+def _club(p: Paragraph, i: int, last: int) -> Found:
+    """A sports club from its leading word, with a number before it: ``1. FC Köln``."""
+    start = p.starts[i] - len(CLUB_NUMBER) if p.text.startswith(CLUB_NUMBER, p.starts[i] - len(CLUB_NUMBER)) else p.starts[i]
+    text = p.text[start : p.ends[last]]
+    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, start, p.ends[last]), text, text), last + 1)
 
 
 def _with_connected_names(p: Paragraph, last: int) -> int:
@@ -111,6 +124,16 @@ def _quoted_title(p: Paragraph, i: int) -> Found | None:
 def organisation_found(p: Paragraph, first: int, last: int) -> Found:
     text = p.covered(first, last)
     return Found(Mention(ActorKind.ORGANISATION, p.span(first, last), text, text), last + 1)
+
+
+def company(p: Paragraph, i: int) -> Found | None:
+    """``Siemens AG``, ``Google Inc.``: a company name ending in a legal form."""
+    last = legal_form_end(p, i)
+    if last is None:
+        return None
+    end = p.ends[last] + (p.words[last] in DOTTED_LEGAL_FORMS and p.text[p.ends[last] : p.ends[last] + 1] == ".")
+    text = p.text[p.starts[i] : end]
+    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), last + 1)
 
 
 def legal_form_end(p: Paragraph, i: int) -> int | None:

@@ -16,7 +16,7 @@ Premierminister``). Mentions never overlap; the caller (:mod:`articles.actors`) 
 from __future__ import annotations
 
 from articles.actor_organisations import (
-    legal_form_end,
+    company,
     listed,
     named_by_adjective,
     organisation_by_pattern,
@@ -72,9 +72,9 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         if found is not None:
             return found
     if i in p.before_head:
-        last = legal_form_end(p, i)
-        if last is not None:
-            return organisation_found(p, i, last)
+        found = company(p, i)
+        if found is not None:
+            return found
     found = listed(p, i) if flags & LISTED else None
     if found is None and flags & ORGANISATION_PATTERN:
         found = organisation_by_pattern(p, i)

@@ -122,6 +122,8 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
     """A name-like word made a person by what surrounds it: ``Merz (CDU)``, ``Klum (37)``, ``sagte Kolb.``,
     ``Kolb sagte``."""
     before = p.word_before(i)
+    if before in p.lists.speech_verbs and _ends_clause(p, i) and not p.flags[i] & NOT_SURNAME_AFTER_FIRST_NAME:
+        return Found(person_mention(p, i, i, ""), i + 1)  # "erklärte Gates.": even a noun is a name here
     if not p.flags[i] & Word.NAME_LIKE or before in p.lists.determiners:
         return None
     if p.flags[i] & ANY_FIRST_NAME:  # a first name alone is a person only as a known surname ("Gabriel")
@@ -139,7 +141,13 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
         return Found(person_mention(p, i, last, ""), last + 1)
     if next_word in verbs and next_word != "so":
         return Found(person_mention(p, i, last, ""), last + 1)
+    if before == "sich" and next_word[:1].islower() and not p.words[last].endswith(("te", "ten")):
+        return Found(person_mention(p, i, last, ""), last + 1)  # "äußerte sich Baykal nicht"
     return _person_by_surname(p, i) or _genitive_person(p, i)
+
+
+def _ends_clause(p: Paragraph, i: int) -> bool:
+    return p.text[p.ends[i] : p.ends[i] + 2].strip()[:1] in CLAUSE_END
 
 
 def _person_by_surname(p: Paragraph, i: int) -> Found | None:

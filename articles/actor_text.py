@@ -40,7 +40,7 @@ NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
 NOT_SURNAME = NOT_NAME
 NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
 #: Cues written abbreviated, with the gap after their full stop: "Dr. Meier".
-ABBREVIATED = frozenset({"Dr", "Prof", "Mag", "Ing", "Hr", "Fr"})
+ABBREVIATED = frozenset({"Dr", "Prof", "Mag", "Ing", "Hr", "Fr", "Mr", "Mrs", "Ms"})
 ABBREVIATION_GAPS = frozenset({". ", " . "})
 ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
 #: A word with none of these flags starts no mention (a legal form is looked for separately).

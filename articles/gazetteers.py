@@ -99,6 +99,7 @@ class Gazetteers:
     organisation_suffixes: tuple[str, ...]
     organisation_heads: frozenset[str]
     organisation_leads: frozenset[str]
+    club_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
     person_cues: frozenset[str]
@@ -146,9 +147,12 @@ class Gazetteers:
             flags |= Word.PARTICLE
         flags |= self._name_flags(text, lower)
         flags |= self._common_word_flags(text, lower)
-        if text in self.phrases or text in self.organisation_leads or text in self.place_leads:
+        if text in self.phrases or text in self.organisation_leads or text in self.place_leads or text in self.club_leads:
             flags |= Word.LEAD
         plain = len(text) > 1 and not text.isupper() and not any(c.isdigit() for c in text)
+        if flags & Word.SURNAME and not flags & Word.NOUN:
+            flags &= ~Word.COMPOUND  # "Steinmeier" is no compound of "Meier"
+        plain = plain and text not in self.club_leads  # "VfL"
         if flags & Word.CAPITALISED and not flags & NOT_NAME and plain:
             flags |= Word.NAME_LIKE
         return flags
@@ -293,6 +297,7 @@ def gazetteers() -> Gazetteers:
         organisation_suffixes=tuple(data["organisation_suffixes"]),
         organisation_heads=frozenset(h.rstrip(".") for h in data["organisation_heads"]),
         organisation_leads=frozenset(data["organisation_leads"]),
+        club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         person_cues=frozenset(data["person_cues"]),

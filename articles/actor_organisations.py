@@ -70,8 +70,9 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
         return organisation_found(p, i, capitalised_run_end(p, i + 1))
     if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
         return _club(p, i, capitalised_run_end(p, i + 1))
-    if flags & Word.ACRONYM and not _shouting(p, i):
-        return organisation_found(p, i, i)
+    if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
+        named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
+        return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
     if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
     if flags & Word.MEDIA_CUE:

@@ -82,6 +82,6 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         found = named_by_adjective(p, i)
     if found is None and flags & (Word.PLACE_PREFIX | Word.LEAD | Word.NAME_LIKE):
         found = place_by_pattern(p, i)
-    if found is None and flags & Word.NAME_LIKE:
+    if found is None and (flags & Word.NAME_LIKE or i in p.after_speech):
         found = person_by_context(p, i)
     return found

@@ -105,8 +105,11 @@ class Paragraph:
         before_named = set()
         if not named_heads.isdisjoint(self.words):
             before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
-        #: Tokens that start no mention by their own flags but may by what follows them.
-        self.special = self.before_head | before_named | set(self.long_forms)
+        starts = {start: k for k, start in enumerate(self.starts)}
+        #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
+        self.after_speech = {starts[m.end()] for m in lists.speech_cue.finditer(text) if m.end() in starts}
+        #: Tokens that start no mention by their own flags but may by what is around them.
+        self.special = self.before_head | before_named | set(self.long_forms) | self.after_speech
 
     def __len__(self) -> int:
         return len(self.words)
@@ -167,13 +170,18 @@ def _long_forms(p: Paragraph) -> dict[int, int]:
 def _long_form_start(p: Paragraph, last: int, acronym: str) -> int | None:
     """The first token of the long form ending at ``last`` whose initials spell (part of) ``acronym``."""
     first = last
-    while first > 0 and last - first < MAX_LONG_FORM_WORDS and p.gap(first) in LONG_FORM_GAPS:
+    while first > 0 and last - first < MAX_LONG_FORM_WORDS and _long_form_gap(p.gap(first)):
         first -= 1
     for start in range(first, last):  # the longest run whose initials fit, two words at least
         initials = "".join(p.words[k][0].upper() for k in range(start, last + 1))
         if initials[0] == acronym[0] and _is_subsequence(initials, acronym):
             return start
     return None
+
+
+def _long_form_gap(gap: str) -> bool:
+    """Whether ``gap`` may join two words of a long form: a space, a hyphen or one lowercase word."""
+    return gap in LONG_FORM_GAPS or (gap[:1] == " " == gap[-1:] and gap[1:-1].isalpha() and gap[1:-1].islower())
 
 
 def _is_subsequence(short: str, long: str) -> bool:

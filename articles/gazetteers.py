@@ -34,6 +34,8 @@ COMMON_FIRST_NAME = 2
 #: A first name this common stays strong even when it is also a noun ("Lars", "Max").
 COMMON_DESPITE_NOUN = 6
 MAX_GAZETTEER_WORDS = 6
+#: Unlisted all-capital words this long are taken as organisations; two letters are mostly other abbreviations.
+MIN_ACRONYM = 3
 #: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
 MAX_CACHED_WORDS = 500_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
@@ -102,6 +104,7 @@ class Gazetteers:
     club_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
+    speech_cue: re.Pattern[str]  # a speech verb before a capitalised word: " sagte K"
     person_cues: frozenset[str]
     place_prefixes: frozenset[str]
     organisation_cues: tuple[str, ...]
@@ -172,7 +175,7 @@ class Gazetteers:
             weak = first < COMMON_FIRST_NAME or lower in self.function_words or text in self.places
             weak = weak or (first < COMMON_DESPITE_NOUN and _fold(text) in self.nouns)
             flags |= Word.WEAK_FIRST_NAME if weak else Word.FIRST_NAME
-        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and text not in self.not_acronyms and not flags:
+        if MIN_ACRONYM <= len(text) <= 6 and text.isupper() and text.isalpha() and text not in self.not_acronyms and not flags:
             flags |= Word.ACRONYM
         return flags
 
@@ -269,6 +272,11 @@ def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str,
     return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
 
 
+def _speech_cue(verbs: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return re.compile(rf" (?:{alternatives}) (?=[A-ZÄÖÜ])")
+
+
 @lru_cache(maxsize=1)
 def gazetteers() -> Gazetteers:
     """The shipped lists; loaded on first use, once per process."""
@@ -300,6 +308,7 @@ def gazetteers() -> Gazetteers:
         club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
         speech_verbs=frozenset(data["speech_verbs"]),
+        speech_cue=_speech_cue(data["speech_verbs"]),
         person_cues=frozenset(data["person_cues"]),
         place_prefixes=frozenset(data["place_prefixes"]),
         organisation_cues=tuple(data["organisation_cues"]),

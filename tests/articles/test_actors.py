@@ -180,3 +180,26 @@ def test_a_ministry_needs_a_name() -> None:
     assert mentioned("Das Ministerium schwieg, das Bundesministerium für Bildung und Forschung nicht.") == [
         "Bundesministerium für Bildung und Forschung"
     ]
+
+
+def test_sports_clubs_companies_and_acronyms_with_a_place() -> None:
+    text = "Der 1. FC Köln schlug den SV Wehen-Wiesbaden, der MSV Duisburg die Google Inc. und der Softwarekonzern Zentrovia."
+    assert mentioned(text) == ["1. FC Köln", "SV Wehen-Wiesbaden", "MSV Duisburg", "Google Inc.", "Zentrovia"]
+
+
+def test_a_quoted_title_after_a_media_cue_is_an_organisation() -> None:
+    assert summary("Das sagte er der Zeitung „Neue Rundschau“ am Montag.") == [("organisation", "Neue Rundschau", "")]
+
+
+def test_people_known_by_context() -> None:
+    text = "Dazu äußerte sich Kratochwil nicht. Oberarzt Dr. Wieselmayr kam, erklärte Gates. Pinzgauers Vorschlag fiel."
+    assert summary(text) == [
+        ("person", "Kratochwil", ""),
+        ("person", "Wieselmayr", "Oberarzt"),
+        ("person", "Gates", ""),
+        ("person", "Pinzgauer", ""),
+    ]
+
+
+def test_names_listed_beside_a_person_are_people() -> None:
+    assert mentioned("Trainer Kratochwil, Pinnick und Gaskill kamen.") == ["Kratochwil", "Pinnick", "Gaskill"]

@@ -86,7 +86,7 @@ class Paragraph:
         self.index = index
         self.text = text
         self.lists = lists
-        pattern = TOKEN if any(start in text for start in LOWERCASE_STARTS) else CAPITALISED_TOKEN
+        pattern = TOKEN if any(map(text.__contains__, LOWERCASE_STARTS)) else CAPITALISED_TOKEN
         pieces = pattern.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
         offsets = list(accumulate(map(len, pieces), initial=0))
         self.words: list[str] = pieces[1::2]
@@ -105,9 +105,9 @@ class Paragraph:
         before_named = set()
         if not named_heads.isdisjoint(self.words):
             before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
-        starts = {start: k for k, start in enumerate(self.starts)}
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
-        self.after_speech = {starts[m.end()] for m in lists.speech_cue.finditer(text) if m.end() in starts}
+        cued = [m.end() for m in lists.speech_cue.finditer(text)]
+        self.after_speech = {k for k in map(self._token_at, cued) if k is not None}
         #: Tokens that start no mention by their own flags but may by what is around them.
         self.special = self.before_head | before_named | set(self.long_forms) | self.after_speech
 
@@ -136,6 +136,10 @@ class Paragraph:
             return ""
         word = self.text[self.text.rfind(" ", max(0, start - 40), start - 1) + 1 : start - 1]
         return word if word.replace("-", "").isalnum() else ""
+
+    def _token_at(self, start: int) -> int | None:
+        k = bisect_left(self.starts, start)
+        return k if k < len(self.starts) and self.starts[k] == start else None
 
     def tokens_in(self, span: Span) -> range:
         """The indices of the tokens that start inside ``span``."""

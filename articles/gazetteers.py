@@ -45,6 +45,7 @@ MIN_COMPOUND_HEAD = 5
 PRONOMINAL_ADVERB = re.compile(
     r"(?:hier|da|dar|wo|wor)(?:an|auf|aus|bei|durch|für|gegen|hin|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)(?:hin)?"
 )
+DIGIT = re.compile(r"\d")
 PARTICIPLE_ENDINGS = ("ende", "endes", "enden", "ender", "endem")
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "heiten", "keiten", "tionen")
 
@@ -152,7 +153,7 @@ class Gazetteers:
         flags |= self._common_word_flags(text, lower)
         if text in self.phrases or text in self.organisation_leads or text in self.place_leads or text in self.club_leads:
             flags |= Word.LEAD
-        plain = len(text) > 1 and not text.isupper() and not any(c.isdigit() for c in text)
+        plain = len(text) > 1 and not text.isupper() and DIGIT.search(text) is None
         if flags & Word.SURNAME and not flags & Word.NOUN:
             flags &= ~Word.COMPOUND  # "Steinmeier" is no compound of "Meier"
         plain = plain and text not in self.club_leads  # "VfL"
@@ -206,7 +207,7 @@ class Gazetteers:
 
     def _ends_in_noun(self, folded: str) -> bool:
         heads = range(3, len(folded) - MIN_COMPOUND_HEAD + 1)
-        return any(folded[k:] in self.nouns for k in heads) and "-" not in folded[:3]
+        return "-" not in folded[:3] and not self.nouns.isdisjoint([folded[k:] for k in heads])
 
     def _first_name_frequency(self, text: str) -> int:
         if "-" not in text:

@@ -124,7 +124,17 @@ def _quoted_title(p: Paragraph, i: int) -> Found | None:
 
 def organisation_found(p: Paragraph, first: int, last: int) -> Found:
     text = p.covered(first, last)
-    return Found(Mention(ActorKind.ORGANISATION, p.span(first, last), text, text), last + 1)
+    name = _without_genitive(p, text) if first == last else text
+    return Found(Mention(ActorKind.ORGANISATION, p.span(first, last), text, name), last + 1)
+
+
+def _without_genitive(p: Paragraph, word: str) -> str:
+    """``Bundesverwaltungsgerichts`` -> ``Bundesverwaltungsgericht``: an institution's name in the nominative."""
+    for ending in ("es", "s"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and p.lists.word(stem) & Word.ORGANISATION_NAME:
+            return stem
+    return word
 
 
 def company(p: Paragraph, i: int) -> Found | None:

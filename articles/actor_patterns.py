@@ -1,16 +1,20 @@
 """Find mentions of people, organisations and places in one paragraph.
 
-German capitalises every noun, so a capital letter proves nothing. A mention needs evidence:
+German capitalises every noun, so a capital letter proves nothing: a mention needs evidence, and each
+capitalised word is tried against the patterns in this order, the first match winning and the scan going
+on after it:
 
-- a person: a first name followed by a surname (``Keir Starmer``), a role cue or honorific followed by a
-  name that is no common noun (``Bundeskanzler Merz``, ``Frau Baerbock``), or a name with a party in
-  brackets (``Merz (CDU)``);
-- an organisation: a listed name (``NATO``, ``Weißes Haus``), a ministry (``Außenministerium``), a legal
-  form (``Siemens AG``), a leading word (``Universität Wien``) or an unlisted acronym (``UNHCR``);
-- a place: a listed country or place name, or its genitive (``Frankreichs``).
+1. a long form before its acronym (``Alternative für Deutschland (AfD)``);
+2. a role cue or honorific before a name (:mod:`articles.actor_people`: ``Bundeskanzler Friedrich Merz``);
+3. a first name before a surname (``Keir Starmer``);
+4. a company with its legal form (``Siemens AG``);
+5. a listed organisation or place, the longest phrase first (:mod:`articles.actor_organisations`);
+6. an organisation pattern (``Außenministerium``, ``FC Carl Zeiss Jena``, ``UNHCR``), then a name made by a
+   capitalised adjective (``Hessischer Rundfunk``), then a place pattern (``Kanton Basel``);
+7. a person known by context (``Merz (CDU)``, ``sagte Kolb.``, a listed surname).
 
-Words between a role cue and the name it introduces make up the stated role (``Großbritanniens
-Premierminister``). Mentions never overlap; the caller (:mod:`articles.actors`) merges them into actors.
+Last, surnames listed beside a person's name become people too (``Pinnick, Tabor und Gaskill``).
+Mentions never overlap; the caller (:mod:`articles.actors`) merges them into actors.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def noun_rows(german_nouns: zipfile.ZipFile) -> list[dict[str, str]]:
 
 def place_forms(rows: Iterable[dict[str, str]]) -> list[tuple[str, str]]:
     """Nominative and genitive singular forms of toponyms that are not also ordinary nouns or names."""
-    not_places = set()
+    not_places: set[str] = set()
     places = []
     for row in rows:
         pos = set(row["pos"].split(","))

@@ -31,6 +31,7 @@ from articles.actor_people import (
     person_after_cue,
     person_by_context,
     person_by_first_name,
+    speaking_surname,
     with_listed_names,
 )
 from articles.actor_text import (
@@ -73,6 +74,10 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
             return found
     if flags & ANY_FIRST_NAME:
         found = person_by_first_name(p, i, "")
+        if found is not None:
+            return found
+    if i in p.after_speech:
+        found = speaking_surname(p, i)
         if found is not None:
             return found
     if i in p.before_head:

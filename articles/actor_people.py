@@ -146,6 +146,13 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
     return _person_by_surname(p, i) or _genitive_person(p, i)
 
 
+def speaking_surname(p: Paragraph, i: int) -> Found | None:
+    """``sagte Schönberg.``: after a speech verb, a listed surname is a person even when it names a place too."""
+    if p.flags[i] & Word.SURNAME and i in p.after_speech and _ends_clause(p, i):
+        return Found(person_mention(p, i, i, ""), i + 1)
+    return None
+
+
 def _ends_clause(p: Paragraph, i: int) -> bool:
     return p.text[p.ends[i] : p.ends[i] + 2].strip()[:1] in CLAUSE_END
 

@@ -203,3 +203,10 @@ def test_people_known_by_context() -> None:
 
 def test_names_listed_beside_a_person_are_people() -> None:
     assert mentioned("Trainer Kratochwil, Pinnick und Gaskill kamen.") == ["Kratochwil", "Pinnick", "Gaskill"]
+
+
+def test_a_speech_verb_makes_a_listed_surname_a_person_even_where_it_is_also_a_place() -> None:
+    assert summary("„Das bringt nichts“, sagte Barth. Er wohnt in Barth.") == [
+        ("person", "Barth", ""),
+        ("place", "Barth", ""),
+    ]

@@ -1,0 +1,179 @@
+"""Direct and indirect quotes, quoted terms, and who said them.
+
+``find_quotes`` reads an article's paragraphs and returns every quote as a ``Quote``:
+
+- ``direct``: words inside quotation marks that someone said, found by a speech tag beside them
+  („…“, sagte X / X sagte: „…“ / „…“, so X), by looking like speech (a sentence, first person words),
+  or by standing in reported speech (X sagte, der Plan sei „unausgegoren“).
+- ``term``: a quoted word or phrase with no speech around it: a name, a title, a scare-quoted phrase
+  (die sogenannte „Koalition der Willigen“).
+- ``indirect``: reported speech where it is clear: X sagte, … seien …; laut X …; X zufolge …
+
+A quote broken by its speech tag („Erster Teil“, sagte X, „zweiter Teil.“) is one ``Quote`` with
+``continuations``, and so is a quote that runs over paragraphs (each opened again, closed at the end).
+Speakers are the named mention the quote is attributed to; a pronoun (fragt er) points back to the
+person named before; a quote standing alone after a sentence with a known speaker is that speaker's.
+When unsure the speaker stays unknown: a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.findings import Quote, QuoteKind, Span
+from articles.model import Paragraph
+from articles.quote_kind import inner_kind, quote_kind
+from articles.quote_marks import Marked, opens_with_quote, quoted_spans
+from articles.reported_speech import Cue, cue_positions, sentence_cue
+from articles.speaker_names import Named, SpeakerNames
+from articles.speakers import Tag, tag_after, tag_before, word_before
+from articles.speech_data import SpeechData, speech_data
+
+_SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
+_QUOTE_MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
+_ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?…)*_]*")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A quoted span of one paragraph with what was learned about it."""
+
+    paragraph: int
+    mark: Marked
+    kind: QuoteKind
+    speaker: Named | None
+    joins_next: bool = False  # „Erster Teil“, sagte X, „zweiter Teil“: the next piece continues it
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    paragraph: Paragraph
+    start: int
+    end: int
+    cue: Cue | None
+    cue_speaker: Named | None
+
+
+def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, str]] = ()) -> list[Quote]:
+    """Every quote in the paragraphs, in text order. ``people`` are person mentions with their names."""
+    data = speech_data()
+    names = SpeakerNames(paragraphs, people, data)
+    pieces: list[_Piece] = []
+    indirect: list[Quote] = []
+    previous: Named | None = None  # the speaker of the sentence before, if it reported speech
+    for position, paragraph in enumerate(paragraphs):
+        continued = position + 1 < len(paragraphs) and opens_with_quote(paragraphs[position + 1].text)
+        previous = _read_paragraph(paragraph, continued, names, data, previous, pieces, indirect)
+    quotes = _assemble(paragraphs, pieces) + indirect
+    quotes.sort(key=lambda quote: quote.span)
+    return quotes
+
+
+def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, data: SpeechData,
+                    previous: Named | None, pieces: list[_Piece], indirect: list[Quote]) -> Named | None:
+    """Adds the paragraph's quoted pieces and indirect quotes; returns the speaker of its last sentence."""
+    text = paragraph.text
+    marks = quoted_spans(text, continued) if _QUOTE_MARK.search(text) else []
+    cues = cue_positions(text, data)
+    if not marks and not cues:
+        return None
+    names.enter(paragraph.index, marks)
+    outer = [mark for mark in marks if mark.depth == 0]
+    quoted = [(mark.start, mark.end) for mark in outer]
+    pieces.extend(_Piece(paragraph.index, mark, inner_kind(text, mark, data), None) for mark in marks
+                  if mark.depth > 0)
+    starts = _sentence_starts(text, outer, data)
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        here = [cue for cue in cues if start <= cue[0] < end]
+        need_speaker = any(start <= mark.start < end for mark in outer) or opens_with_quote(text[end:end + 3])
+        cue = sentence_cue(text, start, end, here, quoted, data, need_speaker) if here else None
+        speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
+        sentence = _Sentence(paragraph, start, end, cue, speaker)
+        for number, mark in enumerate(outer):
+            if start <= mark.start < end:
+                later = outer[number + 1] if number + 1 < len(outer) else None
+                piece = _outer_piece(sentence, mark, later, previous, names, data)
+                pieces.append(piece)
+                speaker = speaker or piece.speaker
+        if cue is not None and cue.clause is not None:
+            indirect.append(_indirect(paragraph, cue.clause, sentence.cue_speaker))
+        previous = speaker
+    return previous
+
+
+def _indirect(paragraph: Paragraph, clause: tuple[int, int], speaker: Named | None) -> Quote:
+    start, end = clause
+    return Quote(span=Span(paragraph.index, start, end), text=paragraph.text[start:end], kind=QuoteKind.INDIRECT,
+                 speaker=speaker[0] if speaker else None, speaker_name=speaker[1] if speaker else None)
+
+
+def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> list[int]:
+    """Offsets where sentences start, ignoring full stops inside quotes and after abbreviations."""
+    starts = [0]
+    for gap in _SENTENCE_GAP.finditer(text):
+        if any(mark.start < gap.end() < mark.end for mark in outer):
+            continue
+        word = word_before(text, gap.start() + 1, 20)
+        if word.lower() in data.abbreviations or word.isdigit():
+            continue
+        starts.append(gap.end())
+    return starts
+
+
+def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previous: Named | None,
+                 names: SpeakerNames, data: SpeechData) -> _Piece:
+    text = sentence.paragraph.text
+    tag_end = min(sentence.end, later.start if later is not None else len(text))
+    tag = None if mark.open_at_end else tag_after(text, mark.end, tag_end, data)
+    tag = tag or tag_before(text, sentence.start, mark.start, data)
+    kind = quote_kind(text, mark, tag is not None, sentence.start, sentence.end, data)
+    speaker: Named | None = None
+    if tag is not None and tag.mention is not None:
+        speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
+    elif tag is None and kind is QuoteKind.DIRECT:
+        speaker = sentence.cue_speaker if sentence.cue is not None else _alone(sentence, mark, previous)
+    return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))
+
+
+def _alone(sentence: _Sentence, mark: Marked, previous: Named | None) -> Named | None:
+    """The speaker of a quote that is a sentence of its own: the speaker of the sentence before."""
+    text = sentence.paragraph.text
+    if text[sentence.start:mark.start].strip(" *_") or not _ONLY_PUNCTUATION.fullmatch(text, mark.end, sentence.end):
+        return None
+    return previous
+
+
+def _joins(text: str, mark: Marked, later: Marked | None, tag: Tag | None) -> bool:
+    """„Erster Teil“, sagte X, „zweiter Teil“: only a tag in commas between two quotes of one sentence."""
+    if later is None or tag is None or tag.end > later.start:
+        return False
+    return text[mark.end:mark.end + 3].lstrip().startswith(",") and re.fullmatch(
+        r"\s*,\s*", text[tag.end:later.start]) is not None
+
+
+def _assemble(paragraphs: Sequence[Paragraph], pieces: list[_Piece]) -> list[Quote]:
+    """Quotes from pieces: split quotes and quotes over paragraphs become one quote with continuations."""
+    texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
+    quotes = [_quote([piece], texts) for piece in pieces if piece.mark.depth > 0]
+    group: list[_Piece] = []
+    for piece in (piece for piece in pieces if piece.mark.depth == 0):
+        group.append(piece)
+        if piece.kind is QuoteKind.DIRECT and (piece.joins_next or piece.mark.open_at_end):
+            continue
+        quotes.append(_quote(group, texts))
+        group = []
+    if group:
+        quotes.append(_quote(group, texts))
+    return quotes
+
+
+def _quote(group: list[_Piece], texts: dict[int, str]) -> Quote:
+    spans = [Span(piece.paragraph, piece.mark.inner_start, piece.mark.inner_end) for piece in group]
+    first = group[0]
+    speaker = next((piece.speaker for piece in group if piece.speaker is not None), None)
+    kind = QuoteKind.DIRECT if any(piece.kind is QuoteKind.DIRECT for piece in group) else first.kind
+    text = texts[first.paragraph][first.mark.inner_start:first.mark.inner_end]
+    return Quote(span=spans[0], text=text, kind=kind, speaker=speaker[0] if speaker else None,
+                 speaker_name=speaker[1] if speaker else None, continuations=tuple(spans[1:]))

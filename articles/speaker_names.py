@@ -1,0 +1,110 @@
+"""From a speaker phrase to the named mention a quote is attributed to.
+
+With person mentions from the actor analysis, a name phrase is the mention it overlaps. Without them
+(or where they say nothing) the phrase's own words are the name; a single capitalised word at a
+sentence start counts only if the article also writes it capitalised inside a sentence, since German
+capitalises the first word of every sentence (``Weiter sagte …``). A pronoun points back to the latest
+named mention before it outside quotes, at most two paragraphs back, whose gender (from a title or role
+such as ``Frau`` or ``Sprecherin``) does not contradict it; ``sie`` with a plural verb is left unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from articles.findings import Span
+from articles.model import Paragraph
+from articles.quote_marks import Marked
+from articles.speakers import Mention, role_names, word_before
+from articles.speech_data import SpeechData
+
+Named = tuple[Span, str]
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:“”\"»«]\s*)$")
+#: How many paragraphs back a pronoun may look for its person.
+_PRONOUN_REACH = 2
+
+
+class SpeakerNames:
+    """Named mentions of one article, in text order, for attributing quotes."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], people: Sequence[Named], data: SpeechData) -> None:
+        self._texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
+        self._order = {paragraph.index: position for position, paragraph in enumerate(paragraphs)}
+        self._people = sorted(people)
+        self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
+        self._quoted: dict[int, list[tuple[int, int]]] = {}
+        self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
+        self._data = data
+
+    def enter(self, paragraph: int, marks: Sequence[Marked]) -> None:
+        """Note the paragraph's quotes: a person named inside a quote is no antecedent."""
+        self._quoted[paragraph] = [(mark.start, mark.end) for mark in marks if mark.depth == 0]
+
+    def named(self, paragraph: int, mention: Mention, verb: str) -> Named | None:
+        """The named mention a speaker phrase stands for; a pronoun's antecedent; None if unknown."""
+        if mention.kind == "pronoun":
+            if mention.gender == "f" and verb.endswith("en"):
+                return None  # sie sagten: plural
+            return self._antecedent(paragraph, mention.start, mention.gender)
+        if mention.kind != "name":
+            return None
+        for span, name in self._people:
+            if span.paragraph == paragraph and span.start < mention.end and mention.start < span.end:
+                return span, name
+        text = self._texts[paragraph]
+        word = text[mention.start:mention.end]
+        if " " not in word and _SENTENCE_OPENING.search(text, 0, mention.start) and not self._inside(word):
+            return None
+        found = (Span(paragraph, mention.start, mention.end), word)
+        self._found.append((found, mention.gender))
+        return found
+
+    def _inside(self, word: str) -> bool:
+        """Whether ``word`` also stands capitalised inside a sentence somewhere in the article."""
+        pattern = re.compile(r"[\w,;)–-] +" + re.escape(word) + r"\b")
+        return any(pattern.search(text) for text in self._texts.values())
+
+    def _antecedent(self, paragraph: int, position: int, gender: str) -> Named | None:
+        here = (self._order[paragraph], position)
+        best: tuple[tuple[int, int], Named] | None = None
+        for named, known_gender in self._candidates(paragraph):
+            span = named[0]
+            key = (self._order[span.paragraph], span.start)
+            if key >= here or (best is not None and key <= best[0]) or self._in_quote(span):
+                continue
+            if gender and known_gender and gender != known_gender:
+                continue
+            best = (key, named)
+        if best is None or here[0] - best[0][0] > _PRONOUN_REACH:
+            return None
+        return best[1]
+
+    def _candidates(self, paragraph: int) -> list[tuple[Named, str]]:
+        if self._people:
+            return [(named, _gender_before(self._texts[named[0].paragraph], named[0].start, self._data))
+                    for named in self._people] + self._found
+        order = self._order[paragraph]
+        nearby = [index for index, position in self._order.items() if order - _PRONOUN_REACH <= position <= order]
+        return self._found + [named for index in nearby for named in self._role_names(index)]
+
+    def _role_names(self, paragraph: int) -> list[tuple[Named, str]]:
+        """Without the actor analysis: names introduced by a role or title (Präsident Petr Pavel)."""
+        if paragraph not in self._introduced:
+            text = self._texts[paragraph]
+            self._introduced[paragraph] = [
+                ((Span(paragraph, mention.start, mention.end), text[mention.start:mention.end]), mention.gender)
+                for mention in role_names(text, self._data)]
+        return self._introduced[paragraph]
+
+    def _in_quote(self, span: Span) -> bool:
+        return any(start < span.start < end for start, end in self._quoted.get(span.paragraph, ()))
+
+
+def _gender_before(text: str, start: int, data: SpeechData) -> str:
+    """The gender a title or role right before a name gives (Frau, Sprecherin → f; Herr → m)."""
+    lower = word_before(text, start).lower()
+    if lower in data.female_words or (lower.endswith("in") and data.is_role(lower)):
+        return "f"
+    return "m" if lower in data.male_words else ""

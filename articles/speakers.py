@@ -1,0 +1,292 @@
+"""Who speaks: the noun phrase beside a speech cue, read as a name, a pronoun or a description.
+
+Works on a small window of one paragraph's text around a cue (never the whole article), so its cost
+does not grow with the paragraph. Without person mentions from the actor analysis a name is a run of
+capitalised words that is not a role (``Präsident``, ``Außenamtssprecherin``) or a title (``Dr.``):
+``sagte Bundeskanzlerin Angela Merkel`` → ``Angela Merkel``. After an article, the first noun is a
+description and only an apposition is a name: ``der Minister Hans Muster`` → ``Hans Muster``, but
+``der Minister`` → no name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
+
+from articles.speech_data import SpeechData
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
+#: How many tokens a speaker phrase may span.
+_WINDOW = 14
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate speaker: ``kind`` is "name", "pronoun", "noun" (a description) or "impersonal"."""
+
+    start: int
+    end: int
+    kind: str
+    gender: str = ""  # "m", "f" or "" when unknown
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
+    """Up to ``limit`` tokens of ``text[start:end]``, with their offsets."""
+    return [Token(match.start(), match.end(), word, word.lower())
+            for match in islice(_TOKEN.finditer(text, start, end), limit) for word in (match.group(),)]
+
+
+def word_before(text: str, position: int, reach: int = 30) -> str:
+    """The word that ends nearest before ``position`` (skipping blanks and punctuation), within ``reach``."""
+    limit = max(0, position - reach)
+    end = position
+    while end > limit and not text[end - 1].isalnum():
+        end -= 1
+    start = end
+    while start > limit and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+        start -= 1
+    return text[start:end]
+
+
+def trim_end(text: str, start: int, end: int, strip: str = " \t\n.!?;:…“”\"»«‘’)*_") -> int:
+    """``end`` moved back over trailing blanks and punctuation (not before ``start``)."""
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return end
+
+
+def tokens_before(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
+    """The last ``limit`` tokens of ``text[start:end]`` (at most 20 characters a token are read)."""
+    window_start = max(start, end - limit * 20)
+    return tokens(text, window_start, end, limit * 20)[-limit:]
+
+
+def phrase_at(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:
+    """The noun phrase starting at ``toks[0]`` and the number of tokens it uses (0 when there is none)."""
+    if not toks:
+        return None, 0
+    first = toks[0]
+    if first.lower in data.pronoun_gender:
+        return Mention(first.start, first.end, "pronoun", data.pronoun_gender[first.lower]), 1
+    if first.lower in data.impersonal:
+        return Mention(first.start, first.end, "impersonal"), 1
+    if first.lower in data.determiners:
+        return _described(text, toks, data)
+    if first.capitalised and first.lower not in data.function_words and first.lower not in data.prepositions:
+        return _bare(text, toks, 0, data)
+    return None, 0
+
+
+def role_names(text: str, data: SpeechData, limit: int = 2_000) -> list[Mention]:
+    """Names introduced by a role or title anywhere in ``text``: Präsident Petr Pavel, Frau Kurz."""
+    toks = tokens(text, 0, len(text), limit)
+    found: list[Mention] = []
+    index = 0
+    while index < len(toks):
+        if toks[index].capitalised and data.is_role(toks[index].text):
+            mention, used = _bare(text, toks, index, data)
+            if mention is not None and mention.kind == "name":
+                found.append(mention)
+                index = used
+                continue
+        index += 1
+    return found
+
+
+def _described(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:
+    """``der [alte] Minister [Hans Muster]`` or ``die NATO``."""
+    gender = "m" if toks[0].lower == "der" else ""
+    index = 1
+    while index < len(toks) and not toks[index].capitalised and toks[index].text[0].isalpha():
+        index += 1  # adjectives and numbers: der 23-jährige, die britische
+    if index >= len(toks) or not toks[index].capitalised:
+        return None, 0
+    head = toks[index]
+    if head.text.isupper() and len(head.text) > 1:
+        return _bare(text, toks, index, data)
+    if head.lower.endswith(("in", "innen")) and data.is_role(head.text):
+        gender = "f"
+    name, used = _apposition(text, toks, index + 1, data)
+    if name is not None:
+        return Mention(name.start, name.end, "name", gender), used
+    return Mention(toks[0].start, head.end, "noun", gender), index + 1
+
+
+def _apposition(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
+    """A name after a description: after its genitive and a comma (der Chef der X, Hans Y), or right after it."""
+    probe = index
+    while probe < len(toks) and toks[probe].text != "," and probe < index + 6:
+        if toks[probe].lower in data.pronoun_gender or toks[probe].lower in data.speech_verbs:
+            break
+        probe += 1
+    if probe + 1 < len(toks) and toks[probe].text == "," and toks[probe + 1].capitalised:
+        name, used = _bare(text, toks, probe + 1, data)
+        if name is not None and name.kind == "name" and (used >= len(toks) or toks[used].text in ",.;:()"):
+            return name, used
+    if index < len(toks) and toks[index].capitalised and not data.is_role(toks[index].text) \
+            and toks[index].lower not in data.function_words:
+        return _bare(text, toks, index, data)
+    return None, 0
+
+
+def _bare(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
+    """A run of capitalised words: roles and titles first, then the name (``Präsident Emmanuel Macron``)."""
+    gender = ""
+    while index < len(toks) and (data.is_role(toks[index].text) or toks[index].lower.rstrip(".") in data.titles):
+        word = toks[index].lower
+        if word in data.female_words or (word.endswith("in") and data.is_role(word)):
+            gender = "f"
+        elif word in data.male_words:
+            gender = gender or "m"
+        index += 1
+        if index < len(toks) and toks[index].text == ".":
+            index += 1
+    start = index
+    while index < len(toks) and _name_word(toks, index, start, data):
+        index += 1
+    if index == start:
+        return (Mention(toks[start - 1].start, toks[start - 1].end, "noun", gender), start) if start else (None, 0)
+    return Mention(toks[start].start, toks[index - 1].end, "name", gender), index
+
+
+def _name_word(toks: list[Token], index: int, start: int, data: SpeechData) -> bool:
+    """A word of a name: capitalised (a role word only after the name began: Gerhard Richter) or a particle."""
+    token = toks[index]
+    if token.capitalised and token.text[0].isalpha():
+        return index > start or not data.is_role(token.text)
+    if token.lower in data.name_particles:
+        return index > start and index + 1 < len(toks) and toks[index + 1].capitalised
+    return False
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A speech cue beside a quote and the phrase naming its speaker (None: the cue names nobody)."""
+
+    cue: str  # the cue word ("sagte", "so", ":")
+    mention: Mention | None
+    end: int  # where the tag ends in the text
+
+
+def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
+    """A speech tag right after a closing mark: „…“, sagte X / „…“, so X / "…," X said."""
+    toks = tokens(text, start, end)
+    index = 1 if toks and toks[0].text in ",;" and toks[0].start - start < 3 else 0
+    if index >= len(toks) or (index == 0 and toks and toks[0].start - start > 2):
+        return None
+    first = toks[index]
+    if first.lower in data.speech_verbs:
+        mention, used = subject_after(text, toks, index + 1, data)
+        return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
+    if first.lower in data.auxiliaries:
+        mention, used = subject_after(text, toks, index + 1, data)
+        if any(token.lower in data.quoted_participles for token in toks[used:]):
+            return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
+        return None
+    if first.lower in data.so_cue:
+        mention, used = phrase_at(text, toks[index + 1:], data)
+        return Tag(first.lower, mention, toks[index + used].end) if mention is not None else None
+    mention, used = phrase_at(text, toks[index:], data)
+    verb = index + used
+    if mention is not None and verb < len(toks) and toks[verb].lower in data.subject_first_verbs:
+        return Tag(toks[verb].lower, mention, toks[verb].end)
+    return None
+
+
+def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechData) -> Tag | None:
+    """A speech tag ending in a colon before the quote: X sagte: „…“ / Ein Sprecher: „…“."""
+    colon = quote_start - 1
+    while colon >= sentence_start and text[colon] in " \t\n*_\u00a0":
+        colon -= 1
+    if colon < sentence_start or text[colon] != ":":
+        return None
+    toks = tokens_before(text, sentence_start, colon, 40)
+    for index in range(len(toks) - 1, -1, -1):
+        if toks[index].lower in data.speech_verbs:
+            return Tag(":", subject_of(text, toks, index, data), colon + 1)
+    return Tag(":", clause_subject(text, toks, data), colon + 1)
+
+
+def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Mention | None:
+    """The subject of the speech verb ``toks[verb]``: the phrase opening its clause, else the one after it.
+
+    ``toks`` start at the clause or sentence start. German puts the verb second: a noun phrase before
+    it is the subject (Merkel sagte …); anything else there (Dazu sagte …) puts the subject after it.
+    """
+    before = toks[:verb]
+    if before and _starts_phrase(before[0], data):
+        mention, used = phrase_at(text, before, data)
+        if mention is not None and _reaches_verb(before[used:], data):
+            return mention
+    mention, _ = subject_after(text, toks, verb + 1, data)
+    return mention if mention is not None else clause_subject(text, before, data)
+
+
+def clause_subject(text: str, toks: list[Token], data: SpeechData) -> Mention | None:
+    """The subject of a main clause whose verb is unknown: its first phrase, or the one after the verb.
+
+    ``Jean Todt stellt sich vor seinen Fahrer:`` → Jean Todt; ``Hier sparte der Präsident nicht mit Kritik:``
+    → der Präsident (a description, so no name).
+    """
+    if not toks:
+        return None
+    if _starts_phrase(toks[0], data):
+        return phrase_at(text, toks, data)[0]
+    index = _skip_adverbials(toks, 0, data)
+    if index == 0 and toks[0].lower in data.function_words:
+        index = 1
+    if 0 < index < len(toks) and toks[index].text[0].islower() and toks[index].lower not in data.determiners:
+        return subject_after(text, toks, index + 1, data)[0]
+    return None
+
+
+def _starts_phrase(token: Token, data: SpeechData) -> bool:
+    word = token.lower
+    if word in data.pronoun_gender or word in data.determiners:
+        return True
+    return token.capitalised and word not in data.function_words and word not in data.prepositions
+
+
+def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
+    """Only adverbs, or an apposition in commas, between a subject and its verb."""
+    if all(token.lower in data.clause_words for token in between):
+        return True
+    return between[0].text == "," and between[-1].text == "," and not any(
+        token.lower in data.speech_verbs for token in between)
+
+
+def subject_after(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
+    """The phrase after a speech verb, past adverbs and prepositional phrases (sagte am Montag X)."""
+    index = _skip_adverbials(toks, index, data)
+    mention, used = phrase_at(text, toks[index:], data)
+    return mention, index + used
+
+
+def _skip_adverbials(toks: list[Token], index: int, data: SpeechData) -> int:
+    while index < len(toks):
+        word = toks[index].lower
+        if word in data.clause_words:
+            index += 1
+        elif word in data.prepositions:
+            index += 1
+            while index < len(toks) and (toks[index].lower in data.determiners or not toks[index].capitalised) \
+                    and toks[index].text[0].isalnum():
+                index += 1
+            while index < len(toks) and toks[index].capitalised:
+                index += 1
+        else:
+            break
+    return index

@@ -1,0 +1,110 @@
+"""Compiled language data for quotes and speakers (``resources/analysis/speech.json``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from articles.language_data import load_resource_json
+
+
+@dataclass(frozen=True)
+class SpeechData:
+    speech_verbs: frozenset[str]
+    weak_speech_verbs: frozenset[str]
+    impersonal: frozenset[str]
+    so_cue: frozenset[str]
+    source_before: frozenset[str]
+    source_phrases: re.Pattern[str]
+    source_after: frozenset[str]
+    as_words: frozenset[str]
+    as_verbs: frozenset[str]
+    pronoun_gender: dict[str, str]
+    first_person: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    titles: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    role_nouns: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    term_cues: frozenset[str]
+    konjunktiv: frozenset[str]
+    subordinators: frozenset[str]
+    clause_words: frozenset[str]
+    abbreviations: frozenset[str]
+    name_particles: frozenset[str]
+    function_words: frozenset[str]
+    auxiliaries: frozenset[str]
+    quoted_participles: frozenset[str]
+    subject_first_verbs: frozenset[str]
+    genitive_articles: frozenset[str]
+    cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
+    cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
+
+    def is_role(self, word: str) -> bool:
+        """A role or description (Präsident, Außenamtssprecherin, Experten), not a name."""
+        lower = word.lower()
+        return lower in self.role_nouns or lower.endswith(self.role_suffixes) or lower in self.titles
+
+
+def _words(entry: Any, key: str = "words") -> frozenset[str]:
+    return frozenset(word.lower() for word in entry[key])
+
+
+def _split_forms(words: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Each word as ``str.split`` may leave it (sagte, sagte. Laut (laut …) → (the word as written, the word)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for word in words:
+        for written in (word, word[:1].upper() + word[1:]):
+            forms[written] = (written, word)
+            for mark in ",.:;!?)“”\"«»":
+                forms[written + mark] = (written, word)
+            for mark in "(„“\"»«":
+                forms[mark + written] = (written, word)
+    return forms
+
+
+@lru_cache(maxsize=None)
+def speech_data() -> SpeechData:
+    """The shipped speech data, loaded and compiled once."""
+    data = load_resource_json("analysis/speech.json")
+    phrases = sorted(data["source_before"]["phrases"], key=len, reverse=True)
+    pronouns = data["pronouns"]
+    strong_verbs = _words(data["speech_verbs"]) - _words(data["weak_speech_verbs"])
+    cue_words = strong_verbs | _words(data["source_before"]) | _words(data["source_after"])
+    return SpeechData(
+        speech_verbs=_words(data["speech_verbs"]),
+        weak_speech_verbs=_words(data["weak_speech_verbs"]),
+        impersonal=_words(data["impersonal_subjects"]),
+        so_cue=_words(data["so_cue"]),
+        source_before=_words(data["source_before"]),
+        source_phrases=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE),
+        source_after=_words(data["source_after"]),
+        as_words=_words(data["as_cue"], "before_quote"),
+        as_verbs=_words(data["as_cue"], "verbs"),
+        pronoun_gender={word: gender for gender in ("m", "f", "x") for word in pronouns[gender]},
+        first_person=_words(data["first_person"]),
+        determiners=_words(data["determiners"]),
+        prepositions=_words(data["prepositions"]),
+        titles=_words(data["titles"]),
+        female_words=_words(data["female_titles"]),
+        male_words=_words(data["male_titles"]),
+        role_nouns=_words(data["role_nouns"]),
+        role_suffixes=tuple(sorted(_words(data["role_nouns"], "suffixes"))),
+        term_cues=_words(data["term_cues"]),
+        konjunktiv=_words(data["konjunktiv"]),
+        subordinators=_words(data["subordinators"]),
+        clause_words=_words(data["clause_words"]),
+        abbreviations=_words(data["abbreviations"]),
+        name_particles=_words(data["name_particles"]),
+        function_words=_words(data["function_words"]),
+        auxiliaries=_words(data["passive_cue"], "auxiliaries"),
+        quoted_participles=_words(data["passive_cue"], "participles"),
+        subject_first_verbs=_words(data["subject_first_verbs"]),
+        genitive_articles=_words(data["genitive_articles"]),
+        cue_words=cue_words,
+        cue_forms=_split_forms(cue_words),
+    )

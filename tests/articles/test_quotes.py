@@ -1,0 +1,227 @@
+"""Quotes, quoted terms and indirect speech on German (and a few English) sentences written for each rule."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from articles.findings import Quote, QuoteKind, Span
+from articles.model import Paragraph, Role
+from articles.quotes import find_quotes
+
+
+def paragraphs(*texts: str) -> list[Paragraph]:
+    return [Paragraph(index, Role.BODY, text) for index, text in enumerate(texts)]
+
+
+def quotes_of(*texts: str, people: tuple[tuple[Span, str], ...] = ()) -> list[Quote]:
+    found = find_quotes(paragraphs(*texts), people)
+    for quote in found:  # every span is an exact slice of its paragraph
+        assert texts[quote.span.paragraph][quote.span.start:quote.span.end] == quote.text
+        if quote.speaker is not None:
+            assert texts[quote.speaker.paragraph][quote.speaker.start:quote.speaker.end] == quote.speaker_name
+    return found
+
+
+def span_of(text: str, part: str, paragraph: int = 0) -> Span:
+    start = text.index(part)
+    return Span(paragraph, start, start + len(part))
+
+
+def only(found: list[Quote], kind: QuoteKind) -> list[Quote]:
+    return [quote for quote in found if quote.kind is kind]
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("„", "“"), ("“", "”"), ("\"", "\""), ("»", "«"), ("«", "»"), ("‚", "‘"), ("„", "”"), ("„", "\"")])
+def test_every_quoting_style_gives_the_words_between_the_marks(opening: str, closing: str) -> None:
+    text = f"{opening}Wir bleiben in der Stadt{closing}, sagte Bürgermeisterin Anna Lindqvist am Montag."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.span == span_of(text, "Wir bleiben in der Stadt")
+    assert quote.speaker == span_of(text, "Anna Lindqvist")
+
+
+def test_english_quote_with_said_after_the_name() -> None:
+    text = "“We will not give up on the harbour,” Mayor Tom Hughes said on Tuesday."
+    [quote] = quotes_of(text)
+    assert quote.text == "We will not give up on the harbour,"
+    assert quote.speaker_name == "Tom Hughes"
+
+
+def test_english_single_quotes_and_apostrophes() -> None:
+    text = "The council’s ‘harbour plan’ won’t pass before the mayor’s holiday in the Peoples’ Park."
+    found = quotes_of(text)
+    assert [(quote.text, quote.kind) for quote in found] == [("harbour plan", QuoteKind.TERM)]
+
+
+def test_speech_tag_before_the_quote_with_a_colon() -> None:
+    text = "Außenamtssprecherin Maria Sacharowa erklärte am Abend: „Wir weisen diese Vorwürfe zurück.“"
+    [quote] = quotes_of(text)
+    assert quote.span == span_of(text, "Wir weisen diese Vorwürfe zurück.")
+    assert quote.speaker == span_of(text, "Maria Sacharowa")
+
+
+def test_so_x_after_the_quote() -> None:
+    text = "„Die Fähre fährt ab Mai wieder täglich“, so Reederei-Chef Jonas Petersen."
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == "Jonas Petersen"
+
+
+def test_name_in_apposition_after_a_description() -> None:
+    text = "„Das Gutachten ist eindeutig“, sagte der Sprecher des Ministeriums, Lars Olsen, in Kiel."
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == "Lars Olsen"
+
+
+def test_quote_over_several_sentences_is_one_quote() -> None:
+    text = "„Der Hafen braucht Geld. Ohne Geld keine Fähre! Das weiß jeder“, sagte Senator Klaus Brandt."
+    [quote] = quotes_of(text)
+    assert quote.text == "Der Hafen braucht Geld. Ohne Geld keine Fähre! Das weiß jeder"
+    assert quote.speaker_name == "Klaus Brandt"
+
+
+def test_quote_broken_by_its_speech_tag_is_one_quote_with_a_continuation() -> None:
+    text = "„Europa muss zusammenstehen“, sagte Macron, „und zwar jetzt.“"
+    [quote] = quotes_of(text)
+    assert quote.span == span_of(text, "Europa muss zusammenstehen")
+    assert quote.continuations == (span_of(text, "und zwar jetzt."),)
+    assert quote.speaker_name == "Macron"
+
+
+def test_nested_quote_is_a_term_inside_the_direct_quote() -> None:
+    text = "„Wer das ‚Sicherheitspaket‘ nennt, hat es nicht gelesen“, sagte die Abgeordnete Eva Roth."
+    found = quotes_of(text)
+    assert [(quote.text, quote.kind, quote.speaker_name) for quote in found] == [
+        ("Wer das ‚Sicherheitspaket‘ nennt, hat es nicht gelesen", QuoteKind.DIRECT, "Eva Roth"),
+        ("Sicherheitspaket", QuoteKind.TERM, None)]
+
+
+def test_scare_quoted_terms_without_speech_are_terms() -> None:
+    text = ("Die sogenannte \"Koalition der Willigen\" berät über sogenannte „Friedenstruppen“ "
+            "für die Ukraine, die Mondlandefähre „Eagle“ bleibt im Museum.")
+    found = quotes_of(text)
+    assert [(quote.text, quote.kind) for quote in found] == [
+        ("Koalition der Willigen", QuoteKind.TERM), ("Friedenstruppen", QuoteKind.TERM), ("Eagle", QuoteKind.TERM)]
+
+
+def test_short_quote_in_reported_speech_is_the_speakers_words() -> None:
+    text = "Bundeskanzler Olaf Scholz nannte den Plan „unausgegoren“ und kündigte Gespräche an."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker_name == "Olaf Scholz"
+
+
+def test_pronoun_speaker_is_the_person_named_before() -> None:
+    first = "Der tschechische Präsident Petr Pavel empfing die Delegation am Morgen."
+    second = "„Wie lange sollen wir noch warten?“, fragt er in Prag."
+    [quote] = quotes_of(first, second)
+    assert quote.span == span_of(second, "Wie lange sollen wir noch warten?", 1)
+    assert quote.speaker == span_of(first, "Petr Pavel")
+
+
+def test_pronoun_does_not_take_a_person_of_the_other_gender() -> None:
+    first = "Die Ministerin Sabine Kurz traf Jens Holm am Hafen."
+    second = "„Wir sind uns einig“, sagte er danach."
+    [quote] = quotes_of(first, second, people=((span_of(first, "Sabine Kurz"), "Sabine Kurz"),))
+    assert quote.speaker is None
+
+
+def test_people_from_the_actor_analysis_give_the_speaker_span() -> None:
+    text = "„Das ist ein guter Tag für Kiel“, sagte Oberbürgermeister Ulf Kämpfer."
+    person = (span_of(text, "Ulf Kämpfer"), "Ulf Kämpfer")
+    [quote] = quotes_of(text, people=(person,))
+    assert (quote.speaker, quote.speaker_name) == person
+
+
+def test_quote_standing_alone_keeps_the_speaker_of_the_sentence_before() -> None:
+    text = "„Wir fahren weiter“, sagte Kapitänin Ida Berg. „Das Wetter ist kein Grund zur Sorge.“"
+    found = quotes_of(text)
+    assert [quote.speaker_name for quote in found] == ["Ida Berg", "Ida Berg"]
+
+
+def test_unknown_speaker_stays_none() -> None:
+    text = ("„Das ist ein Skandal“, hieß es aus Regierungskreisen. "
+            "„Wir prüfen den Vorgang“, sagte ein Sprecher. Dazu sagte der Minister: „Kein Kommentar.“")
+    found = quotes_of(text)
+    assert [(quote.kind, quote.speaker) for quote in found] == [(QuoteKind.DIRECT, None)] * 3
+
+
+def test_sentence_initial_word_is_no_name() -> None:
+    text = "Weiter sagte sie: „Wir warten ab.“ Relativierend fügte er hinzu: „Es ist nicht alles schlecht.“"
+    assert [quote.speaker for quote in quotes_of(text)] == [None, None]
+
+
+def test_quote_continued_in_the_next_paragraph() -> None:
+    first = "„Wir haben viel erreicht. Der Hafen ist wieder offen."
+    second = "„Jetzt kommt die Fähre“, sagte Hafenmeister Ole Jensen."
+    [quote] = quotes_of(first, second)
+    assert quote.span == span_of(first, "Wir haben viel erreicht. Der Hafen ist wieder offen.")
+    assert quote.continuations == (span_of(second, "Jetzt kommt die Fähre", 1),)
+    assert quote.speaker == span_of(second, "Ole Jensen", 1)
+
+
+def test_unbalanced_opening_mark_does_not_swallow_the_article() -> None:
+    first = "Der Streit um den „Hafenplan geht weiter, die Stadt schweigt."
+    second = "„Wir warten auf das Gutachten“, sagte Stadtrat Paul Weber."
+    found = quotes_of(first, second)
+    assert [(quote.text, quote.span.paragraph) for quote in found] == [("Wir warten auf das Gutachten", 1)]
+
+
+def test_stray_mark_in_a_huge_paragraph_is_fast() -> None:
+    text = "Der „Bericht " + "Die Stadt plant, sagte er, neue Wege. " * 5_500
+    assert len(text) > 200_000
+    started = time.perf_counter()
+    find_quotes(paragraphs(text))
+    assert time.perf_counter() - started < 2.0
+
+
+def test_markdown_emphasis_around_a_quote() -> None:
+    text = "*\"Das ist falsch\"*, sagte Pressesprecherin Jana Wolf."
+    [quote] = quotes_of(text)
+    assert quote.text == "Das ist falsch"
+    assert quote.speaker_name == "Jana Wolf"
+
+
+def test_indirect_speech_after_a_speech_verb() -> None:
+    text = "Innenministerin Nancy Faeser sagte am Montag, die Grenzen seien sicher."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.span == span_of(text, "die Grenzen seien sicher")
+    assert quote.speaker_name == "Nancy Faeser"
+
+
+def test_indirect_speech_before_its_speech_tag() -> None:
+    text = "Die Lage sei ernst, aber beherrschbar, sagte Landrat Jan Peters."
+    [quote] = quotes_of(text)
+    assert quote.span == span_of(text, "Die Lage sei ernst, aber beherrschbar")
+    assert quote.speaker_name == "Jan Peters"
+
+
+def test_laut_x_reports_the_rest_of_the_sentence() -> None:
+    text = "Laut Polizeisprecher Mats Lund wurden drei Menschen leicht verletzt."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.span == span_of(text, "wurden drei Menschen leicht verletzt")
+    assert quote.speaker_name == "Mats Lund"
+
+
+def test_x_zufolge_and_nach_angaben() -> None:
+    first = "Dem Bericht zufolge fehlen zwei Millionen Euro."
+    second = "Nach Angaben der Reederei fällt die Fähre am Freitag aus."
+    found = quotes_of(first, second)
+    assert [(quote.kind, quote.text, quote.speaker) for quote in found] == [
+        (QuoteKind.INDIRECT, "fehlen zwei Millionen Euro", None),
+        (QuoteKind.INDIRECT, "fällt die Fähre am Freitag aus", None)]
+
+
+def test_according_to_in_english() -> None:
+    text = "According to Mayor Tom Reed the ferry will run again in May."
+    [quote] = quotes_of(text)
+    assert quote.span == span_of(text, "the ferry will run again in May")
+    assert quote.speaker_name == "Tom Reed"
+
+
+def test_plain_statement_is_no_indirect_speech() -> None:
+    assert quotes_of("Die Stadt sagte das Konzert ab. Der Hafen bleibt geschlossen.") == []

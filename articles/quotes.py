@@ -32,6 +32,7 @@ from articles.speakers import Tag, tag_after, tag_before, word_before
 from articles.speech_data import SpeechData, speech_data
 
 _SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?…)*_]*")
 
@@ -54,6 +55,7 @@ class _Sentence:
     end: int
     cue: Cue | None
     cue_speaker: Named | None
+    carried: Named | None = None  # a Konjunktiv sentence without a cue goes on reporting the speaker before
 
 
 def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, str]] = ()) -> list[Quote]:
@@ -90,7 +92,9 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         need_speaker = any(start <= mark.start < end for mark in outer) or opens_with_quote(text[end:end + 3])
         cue = sentence_cue(text, start, end, here, quoted, data, need_speaker) if here else None
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
-        sentence = _Sentence(paragraph, start, end, cue, speaker)
+        carried = previous if cue is None and previous is not None and _konjunktiv(
+            text, start, end, quoted, data) else None
+        sentence = _Sentence(paragraph, start, end, cue, speaker, carried)
         for number, mark in enumerate(outer):
             if start <= mark.start < end:
                 later = outer[number + 1] if number + 1 < len(outer) else None
@@ -99,7 +103,7 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
                 speaker = speaker or piece.speaker
         if cue is not None and cue.clause is not None:
             indirect.append(_indirect(paragraph, cue.clause, sentence.cue_speaker))
-        previous = speaker
+        previous = speaker or carried
     return previous
 
 
@@ -133,8 +137,15 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
     if tag is not None and tag.mention is not None:
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
     elif tag is None and kind is QuoteKind.DIRECT:
-        speaker = sentence.cue_speaker if sentence.cue is not None else _alone(sentence, mark, previous)
+        speaker = sentence.cue_speaker if sentence.cue is not None else (
+            sentence.carried or _alone(sentence, mark, previous))
     return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))
+
+
+def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], data: SpeechData) -> bool:
+    """Whether the sentence has a Konjunktiv (sei, habe …) outside its quotes: reported speech."""
+    return any(word.group().lower() in data.konjunktiv for word in _WORD.finditer(text, start, end)
+               if not any(left <= word.start() < right for left, right in quoted))
 
 
 def _alone(sentence: _Sentence, mark: Marked, previous: Named | None) -> Named | None:

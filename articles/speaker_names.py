@@ -32,7 +32,8 @@ class SpeakerNames:
     def __init__(self, paragraphs: Sequence[Paragraph], people: Sequence[Named], data: SpeechData) -> None:
         self._texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
         self._order = {paragraph.index: position for position, paragraph in enumerate(paragraphs)}
-        self._people = sorted(people)
+        self._people = [(named, _gender_before(self._texts[named[0].paragraph], named[0].start, data))
+                        for named in sorted(people)]
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
@@ -50,7 +51,7 @@ class SpeakerNames:
             return self._antecedent(paragraph, mention.start, mention.gender)
         if mention.kind != "name":
             return None
-        for span, name in self._people:
+        for (span, name), _ in self._people:
             if span.paragraph == paragraph and span.start < mention.end and mention.start < span.end:
                 return span, name
         text = self._texts[paragraph]
@@ -67,27 +68,37 @@ class SpeakerNames:
         return any(pattern.search(text) for text in self._texts.values())
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Named | None:
+        """The latest fitting person before the pronoun: a speaker found so far, else (without the actor
+        analysis) a person introduced by a role nearby, but only when that person is the only one."""
         here = (self._order[paragraph], position)
-        best: tuple[tuple[int, int], Named] | None = None
-        for named, known_gender in self._candidates(paragraph):
+        pools = [self._people] if self._people else [self._found_names(), self._nearby_role_names(paragraph)]
+        for number, pool in enumerate(pools):
+            fitting = [(key, named) for key, named in self._fitting(pool, here, gender)]
+            if number == 1 and len({named[1] for _, named in fitting}) > 1:
+                return None  # several people introduced nearby: which one is meant is a guess
+            if fitting:
+                return max(fitting)[1]
+        return None
+
+    def _fitting(self, pool: list[tuple[Named, str]], here: tuple[int, int],
+                 gender: str) -> list[tuple[tuple[int, int], Named]]:
+        fitting = []
+        for named, known_gender in pool:
             span = named[0]
             key = (self._order[span.paragraph], span.start)
-            if key >= here or (best is not None and key <= best[0]) or self._in_quote(span):
+            if key >= here or here[0] - key[0] > _PRONOUN_REACH or self._in_quote(span):
                 continue
-            if gender and known_gender and gender != known_gender:
-                continue
-            best = (key, named)
-        if best is None or here[0] - best[0][0] > _PRONOUN_REACH:
-            return None
-        return best[1]
+            if not (gender and known_gender and gender != known_gender):
+                fitting.append((key, named))
+        return fitting
 
-    def _candidates(self, paragraph: int) -> list[tuple[Named, str]]:
-        if self._people:
-            return [(named, _gender_before(self._texts[named[0].paragraph], named[0].start, self._data))
-                    for named in self._people] + self._found
+    def _found_names(self) -> list[tuple[Named, str]]:
+        return self._found
+
+    def _nearby_role_names(self, paragraph: int) -> list[tuple[Named, str]]:
         order = self._order[paragraph]
         nearby = [index for index, position in self._order.items() if order - _PRONOUN_REACH <= position <= order]
-        return self._found + [named for index in nearby for named in self._role_names(index)]
+        return [named for index in nearby for named in self._role_names(index)]
 
     def _role_names(self, paragraph: int) -> list[tuple[Named, str]]:
         """Without the actor analysis: names introduced by a role or title (Präsident Petr Pavel)."""

@@ -166,6 +166,8 @@ def _name_word(toks: list[Token], index: int, start: int, data: SpeechData) -> b
     """A word of a name: capitalised (a role word only after the name began: Gerhard Richter) or a particle."""
     token = toks[index]
     if token.capitalised and token.text[0].isalpha():
+        if token.lower in data.pronoun_gender or (index == start and token.lower in data.function_words):
+            return False
         return index > start or not data.is_role(token.text)
     if token.lower in data.name_particles:
         return index > start and index + 1 < len(toks) and toks[index + 1].capitalised
@@ -225,8 +227,12 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
 
     ``toks`` start at the clause or sentence start. German puts the verb second: a noun phrase before
     it is the subject (Merkel sagte …); anything else there (Dazu sagte …) puts the subject after it.
+    A phrase that opens the clause but does not reach the verb leaves the subject unknown (the phrase
+    after the verb is then its object), and so does a verb after ``und`` (its subject is further back).
     """
     before = toks[:verb]
+    if before and before[-1].lower in data.conjunctions:
+        return None
     if before and _starts_phrase(before[0], data):
         mention, used = phrase_at(text, before, data)
         if mention is not None and _reaches_verb(before[used:], data):
@@ -261,11 +267,28 @@ def _starts_phrase(token: Token, data: SpeechData) -> bool:
 
 
 def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
-    """Only adverbs, or an apposition in commas, between a subject and its verb."""
-    if all(token.lower in data.clause_words for token in between):
-        return True
-    return between[0].text == "," and between[-1].text == "," and not any(
-        token.lower in data.speech_verbs for token in between)
+    """Only adverbs, genitives (des Ministeriums), a parenthesis (SPD) or an apposition in commas
+    stand between a subject and its verb."""
+    index = 0
+    while index < len(between):
+        token = between[index]
+        if token.lower in data.clause_words:
+            index += 1
+        elif token.lower in data.genitive_articles:
+            index += 1
+            while index < len(between) and not between[index].capitalised and between[index].text[0].isalpha():
+                index += 1
+            while index < len(between) and between[index].capitalised:
+                index += 1
+        elif token.text in "(,":
+            closing = ")" if token.text == "(" else ","
+            end = next((probe for probe in range(index + 1, len(between)) if between[probe].text == closing), -1)
+            if end < 0 or any(word.lower in data.speech_verbs for word in between[index:end]):
+                return False
+            index = end + 1
+        else:
+            return False
+    return True
 
 
 def subject_after(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:

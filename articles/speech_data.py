@@ -41,6 +41,7 @@ class SpeechData:
     quoted_participles: frozenset[str]
     subject_first_verbs: frozenset[str]
     genitive_articles: frozenset[str]
+    conjunctions: frozenset[str]
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -105,6 +106,7 @@ def speech_data() -> SpeechData:
         quoted_participles=_words(data["passive_cue"], "participles"),
         subject_first_verbs=_words(data["subject_first_verbs"]),
         genitive_articles=_words(data["genitive_articles"]),
+        conjunctions=_words(data["conjunctions"]),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words),
     )

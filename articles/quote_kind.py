@@ -12,32 +12,61 @@ import re
 
 from articles.findings import QuoteKind
 from articles.quote_marks import Marked
-from articles.speakers import word_before
+from articles.speakers import Tag, tokens, tokens_before, word_before
 from articles.speech_data import SpeechData
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
 #: A quoted phrase this long that reads like prose (not a title) is speech even without a tag.
 _PROSE_WORDS = 6
+#: A quoted name or title standing as a source (laut „X“) is at most this long.
+_NAME_WORDS = 5
 
 
-def quote_kind(text: str, mark: Marked, tagged: bool, sentence_start: int, sentence_end: int,
+def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, sentence_end: int,
                data: SpeechData) -> QuoteKind:
-    """Direct speech or a term, for an outermost quote of a sentence; ``tagged``: a speech tag stands beside it."""
+    """Direct speech or a term, for an outermost quote of a sentence; ``tag``: the speech tag beside it."""
     inner = text[mark.inner_start:mark.inner_end]
     words = _WORD.findall(inner)
-    previous = word_before(text, mark.start, 40).lower()
-    if not words or previous in data.term_cues or text[max(0, mark.start - 1):mark.start] == "(":
+    previous = word_before(text, mark.start, 40)
+    adjacent = text[max(0, mark.start - 2):mark.start].strip()
+    if not words or (data.is_term_cue(previous) and (not adjacent or adjacent[-1].isalpha())) or adjacent == "(":
         return QuoteKind.TERM
-    if tagged or _speech_like(inner, words, data):
+    speech = _speech_like(inner, words, data)
+    if not speech and _named_source(text, mark, words, previous.lower(), data):
+        return QuoteKind.TERM  # laut „tagesschau.de“; „BBC News“ berichtet: a name that is the source
+    if speech or (tag is not None and not (tag.cue == ":" and _title_like(words, data))):
         return QuoteKind.DIRECT
+    if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
+                                                                       data.as_verbs):
+        return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
     if _title_like(words, data):
         return QuoteKind.TERM
-    if previous in data.as_words and _has_word(text, sentence_start, sentence_end, data.as_verbs):
-        return QuoteKind.DIRECT
     if _reported(text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
     return QuoteKind.TERM
+
+
+def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechData) -> bool:
+    """``als „…“``, ``von einer „…“``: an as-word before the quote, past an article and adjectives."""
+    for token in reversed(tokens_before(text, sentence_start, mark.start, 4)):
+        if token.lower in data.as_words:
+            return True
+        if token.lower not in data.determiners and not (token.text[0].islower() and token.text[-1] in "enrsm"):
+            return False
+    return False
+
+
+def _named_source(text: str, mark: Marked, words: list[str], previous: str, data: SpeechData) -> bool:
+    """A short quoted name in the place of a source: after ``laut``, or before a speech verb (no comma)."""
+    if len(words) > _NAME_WORDS:
+        return False
+    if previous in data.source_before:
+        return True
+    following = tokens(text, mark.end, min(len(text), mark.end + 60), 3)
+    if following and following[0].lower in data.speech_verbs:
+        return True
+    return previous in data.determiners and any(token.lower in data.speech_verbs for token in following)
 
 
 def inner_kind(text: str, mark: Marked, data: SpeechData) -> QuoteKind:

@@ -26,7 +26,7 @@ from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
 from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
-from articles.reported_speech import Cue, cue_positions, sentence_cue
+from articles.reported_speech import Cue, any_verb_cue, cue_positions, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
 from articles.speakers import Tag, tag_after, tag_before, word_before
 from articles.speech_data import SpeechData, speech_data
@@ -55,6 +55,7 @@ class _Sentence:
     end: int
     cue: Cue | None
     cue_speaker: Named | None
+    quoted: Sequence[tuple[int, int]] = ()
     carried: Named | None = None  # a Konjunktiv sentence without a cue goes on reporting the speaker before
 
 
@@ -94,7 +95,7 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
         carried = previous if cue is None and previous is not None and _konjunktiv(
             text, start, end, quoted, data) else None
-        sentence = _Sentence(paragraph, start, end, cue, speaker, carried)
+        sentence = _Sentence(paragraph, start, end, cue, speaker, quoted, carried)
         for number, mark in enumerate(outer):
             if start <= mark.start < end:
                 later = outer[number + 1] if number + 1 < len(outer) else None
@@ -132,14 +133,20 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
     tag_end = min(sentence.end, later.start if later is not None else len(text))
     tag = None if mark.open_at_end else tag_after(text, mark.end, tag_end, data)
     tag = tag or tag_before(text, sentence.start, mark.start, data)
-    kind = quote_kind(text, mark, tag is not None, sentence.start, sentence.end, data)
+    kind = quote_kind(text, mark, tag, sentence.start, sentence.end, data)
     speaker: Named | None = None
     if tag is not None and tag.mention is not None:
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
     elif tag is None and kind is QuoteKind.DIRECT:
         speaker = sentence.cue_speaker if sentence.cue is not None else (
-            sentence.carried or _alone(sentence, mark, previous))
+            sentence.carried or _alone(sentence, mark, previous) or _verb_speaker(sentence, names, data))
     return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))
+
+
+def _verb_speaker(sentence: _Sentence, names: SpeakerNames, data: SpeechData) -> Named | None:
+    text = sentence.paragraph.text
+    cue = any_verb_cue(text, sentence.start, sentence.end, sentence.quoted, data)
+    return names.named(sentence.paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
 
 
 def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], data: SpeechData) -> bool:

@@ -30,6 +30,8 @@ _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Tokens read before a cue (back to the sentence start) and after it.
 _HEAD_TOKENS = 24
 _TAIL_TOKENS = 16
+#: Tokens of a sentence read for a verb when nothing cheaper found its speaker.
+_SENTENCE_TOKENS = 60
 #: How far (in tokens) the comma before a reported clause may stand from its speech verb.
 _VERB_TO_COMMA = 10
 
@@ -248,4 +250,15 @@ def _clause_after(text: str, tail: list[Token], end: int, quoted: Ranges, data: 
         if first.lower in data.subordinators or any(word in data.konjunktiv for word in words):
             return first.start, end
         return None
+    return None
+
+
+def any_verb_cue(text: str, start: int, end: int, quoted: Ranges, data: SpeechData) -> Cue | None:
+    """For quoted words in a sentence without a cue: any speech verb, weak ones too (sieht X einen „Angriff“)."""
+    toks = tokens(text, start, end, _SENTENCE_TOKENS)
+    for index, token in enumerate(toks):
+        if (token.lower in data.speech_verbs or token.lower in data.as_verbs) and not _quoted(token.start, quoted):
+            mention = subject_of(text, toks, index, data)
+            if mention is not None:
+                return Cue(token.lower, mention, None)
     return None

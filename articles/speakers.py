@@ -218,7 +218,7 @@ def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechDat
     toks = tokens_before(text, sentence_start, colon, 40)
     for index in range(len(toks) - 1, -1, -1):
         if toks[index].lower in data.speech_verbs:
-            return Tag(":", subject_of(text, toks, index, data), colon + 1)
+            return Tag(toks[index].lower, subject_of(text, toks, index, data), colon + 1)
     return Tag(":", clause_subject(text, toks, data), colon + 1)
 
 
@@ -233,9 +233,12 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
     before = toks[:verb]
     if before and before[-1].lower in data.conjunctions:
         return None
-    if before and _starts_phrase(before[0], data):
-        mention, used = phrase_at(text, before, data)
-        if mention is not None and _reaches_verb(before[used:], data):
+    lead = 0
+    while lead < len(before) and before[lead].lower in data.clause_words:
+        lead += 1  # Auch der Minister sagte …
+    if lead < len(before) and _starts_phrase(before[lead], data):
+        mention, used = phrase_at(text, before[lead:], data)
+        if mention is not None and _reaches_verb(before[lead + used:], data):
             return mention
     mention, _ = subject_after(text, toks, verb + 1, data)
     return mention if mention is not None else clause_subject(text, before, data)

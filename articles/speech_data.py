@@ -31,6 +31,7 @@ class SpeechData:
     role_nouns: frozenset[str]
     role_suffixes: tuple[str, ...]
     term_cues: frozenset[str]
+    term_cue_suffixes: tuple[str, ...]
     konjunktiv: frozenset[str]
     subordinators: frozenset[str]
     clause_words: frozenset[str]
@@ -44,6 +45,11 @@ class SpeechData:
     conjunctions: frozenset[str]
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
+
+    def is_term_cue(self, word: str) -> bool:
+        """A word after which a quoted phrase is a name or title: sogenannte, Motto, Tageszeitung."""
+        lower = word.lower()
+        return lower in self.term_cues or lower.endswith(self.term_cue_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or description (Präsident, Außenamtssprecherin, Experten), not a name."""
@@ -96,6 +102,7 @@ def speech_data() -> SpeechData:
         role_nouns=_words(data["role_nouns"]),
         role_suffixes=tuple(sorted(_words(data["role_nouns"], "suffixes"))),
         term_cues=_words(data["term_cues"]),
+        term_cue_suffixes=tuple(sorted(_words(data["term_cues"], "suffixes"))),
         konjunktiv=_words(data["konjunktiv"]),
         subordinators=_words(data["subordinators"]),
         clause_words=_words(data["clause_words"]),

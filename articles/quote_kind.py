@@ -16,6 +16,7 @@ from articles.speakers import Tag, tokens, tokens_before, word_before
 from articles.speech_data import SpeechData
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][A-Za-zÄÖÜäöü.-]{0,9}\)")
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
 #: A quoted phrase this long that reads like prose (not a title) is speech even without a tag.
 _PROSE_WORDS = 6
@@ -32,6 +33,8 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     adjacent = text[max(0, mark.start - 2):mark.start].strip()
     if not words or (data.is_term_cue(previous) and (not adjacent or adjacent[-1].isalpha())) or adjacent == "(":
         return QuoteKind.TERM
+    if _ACRONYM_AFTER.match(text, mark.end):
+        return QuoteKind.TERM  # „Allianz für Europa“ (AfE): a name with its abbreviation
     speech = _speech_like(inner, words, data)
     if not speech and _named_source(text, mark, words, previous.lower(), data):
         return QuoteKind.TERM  # laut „tagesschau.de“; „BBC News“ berichtet: a name that is the source
@@ -40,11 +43,17 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
                                                                        data.as_verbs):
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
-    if _title_like(words, data):
+    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)):
         return QuoteKind.TERM
     if _reported(text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
     return QuoteKind.TERM
+
+
+def _german_phrase(words: list[str], data: SpeechData) -> bool:
+    """Nouns joined by German function words (Opfer des Terrorismus): a phrase, not an English title."""
+    return any(word.lower() in data.genitive_articles or word.lower() in data.prepositions
+               or word.lower() in ("und", "oder") for word in words[1:-1])
 
 
 def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechData) -> bool:

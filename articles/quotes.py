@@ -28,7 +28,7 @@ from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
 from articles.reported_speech import Cue, any_verb_cue, cue_positions, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
-from articles.speakers import Tag, tag_after, tag_before, word_before
+from articles.speakers import Tag, clause_subject, tag_after, tag_before, tokens, word_before
 from articles.speech_data import SpeechData, speech_data
 
 _SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
@@ -57,6 +57,7 @@ class _Sentence:
     cue_speaker: Named | None
     quoted: Sequence[tuple[int, int]] = ()
     carried: Named | None = None  # a Konjunktiv sentence without a cue goes on reporting the speaker before
+    prior: tuple[Paragraph, int] | None = None  # the sentence before: its paragraph and start (-1: the last)
 
 
 def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, str]] = ()) -> list[Quote]:
@@ -68,15 +69,21 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     previous: Named | None = None  # the speaker of the sentence before, if it reported speech
     for position, paragraph in enumerate(paragraphs):
         continued = position + 1 < len(paragraphs) and opens_with_quote(paragraphs[position + 1].text)
-        previous = _read_paragraph(paragraph, continued, names, data, previous, pieces, indirect)
+        prior = (paragraphs[position - 1], -1) if position else None
+        previous = _read_paragraph(paragraph, continued, names, data, (previous, prior), pieces, indirect)
     quotes = _assemble(paragraphs, pieces) + indirect
     quotes.sort(key=lambda quote: quote.span)
     return quotes
 
 
 def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, data: SpeechData,
-                    previous: Named | None, pieces: list[_Piece], indirect: list[Quote]) -> Named | None:
-    """Adds the paragraph's quoted pieces and indirect quotes; returns the speaker of its last sentence."""
+                    before: tuple[Named | None, tuple[Paragraph, int] | None], pieces: list[_Piece],
+                    indirect: list[Quote]) -> Named | None:
+    """Adds the paragraph's quoted pieces and indirect quotes; returns the speaker of its last sentence.
+
+    ``before``: the speaker of the sentence before this paragraph and where that sentence is.
+    """
+    previous, prior = before
     text = paragraph.text
     marks = quoted_spans(text, continued) if _QUOTE_MARK.search(text) else []
     cues = cue_positions(text, data)
@@ -95,7 +102,7 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
         carried = previous if cue is None and previous is not None and _konjunktiv(
             text, start, end, quoted, data) else None
-        sentence = _Sentence(paragraph, start, end, cue, speaker, quoted, carried)
+        sentence = _Sentence(paragraph, start, end, cue, speaker, quoted, carried, prior)
         for number, mark in enumerate(outer):
             if start <= mark.start < end:
                 later = outer[number + 1] if number + 1 < len(outer) else None
@@ -105,6 +112,7 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         if cue is not None and cue.clause is not None:
             indirect.append(_indirect(paragraph, cue.clause, sentence.cue_speaker))
         previous = speaker or carried
+        prior = (paragraph, start)
     return previous
 
 
@@ -120,9 +128,9 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
     for gap in _SENTENCE_GAP.finditer(text):
         if any(mark.start < gap.end() < mark.end for mark in outer):
             continue
-        word = word_before(text, gap.start() + 1, 20)
-        if word.lower() in data.abbreviations or word.isdigit():
-            continue
+        word = word_before(text, gap.start() + 1, 8)
+        if word.lower() in data.abbreviations or (word.isdigit() and len(word) <= 2):
+            continue  # Dr. Muster; am 5. August
         starts.append(gap.end())
     return starts
 
@@ -139,7 +147,7 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
     elif tag is None and kind is QuoteKind.DIRECT:
         speaker = sentence.cue_speaker if sentence.cue is not None else (
-            sentence.carried or _alone(sentence, mark, previous) or _verb_speaker(sentence, names, data))
+            sentence.carried or _alone(sentence, mark, previous, names, data) or _verb_speaker(sentence, names, data))
     return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))
 
 
@@ -155,12 +163,22 @@ def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int
                if not any(left <= word.start() < right for left, right in quoted))
 
 
-def _alone(sentence: _Sentence, mark: Marked, previous: Named | None) -> Named | None:
-    """The speaker of a quote that is a sentence of its own: the speaker of the sentence before."""
+def _alone(sentence: _Sentence, mark: Marked, previous: Named | None, names: SpeakerNames,
+           data: SpeechData) -> Named | None:
+    """The speaker of a quote that is a sentence of its own: the speaker of the sentence before, else the
+    person that sentence is about (Oettinger will die Fächer straffen. „Nicht jede Formel …“)."""
     text = sentence.paragraph.text
     if text[sentence.start:mark.start].strip(" *_") or not _ONLY_PUNCTUATION.fullmatch(text, mark.end, sentence.end):
         return None
-    return previous
+    if previous is not None or sentence.prior is None:
+        return previous
+    paragraph, start = sentence.prior
+    if start < 0:
+        start = _sentence_starts(paragraph.text, [], data)[-1]
+    mention = clause_subject(paragraph.text, tokens(paragraph.text, start, len(paragraph.text), 12), data)
+    if mention is None or mention.kind not in ("name", "pronoun"):
+        return None
+    return names.named(paragraph.index, mention, "")
 
 
 def _joins(text: str, mark: Marked, later: Marked | None, tag: Tag | None) -> bool:

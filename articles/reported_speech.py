@@ -29,13 +29,14 @@ from articles.speech_data import SpeechData
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Tokens read before a cue (back to the sentence start) and after it.
 _HEAD_TOKENS = 24
-_TAIL_TOKENS = 16
+_TAIL_TOKENS = 13
 #: Tokens of a sentence read for a verb when nothing cheaper found its speaker.
 _SENTENCE_TOKENS = 60
 #: How far (in tokens) the comma before a reported clause may stand from its speech verb.
 _VERB_TO_COMMA = 10
 
 Ranges = Sequence[tuple[int, int]]
+_PHRASE = ("", "")  # what ``cue_forms`` gives for a word of a source phrase
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,13 @@ def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     forms = data.cue_forms
     hits = {forms[word] for word in text.split() if word in forms}
     found = []
-    for opening in ("nach ", "Nach ", "according ", "According "):
-        for index in _find_all(text, opening):
-            match = data.source_phrases.match(text, index)
-            if match is not None and not _letter(text, index - 1):
-                found.append((index, match.group().lower()))
+    if _PHRASE in hits:  # a word of a source phrase (Angaben, Informationen): look for the phrases
+        hits.discard(_PHRASE)
+        for opening in ("nach ", "Nach ", "according ", "According "):
+            for index in _find_all(text, opening):
+                match = data.source_phrases.match(text, index)
+                if match is not None and not _letter(text, index - 1):
+                    found.append((index, match.group().lower()))
     found.extend((index + 2, "so") for index in _find_all(text, ", so "))
     for written, word in hits:
         found.extend((index, word) for index in _find_all(text, written)
@@ -113,13 +116,13 @@ def _quoted(position: int, quoted: Ranges) -> bool:
     return any(left <= position < right for left, right in quoted)
 
 
-def _around(text: str, start: int, position: int, end: int) -> tuple[list[Token], int]:
+def _around(text: str, start: int, position: int, end: int,
+            tail: list[Token] | None = None) -> tuple[list[Token], int]:
     """Tokens from the sentence start (if near) to a few after the cue, and the cue's index among them."""
     head = tokens(text, start, position, _HEAD_TOKENS) if position - start < _HEAD_TOKENS * 8 else []
     if len(head) == _HEAD_TOKENS:
         head = []  # the sentence start is far: only the words after the verb can name the speaker
-    tail = tokens(text, position, end, _TAIL_TOKENS)
-    return head + tail, len(head)
+    return head + (tail if tail is not None else tokens(text, position, end, _TAIL_TOKENS)), len(head)
 
 
 def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, quoted: Ranges,
@@ -140,7 +143,7 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
     clause = _clause_after(text, tail, clause_end, quoted, data)
     if clause is None:
         return None
-    toks, verb = _around(text, start, position, end)
+    toks, verb = _around(text, start, position, end, tail)
     return Cue(tail[0].lower, subject_of(text, toks, verb, data), clause)
 
 

@@ -61,17 +61,24 @@ def _words(entry: Any, key: str = "words") -> frozenset[str]:
     return frozenset(word.lower() for word in entry[key])
 
 
-def _split_forms(words: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """Each word as ``str.split`` may leave it (sagte, sagte. Laut (laut …) → (the word as written, the word)."""
+def _split_forms(words: frozenset[str], fixed: tuple[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """Each word as ``str.split`` may leave it (sagte, sagte. Laut (laut …) → (the word as written, the word);
+    with ``fixed``, every form gives that instead."""
     forms: dict[str, tuple[str, str]] = {}
     for word in words:
         for written in (word, word[:1].upper() + word[1:]):
-            forms[written] = (written, word)
+            value = fixed or (written, word)
+            forms[written] = value
             for mark in ",.:;!?)“”\"«»":
-                forms[written + mark] = (written, word)
+                forms[written + mark] = value
             for mark in "(„“\"»«":
-                forms[mark + written] = (written, word)
+                forms[mark + written] = value
     return forms
+
+
+def _phrase_words(phrases: list[str]) -> frozenset[str]:
+    """The word after ``nach`` (or ``according``) in each source phrase: Angaben, Informationen, to."""
+    return frozenset(phrase.split()[-1].lower() for phrase in phrases)
 
 
 @lru_cache(maxsize=None)
@@ -115,5 +122,5 @@ def speech_data() -> SpeechData:
         genitive_articles=_words(data["genitive_articles"]),
         conjunctions=_words(data["conjunctions"]),
         cue_words=cue_words,
-        cue_forms=_split_forms(cue_words),
+        cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

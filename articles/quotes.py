@@ -129,7 +129,7 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
         if any(mark.start < gap.end() < mark.end for mark in outer):
             continue
         word = word_before(text, gap.start() + 1, 8)
-        if word.lower() in data.abbreviations or (word.isdigit() and len(word) <= 2):
+        if word.lower() in data.abbreviations or len(word) == 1 or (word.isdigit() and len(word) <= 2):
             continue  # Dr. Muster; am 5. August
         starts.append(gap.end())
     return starts

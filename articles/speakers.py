@@ -110,8 +110,9 @@ def _described(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention 
     """``der [alte] Minister [Hans Muster]`` or ``die NATO``."""
     gender = "m" if toks[0].lower == "der" else ""
     index = 1
-    while index < len(toks) and not toks[index].capitalised and toks[index].text[0].isalpha():
-        index += 1  # adjectives and numbers: der 23-jährige, die britische
+    while index < len(toks) and (_adjective(toks[index]) or not toks[index].capitalised) \
+            and toks[index].text[0].isalnum():
+        index += 1  # adjectives and numbers: der 23-jährige, die britische, der US-amerikanische
     if index >= len(toks) or not toks[index].capitalised:
         return None, 0
     head = toks[index]
@@ -125,6 +126,11 @@ def _described(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention 
     return Mention(toks[0].start, head.end, "noun", gender), index + 1
 
 
+def _adjective(token: Token) -> bool:
+    """A capitalised compound adjective: US-amerikanische, EU-weiten."""
+    return "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower()
+
+
 def _apposition(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
     """A name after a description: after its genitive and a comma (der Chef der X, Hans Y), or right after it."""
     probe = index
@@ -135,7 +141,7 @@ def _apposition(text: str, toks: list[Token], index: int, data: SpeechData) -> t
     if probe + 1 < len(toks) and toks[probe].text == "," and toks[probe + 1].capitalised:
         name, used = _bare(text, toks, probe + 1, data)
         if name is not None and name.kind == "name" and (used >= len(toks) or toks[used].text in ",.;:()"):
-            return name, used
+            return name, used + 1 if used < len(toks) and toks[used].text == "," else used
     if index < len(toks) and toks[index].capitalised and not data.is_role(toks[index].text) \
             and toks[index].lower not in data.function_words:
         return _bare(text, toks, index, data)
@@ -157,6 +163,9 @@ def _bare(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[M
     start = index
     while index < len(toks) and _name_word(toks, index, start, data):
         index += 1
+        if index + 1 < len(toks) and len(toks[index - 1].text) == 1 and toks[index].text == "." \
+                and toks[index + 1].capitalised:
+            index += 1  # an initial: Matthias W. Beckmann
     if index == start:
         return (Mention(toks[start - 1].start, toks[start - 1].end, "noun", gender), start) if start else (None, 0)
     return Mention(toks[start].start, toks[index - 1].end, "name", gender), index
@@ -195,7 +204,7 @@ def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
         return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
     if first.lower in data.auxiliaries:
         mention, used = subject_after(text, toks, index + 1, data)
-        if any(token.lower in data.quoted_participles for token in toks[used:]):
+        if any(token.lower in data.quoted_participles or token.lower in data.speech_verbs for token in toks[used:]):
             return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
         return None
     if first.lower in data.so_cue:

@@ -56,11 +56,17 @@ class SpeakerNames:
                 return span, name
         text = self._texts[paragraph]
         word = text[mention.start:mention.end]
-        if " " not in word and _SENTENCE_OPENING.search(text, 0, mention.start) and not self._inside(word):
+        if " " not in word and (self._common_noun(word) or (
+                _SENTENCE_OPENING.search(text, 0, mention.start) and not self._inside(word))):
             return None
         found = (Span(paragraph, mention.start, mention.end), word)
         self._found.append((found, mention.gender))
         return found
+
+    def _common_noun(self, word: str) -> bool:
+        """Whether ``word`` stands right after an article somewhere in the article (die Kritik): no name."""
+        pattern = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|er|es)?) +" + re.escape(word) + r"\b")
+        return any(pattern.search(text) for text in self._texts.values())
 
     def _inside(self, word: str) -> bool:
         """Whether ``word`` also stands capitalised inside a sentence somewhere in the article."""

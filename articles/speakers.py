@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from articles.speech_data import SpeechData
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
 #: How many tokens a speaker phrase may span.
 _WINDOW = 14
 
@@ -179,6 +179,8 @@ def _name_word(toks: list[Token], index: int, start: int, data: SpeechData) -> b
             return False
         return index > start or not data.is_role(token.text)
     if token.lower in data.name_particles:
+        if token.lower in data.determiners and toks[index - 1].lower not in data.name_particles:
+            return False  # von der Leyen, but not Hauk das Projekt
         return index > start and index + 1 < len(toks) and toks[index + 1].capitalised
     return False
 
@@ -228,7 +230,27 @@ def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechDat
     for index in range(len(toks) - 1, -1, -1):
         if toks[index].lower in data.speech_verbs:
             return Tag(toks[index].lower, subject_of(text, toks, index, data), colon + 1)
-    return Tag(":", clause_subject(text, toks, data), colon + 1)
+    return Tag(":", _name_before_colon(text, toks, data) or clause_subject(text, toks, data), colon + 1)
+
+
+def _name_before_colon(text: str, toks: list[Token], data: SpeechData) -> Mention | None:
+    """``…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“``: a role and a name end the tag."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in ")":
+        end = next((index for index in range(end - 1, -1, -1) if toks[index].text == "("), 0)
+    start = end
+    while start > 0 and toks[start - 1].capitalised and not data.is_role(toks[start - 1].text) \
+            and toks[start - 1].lower not in data.function_words:
+        start -= 1
+    if start == end or start == 0 or not data.is_role(toks[start - 1].text):
+        return None
+    return Mention(toks[start].start, toks[end - 1].end, "name", _gender_of(toks[start - 1], data))
+
+
+def _gender_of(role: Token, data: SpeechData) -> str:
+    if role.lower in data.female_words or role.lower.endswith("in"):
+        return "f"
+    return "m" if role.lower in data.male_words else ""
 
 
 def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Mention | None:
@@ -242,6 +264,11 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
     before = toks[:verb]
     if before and before[-1].lower in data.conjunctions:
         return None
+    opener = next((index for index in range(len(before) - 1, -1, -1) if before[index].lower in data.clause_openers
+                   or before[index].text in ",;:"), -1)
+    if opener >= 0 and before[opener].lower in data.clause_openers:
+        mention, used = phrase_at(text, before[opener + 1:], data)  # …, zumal X betont hatte
+        return mention if mention is not None and _reaches_verb(before[opener + 1 + used:], data) else None
     lead = 0
     while lead < len(before) and before[lead].lower in data.clause_words:
         lead += 1  # Auch der Minister sagte …
@@ -284,7 +311,8 @@ def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
     index = 0
     while index < len(between):
         token = between[index]
-        if token.lower in data.clause_words:
+        if token.lower in data.clause_words or (token.text[0].islower() and token.lower in data.function_words
+                                                 and token.lower not in data.conjunctions):
             index += 1
         elif token.lower in data.genitive_articles:
             index += 1

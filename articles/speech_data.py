@@ -43,6 +43,7 @@ class SpeechData:
     subject_first_verbs: frozenset[str]
     genitive_articles: frozenset[str]
     conjunctions: frozenset[str]
+    clause_openers: frozenset[str]
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -121,6 +122,7 @@ def speech_data() -> SpeechData:
         subject_first_verbs=_words(data["subject_first_verbs"]),
         genitive_articles=_words(data["genitive_articles"]),
         conjunctions=_words(data["conjunctions"]),
+        clause_openers=_words(data["clause_openers"]),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

@@ -60,7 +60,11 @@ _PRONOUNS = frozenset("er sie es ihr ihm ihn der die das dieser diese letztere l
 _FUNCTION_WORDS = frozenset("der die das des dem den ein eine einer eines einem einen und von vom zu zur zum in "
                             "im am an auf aus bei mit nach über unter für gegenüber laut seiner seine ihrer ihre "
                             "the of and a an".split())
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen seiner seine ihrer ihre the a an"
+                      .split())
+_PREPOSITIONS = _FUNCTION_WORDS - _ARTICLES - {"und", "and"}
 _NON_DIRECT = frozenset({"Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported"})
+_UNRESOLVED = "\0"
 SPAN_JACCARD = 0.8
 INDIRECT_JACCARD = 0.5
 
@@ -70,6 +74,7 @@ class GoldPiece:
     begin: int
     end: int
     speakers: list[str] = field(default_factory=list)  # reference phrases (pronouns already resolved)
+    unresolved: bool = False  # a gold pronoun speaker with no named gold speaker before it
 
 
 @dataclass
@@ -157,7 +162,11 @@ def reference_names(phrase: str) -> tuple[set[str], bool]:
         if not words:
             continue
         index = 0
-        if words[0].lower() in _FUNCTION_WORDS:
+        if words[0].lower() in _PREPOSITIONS:
+            words = words[1:]  # von Schröder, laut Polizei: the phrase after the preposition
+        if not words:
+            continue
+        if words[0].lower() in _ARTICLES:
             index = 1
             while index < len(words) and words[index][0].islower():
                 index += 1
@@ -208,11 +217,13 @@ def gold_pieces(document: Document) -> list[GoldPiece]:
         if reference and _is_pronoun(reference):
             start = speaker["spans"][0]["charBegin"]
             named = [phrase for begin, phrase in speaker_phrases if begin < start and reference_names(phrase)[0]]
-            reference = named[-1] if named else reference
+            reference = named[-1] if named else _UNRESOLVED
         for span in annotation["quote"]["spans"]:
             key = _trim(document.text, span["charBegin"], span["charEnd"])
             piece = pieces.setdefault(key, GoldPiece(*key))
-            if reference:
+            if reference == _UNRESOLVED:
+                piece.unresolved = True
+            elif reference:
                 piece.speakers.append(reference)
     return list(pieces.values())
 
@@ -264,6 +275,8 @@ def _score_direct(document: Document, quotes: list[Quote], scores: Scores) -> No
             scores.error(_miss_cause(document, piece, quotes), _context(document, (piece.begin, piece.end)))
         elif piece.speakers:
             _score_speaker(document, piece, predicted[pairs[index]][1], scores)
+        elif piece.unresolved:
+            scores.counts["speaker unscorable"] += 1
     matched = set(pairs.values())
     for index, (span, _) in enumerate(predicted):
         if index not in matched:
@@ -396,6 +409,7 @@ def _summary(split: str, documents: list[Document], scores: Scores, timings: lis
         "direct_recall": recall,
         "direct_f1": _ratio(2 * precision * recall, precision + recall) if precision + recall else 0.0,
         "speaker_scored": c["speaker scored"],
+        "speaker_unscorable": c["speaker unscorable"],
         "speaker_accuracy": _ratio(c["speaker correct"], c["speaker scored"]),
         "speaker_unknown": _ratio(c["speaker unknown"], c["speaker scored"]),
         "speaker_wrong": _ratio(c["speaker wrong"], c["speaker scored"]),
@@ -418,7 +432,8 @@ def _print_table(result: dict[str, Any], samples: int) -> None:
         ("direct F1", f"{result['direct_f1']:.3f}"),
         ("direct precision", f"{result['direct_precision']:.3f}"),
         ("direct recall", f"{result['direct_recall']:.3f}"),
-        (f"speaker accuracy (of {result['speaker_scored']} matched)", f"{result['speaker_accuracy']:.3f}"),
+        (f"speaker accuracy (of {result['speaker_scored']} matched; {result['speaker_unscorable']} unscorable)",
+         f"{result['speaker_accuracy']:.3f}"),
         ("  speaker unknown", f"{result['speaker_unknown']:.3f}"),
         ("  speaker wrong name", f"{result['speaker_wrong']:.3f}"),
         ("indirect precision", f"{result['indirect_precision']:.3f}"),

@@ -20,12 +20,14 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][A-Za-zÄÖÜäöü.-]{0,9}\)")
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
 #: A quoted phrase this long that reads like prose (not a title) is speech even without a tag.
 _PROSE_WORDS = 6
+#: A quoted phrase this long that starts in lower case is a fragment of speech (titles start capitalised).
+_FRAGMENT_WORDS = 3
 #: A quoted name or title standing as a source (laut „X“) is at most this long.
 _NAME_WORDS = 5
 
 
 def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, sentence_end: int,
-               data: SpeechData) -> QuoteKind:
+               data: SpeechData, in_speech: bool = False) -> QuoteKind:
     """Direct speech or a term, for an outermost quote of a sentence; ``tag``: the speech tag beside it."""
     inner = text[mark.inner_start:mark.inner_end]
     words = _WORD.findall(inner)
@@ -45,8 +47,10 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
     if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)):
         return QuoteKind.TERM
-    if _reported(text, sentence_start, sentence_end, mark, data):
+    if in_speech or _reported(text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
+    if len(words) >= _FRAGMENT_WORDS and words[0][0].islower():
+        return QuoteKind.DIRECT  # „auf ganzer Linie versagt“: a fragment of someone's words, no title
     return QuoteKind.TERM
 
 

@@ -141,7 +141,7 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
     tag_end = min(sentence.end, later.start if later is not None else len(text))
     tag = None if mark.open_at_end else tag_after(text, mark.end, tag_end, data)
     tag = tag or tag_before(text, sentence.start, mark.start, data)
-    kind = quote_kind(text, mark, tag, sentence.start, sentence.end, data)
+    kind = quote_kind(text, mark, tag, sentence.start, sentence.end, data, previous is not None)
     speaker: Named | None = None
     if tag is not None and tag.mention is not None:
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)

@@ -38,6 +38,8 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if _ACRONYM_AFTER.match(text, mark.end):
         return QuoteKind.TERM  # „Allianz für Europa“ (AfE): a name with its abbreviation
     speech = _speech_like(inner, words, data)
+    if not speech and words[0][0].isupper() and _genitive_of_noun(text, mark, data):
+        return QuoteKind.TERM  # Träger des „Sacharow-Preises für geistige Freiheit“: a name in the genitive
     if not speech and _named_source(text, mark, words, previous.lower(), data):
         return QuoteKind.TERM  # laut „tagesschau.de“; „BBC News“ berichtet: a name that is the source
     if speech or (tag is not None and not (tag.cue == ":" and _title_like(words, data))):
@@ -70,12 +72,21 @@ def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechDat
     return False
 
 
+def _genitive_of_noun(text: str, mark: Marked, data: SpeechData) -> bool:
+    """The quote follows a noun and a genitive article (Teile des „…“, ein Sprecher der „…“)."""
+    before = tokens_before(text, max(0, mark.start - 60), mark.start, 2)
+    return (len(before) == 2 and before[1].lower in data.genitive_articles and before[0].capitalised
+            and before[0].text[0].isalpha())
+
+
 def _named_source(text: str, mark: Marked, words: list[str], previous: str, data: SpeechData) -> bool:
     """A short quoted name in the place of a source: after ``laut``, or before a speech verb (no comma)."""
     if len(words) > _NAME_WORDS:
         return False
     if previous in data.source_before:
         return True
+    if not words[0][0].isupper():
+        return False  # als „extrem“ bezeichnet: a judgement, not a name
     following = tokens(text, mark.end, min(len(text), mark.end + 60), 3)
     if following and following[0].lower in data.speech_verbs:
         return True

@@ -195,28 +195,41 @@ class Tag:
 
 
 def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
-    """A speech tag right after a closing mark: „…“, sagte X / „…“, so X / "…," X said."""
+    """A speech tag right after a closing mark: „…“, sagte X / „…“, so X / „…“, wie X zitiert wird /
+    "…," X said."""
     toks = tokens(text, start, end)
     index = 1 if toks and toks[0].text in ",;" and toks[0].start - start < 3 else 0
     if index >= len(toks) or (index == 0 and toks and toks[0].start - start > 2):
         return None
     first = toks[index]
-    if first.lower in data.speech_verbs:
-        mention, used = subject_after(text, toks, index + 1, data)
-        return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
-    if first.lower in data.auxiliaries:
-        mention, used = subject_after(text, toks, index + 1, data)
-        if any(token.lower in data.quoted_participles or token.lower in data.speech_verbs for token in toks[used:]):
-            return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
-        return None
-    if first.lower in data.so_cue:
+    if first.lower in data.speech_verbs or first.lower in data.auxiliaries:
+        return _verb_tag(text, toks, index, data)
+    if first.lower in data.so_cue or first.lower == "wie":
         mention, used = phrase_at(text, toks[index + 1:], data)
-        return Tag(first.lower, mention, toks[index + used].end) if mention is not None else None
+        if mention is None or (first.lower == "wie" and not any(
+                token.lower in data.speech_verbs for token in toks[index + 1 + used:index + 5 + used])):
+            return None
+        return Tag(first.lower, mention, toks[index + used].end)
     mention, used = phrase_at(text, toks[index:], data)
     verb = index + used
     if mention is not None and verb < len(toks) and toks[verb].lower in data.subject_first_verbs:
         return Tag(toks[verb].lower, mention, toks[verb].end)
     return None
+
+
+def _verb_tag(text: str, toks: list[Token], index: int, data: SpeechData) -> Tag | None:
+    """``sagte X``; ``hatte X gesagt`` / ``wird X zitiert``; ``hieß es vom Abgeordneten X``."""
+    first = toks[index]
+    mention, used = subject_after(text, toks, index + 1, data)
+    if first.lower in data.auxiliaries and first.lower not in data.speech_verbs and not any(
+            token.lower in data.quoted_participles or token.lower in data.speech_verbs for token in toks[used:]):
+        return None
+    if mention is not None and mention.kind == "impersonal" and used < len(toks) \
+            and toks[used].lower in data.source_prepositions:
+        source, _ = phrase_at(text, toks[used + 1:], data)  # hieß es von Sprecher Hans Muster
+        if source is not None and source.kind == "name" and " " in text[source.start:source.end]:
+            mention = source
+    return Tag(first.lower, mention, toks[used - 1].end if used else first.end)
 
 
 def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechData) -> Tag | None:
@@ -230,7 +243,21 @@ def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechDat
     for index in range(len(toks) - 1, -1, -1):
         if toks[index].lower in data.speech_verbs:
             return Tag(toks[index].lower, subject_of(text, toks, index, data), colon + 1)
-    return Tag(":", _name_before_colon(text, toks, data) or clause_subject(text, toks, data), colon + 1)
+    mention = _name_before_colon(text, toks, data) or clause_subject(text, toks, data)
+    if mention is None or mention.kind in ("noun", "impersonal"):
+        mention = _only_introduced_name(text, toks, data) or mention
+    return Tag(":", mention, colon + 1)
+
+
+def _only_introduced_name(text: str, toks: list[Token], data: SpeechData) -> Mention | None:
+    """The one person a tag introduces with a role (…, Annette Widmann-Mauz, zum Ausdruck:), if only one."""
+    found = []
+    for index in range(1, len(toks)):
+        if toks[index].capitalised and (data.is_role(toks[index - 1].text) or toks[index - 1].text == ","):
+            mention, _ = _bare(text, toks, index, data)
+            if mention is not None and mention.kind == "name" and " " in text[mention.start:mention.end]:
+                found.append(mention)
+    return found[0] if len({text[m.start:m.end] for m in found}) == 1 else None
 
 
 def _name_before_colon(text: str, toks: list[Token], data: SpeechData) -> Mention | None:

@@ -44,6 +44,7 @@ class SpeechData:
     genitive_articles: frozenset[str]
     conjunctions: frozenset[str]
     clause_openers: frozenset[str]
+    source_prepositions: frozenset[str]
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -123,6 +124,7 @@ def speech_data() -> SpeechData:
         genitive_articles=_words(data["genitive_articles"]),
         conjunctions=_words(data["conjunctions"]),
         clause_openers=_words(data["clause_openers"]),
+        source_prepositions=_words(data["source_prepositions"]),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

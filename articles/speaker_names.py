@@ -22,6 +22,8 @@ from articles.speech_data import SpeechData
 Named = tuple[Span, str]
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:“”\"»«]\s*)$")
+_AFTER_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|er|es)?) +([A-ZÄÖÜ][\w'’-]*)")
+_MID_SENTENCE = re.compile(r"(?<=[\w,;)–-]) +([A-ZÄÖÜ][\w'’-]*)")
 #: How many paragraphs back a pronoun may look for its person.
 _PRONOUN_REACH = 2
 
@@ -37,6 +39,8 @@ class SpeakerNames:
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
+        self._after_article: set[str] | None = None  # capitalised words after an article, read on demand
+        self._mid_sentence: set[str] | None = None  # capitalised words inside sentences, read on demand
         self._data = data
 
     def enter(self, paragraph: int, marks: Sequence[Marked]) -> None:
@@ -65,13 +69,15 @@ class SpeakerNames:
 
     def _common_noun(self, word: str) -> bool:
         """Whether ``word`` stands right after an article somewhere in the article (die Kritik): no name."""
-        pattern = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|er|es)?) +" + re.escape(word) + r"\b")
-        return any(pattern.search(text) for text in self._texts.values())
+        if self._after_article is None:
+            self._after_article = {found for text in self._texts.values() for found in _AFTER_ARTICLE.findall(text)}
+        return word in self._after_article
 
     def _inside(self, word: str) -> bool:
         """Whether ``word`` also stands capitalised inside a sentence somewhere in the article."""
-        pattern = re.compile(r"[\w,;)–-] +" + re.escape(word) + r"\b")
-        return any(pattern.search(text) for text in self._texts.values())
+        if self._mid_sentence is None:
+            self._mid_sentence = {found for text in self._texts.values() for found in _MID_SENTENCE.findall(text)}
+        return word in self._mid_sentence
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Named | None:
         """The latest fitting person before the pronoun: a speaker found so far, else (without the actor

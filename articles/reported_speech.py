@@ -36,6 +36,7 @@ _SENTENCE_TOKENS = 60
 _VERB_TO_COMMA = 10
 
 Ranges = Sequence[tuple[int, int]]
+_CLAUSE_END = " \t\n.!?;:…)*_"  # trimmed from a reported clause (closing quotation marks stay with their quote)
 _PHRASE = ("", "")  # what ``cue_forms`` gives for a word of a source phrase
 
 
@@ -88,7 +89,7 @@ def sentence_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, str]
     Without ``need_speaker`` a sentence whose speech verb has no clear reported clause gets a cue
     without its speaker (finding the speaker costs more than the rest).
     """
-    clause_end = trim_end(text, start, end)
+    clause_end = trim_end(text, start, end, _CLAUSE_END)
     first_verb: tuple[int, str] | None = None
     for position, word in cues:
         if _quoted(position, quoted):

@@ -225,3 +225,72 @@ def test_according_to_in_english() -> None:
 
 def test_plain_statement_is_no_indirect_speech() -> None:
     assert quotes_of("Die Stadt sagte das Konzert ab. Der Hafen bleibt geschlossen.") == []
+
+
+def test_subject_of_a_subordinate_clause() -> None:
+    text = ("Zwar lehnte das Gericht ab, zumal Verteidiger Jonas Weber immer betont hatte, "
+            "der Angeklagte sei „nicht gefährlich“.")
+    found = quotes_of(text)
+    assert [(quote.kind, quote.text, quote.speaker_name) for quote in found] == [
+        (QuoteKind.INDIRECT, "der Angeklagte sei „nicht gefährlich“", "Jonas Weber"),
+        (QuoteKind.DIRECT, "nicht gefährlich", "Jonas Weber")]
+
+
+def test_role_and_name_right_before_the_colon() -> None:
+    text = "Gelassen blieb nur die Bürgermeisterin Anna Holm: „Wir bauen weiter.“"
+    [quote] = quotes_of(text)
+    assert quote.speaker == span_of(text, "Anna Holm")
+
+
+def test_the_one_person_a_colon_tag_introduces() -> None:
+    text = "Ihre Skepsis brachte die Sprecherin der Fraktion, Lena Vogt, zum Ausdruck: „Das reicht nicht.“"
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == "Lena Vogt"
+
+
+def test_wie_x_zitiert_wird_and_hatte_x_gesagt() -> None:
+    text = ("„Wir bleiben im Hafen“, wie Kapitän Jan Ahrens von der Zeitung zitiert wird. "
+            "„Das Schiff ist alt“, hatte Reederin Mia Kock zuvor gesagt.")
+    assert [quote.speaker_name for quote in quotes_of(text)] == ["Jan Ahrens", "Mia Kock"]
+
+
+def test_name_with_an_initial() -> None:
+    text = "„Das ist ein Durchbruch“, sagte Klinikdirektor Matthias W. Beckmann."
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == "Matthias W. Beckmann"
+
+
+def test_plural_sie_stays_unknown() -> None:
+    text = "Die Ministerin Eva Brandt traf die Fischer. „Wir geben nicht auf“, sagten sie danach."
+    [quote] = quotes_of(text)
+    assert quote.speaker is None
+
+
+def test_konjunktiv_sentence_goes_on_reporting_the_speaker_before() -> None:
+    text = "Ministerin Eva Brandt sagte, der Hafen sei sicher. Die Fähre werde „ohne Pause“ fahren."
+    direct = only(quotes_of(text), QuoteKind.DIRECT)
+    assert [(quote.text, quote.speaker_name) for quote in direct] == [("ohne Pause", "Eva Brandt")]
+
+
+def test_quote_after_a_sentence_about_a_named_person() -> None:
+    text = "Bürgermeister Tom Lund will die Fähre retten. „Ohne Fähre stirbt die Insel.“"
+    [quote] = quotes_of(text)
+    assert quote.speaker == span_of(text, "Tom Lund")
+
+
+def test_quoted_names_of_sources_and_titles_are_terms() -> None:
+    text = ("Laut „tagesschau.de“ ist die Fähre ausgefallen. „BBC News“ berichtet ebenfalls darüber. "
+            "Er ist Träger des „Preises für geistige Freiheit“ und Mitglied der „Allianz für Europa“ (AfE).")
+    found = quotes_of(text)
+    assert [(quote.text, quote.kind) for quote in found if quote.kind is not QuoteKind.INDIRECT] == [
+        ("tagesschau.de", QuoteKind.TERM), ("BBC News", QuoteKind.TERM),
+        ("Preises für geistige Freiheit", QuoteKind.TERM), ("Allianz für Europa", QuoteKind.TERM)]
+
+
+def test_quoted_judgements_and_fragments_are_speech() -> None:
+    text = ("Die Lage wurde von der Polizei als „extrem“ bezeichnet. "
+            "Der Plan ist „auf ganzer Linie gescheitert“. Sie sprach von einer „Gefahr für Leib und Leben“.")
+    found = quotes_of(text)
+    assert [(quote.text, quote.kind) for quote in found] == [
+        ("extrem", QuoteKind.DIRECT), ("auf ganzer Linie gescheitert", QuoteKind.DIRECT),
+        ("Gefahr für Leib und Leben", QuoteKind.DIRECT)]

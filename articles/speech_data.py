@@ -89,10 +89,10 @@ def speech_data() -> SpeechData:
     data = load_resource_json("analysis/speech.json")
     phrases = sorted(data["source_before"]["phrases"], key=len, reverse=True)
     pronouns = data["pronouns"]
-    strong_verbs = _words(data["speech_verbs"]) - _words(data["weak_speech_verbs"])
+    strong_verbs = _words(data["speech_verbs"])
     cue_words = strong_verbs | _words(data["source_before"]) | _words(data["source_after"])
     return SpeechData(
-        speech_verbs=_words(data["speech_verbs"]),
+        speech_verbs=strong_verbs | _words(data["weak_speech_verbs"]),
         weak_speech_verbs=_words(data["weak_speech_verbs"]),
         impersonal=_words(data["impersonal_subjects"]),
         so_cue=_words(data["so_cue"]),

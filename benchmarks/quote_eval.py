@@ -16,14 +16,19 @@ Matching, defined here once:
   paired one to one, best overlap first. Direct F1 is over pieces.
 - **Speaker.** Scored on matched gold pieces that have a gold speaker. The gold reference is the gold
   speaker phrase; for a pronoun or relative (er, sie, die, letztere …) it is the nearest preceding gold
-  speaker phrase of any annotation that holds a name (the gold set has no coreference links, so this
-  stands in for the antecedent). A reference *holds a name* when one of its capitalised words is not a
-  common noun of the project's noun lexicon (``resources/lexicon``) nor a function word; hyphenated
-  words count by their last part (``SPD-Chef`` is a common noun). The prediction is correct when its
-  speaker name shares a word with the reference's name words (a genitive -s is ignored), or when the
-  reference holds no name (ein Sprecher, die Polizei) and the prediction is None: Quote.speaker is a
-  named mention, so naming nobody is then right. Everything else is wrong; the table splits wrong
-  answers into "unknown" (None) and "wrong name", since a wrong name is the worse error.
+  speaker phrase of any annotation that names someone (the gold set has no coreference links, so this
+  stands in for the antecedent); a gold pronoun with no such phrase before it is left unscored (the
+  table counts these "unscorable"). The *name words* of a reference are those of its head, read per
+  comma-separated part with parentheses dropped: a leading preposition is skipped (``von Schröder``);
+  after an article and adjectives the first noun is the description and the capitalised words after it
+  are the name (``der Minister Hans Muster``); without an article, leading common nouns of the project's
+  noun lexicon (``resources/lexicon``) are roles (``Kultusministerin Eisenmann``); words after a further
+  preposition or article are attributes, not the speaker (``der Sprecher des BPI`` names nobody). A lone
+  capitalised word the lexicon also knows (``Barth``, ``Polizei``) is ambiguous. The prediction is
+  correct when its speaker name shares a word with the name words (a genitive -s ignored), or when it is
+  None and the reference names nobody or is ambiguous: Quote.speaker is a named mention, so naming
+  nobody is then right. Everything else is wrong; the table splits wrong answers into "unknown" (None)
+  and "wrong name", since a wrong name is the worse error.
 - **Indirect.** Recall against gold ``Indirect`` quotes; precision counts a predicted ``indirect``
   quote as right when it matches any gold non-direct annotation (Indirect, FreeIndirect,
   IndirectFreeIndirect, Reported). Match: Jaccard at least 0.5 (reported clauses have loose edges).

@@ -120,4 +120,5 @@ def _has_word(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:
 def _reported(text: str, start: int, end: int, mark: Marked, data: SpeechData) -> bool:
     """The sentence around the quote reports speech: a speech verb or a Konjunktiv outside the quote."""
     words = _WORD.findall(text, start, mark.start) + _WORD.findall(text, mark.end, end)
-    return any(word.lower() in data.cue_words or word.lower() in data.konjunktiv for word in words)
+    return any((word.lower() in data.cue_words and word.lower() not in data.subordinators)
+               or word.lower() in data.konjunktiv for word in words)

@@ -100,7 +100,7 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         need_speaker = any(start <= mark.start < end for mark in outer) or opens_with_quote(text[end:end + 3])
         cue = sentence_cue(text, start, end, here, quoted, data, need_speaker) if here else None
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
-        carried = previous if cue is None and previous is not None and _konjunktiv(
+        carried = previous if cue is None and previous is not None and need_speaker and _konjunktiv(
             text, start, end, quoted, data) else None
         sentence = _Sentence(paragraph, start, end, cue, speaker, quoted, carried, prior)
         for number, mark in enumerate(outer):

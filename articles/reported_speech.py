@@ -29,7 +29,7 @@ from articles.speech_data import SpeechData
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Tokens read before a cue (back to the sentence start) and after it.
 _HEAD_TOKENS = 24
-_TAIL_TOKENS = 13
+_TAIL_TOKENS = 11
 #: Tokens of a sentence read for a verb when nothing cheaper found its speaker.
 _SENTENCE_TOKENS = 60
 #: How far (in tokens) the comma before a reported clause may stand from its speech verb.
@@ -100,6 +100,8 @@ def sentence_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, str]
             cue = _source_after(text, start, position, clause_end, data)
         elif word == "so":
             cue = _so_cue(text, start, position, quoted, data)
+        elif word in data.subordinators:
+            cue = _dass_cue(text, start, position, end, clause_end, data)
         else:
             cue = _verb_cue(text, start, position, end, clause_end, quoted, data)
             first_verb = first_verb or (position, word)
@@ -160,6 +162,22 @@ def _wie_cue(text: str, start: int, wie: int, tail: list[Token], end: int, data:
     if comma > start + 1 and text[comma - 1] == "," and (len(tail) < 2 or tail[1].text in ".!?;"):
         return Cue(tail[0].lower, mention, (start, comma - 1))
     return None
+
+
+def _dass_cue(text: str, start: int, position: int, end: int, clause_end: int, data: SpeechData) -> Cue | None:
+    """``Die Polizei teilte mit, dass …``: any speech verb, weak ones too, shortly before ``, dass``."""
+    comma = trim_end(text, start, position, " \t\n")
+    if comma <= start or text[comma - 1] != ",":
+        return None
+    words = text[max(start, comma - 120):comma - 1].split()[-_VERB_TO_COMMA:]
+    if not any(word.lower() in data.speech_verbs for word in words):
+        return None  # most dass-clauses report nothing: a cheap look before tokenizing
+    before = tokens_before(text, start, comma - 1, _VERB_TO_COMMA)
+    verb = next((index for index in range(len(before) - 1, -1, -1) if before[index].lower in data.speech_verbs), -1)
+    if verb < 0:
+        return None
+    toks, index = _around(text, start, before[verb].start, end)
+    return Cue(before[verb].lower, subject_of(text, toks, index, data), (position, clause_end))
 
 
 def _source_before(text: str, start: int, position: int, end: int, data: SpeechData) -> Cue | None:

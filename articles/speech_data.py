@@ -90,7 +90,7 @@ def speech_data() -> SpeechData:
     phrases = sorted(data["source_before"]["phrases"], key=len, reverse=True)
     pronouns = data["pronouns"]
     strong_verbs = _words(data["speech_verbs"])
-    cue_words = strong_verbs | _words(data["source_before"]) | _words(data["source_after"])
+    cue_words = strong_verbs | _words(data["source_before"]) | _words(data["source_after"]) | {"dass", "daß"}
     return SpeechData(
         speech_verbs=strong_verbs | _words(data["weak_speech_verbs"]),
         weak_speech_verbs=_words(data["weak_speech_verbs"]),

@@ -145,7 +145,7 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
     speaker: Named | None = None
     if tag is not None and tag.mention is not None:
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
-    elif tag is None and kind is QuoteKind.DIRECT:
+    elif kind is QuoteKind.DIRECT:  # no tag, or one that names nobody (… „…“ haben möchte)
         speaker = sentence.cue_speaker if sentence.cue is not None else (
             sentence.carried or _alone(sentence, mark, previous, names, data) or _verb_speaker(sentence, names, data))
     return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))

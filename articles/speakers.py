@@ -224,7 +224,11 @@ def _verb_tag(text: str, toks: list[Token], index: int, data: SpeechData) -> Tag
     if first.lower in data.auxiliaries and first.lower not in data.speech_verbs and not any(
             token.lower in data.quoted_participles or token.lower in data.speech_verbs for token in toks[used:]):
         return None
-    if mention is not None and mention.kind == "impersonal" and used < len(toks) \
+    if first.lower in data.quoting_verbs:  # „…“, zitierte man X / zitiert die Zeitung Sprecher X: the object
+        quoted, _ = phrase_at(text, toks[used:], data) if mention is not None else (None, 0)
+        mention = quoted if quoted is not None and quoted.kind == "name" else (
+            _only_introduced_name(text, toks[index + 1:], data) or mention)
+    elif mention is not None and mention.kind == "impersonal" and used < len(toks) \
             and toks[used].lower in data.source_prepositions:
         source, _ = phrase_at(text, toks[used + 1:], data)  # hieß es von Sprecher Hans Muster
         if source is not None and source.kind == "name" and " " in text[source.start:source.end]:
@@ -295,11 +299,12 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
                    or before[index].text in ",;:"), -1)
     if opener >= 0 and before[opener].lower in data.clause_openers:
         mention, used = phrase_at(text, before[opener + 1:], data)  # …, zumal X betont hatte
-        return mention if mention is not None and _reaches_verb(before[opener + 1 + used:], data) else None
+        if mention is not None:  # (but not: wird X wie folgt zitiert)
+            return mention if _reaches_verb(before[opener + 1 + used:], data) else None
     lead = 0
     while lead < len(before) and before[lead].lower in data.clause_words:
         lead += 1  # Auch der Minister sagte …
-    if lead < len(before) and _starts_phrase(before[lead], data):
+    if lead < len(before) and _starts_phrase(before[lead], data) and before[lead].lower not in data.object_articles:
         mention, used = phrase_at(text, before[lead:], data)
         if mention is not None and _reaches_verb(before[lead + used:], data):
             return mention
@@ -350,9 +355,11 @@ def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
         elif token.text in "(,":
             closing = ")" if token.text == "(" else ","
             end = next((probe for probe in range(index + 1, len(between)) if between[probe].text == closing), -1)
+            if end < 0 and token.text == "," and index == len(between) - 1:
+                return True  # the comma closing the apposition right before the verb
             if end < 0 or any(word.lower in data.speech_verbs for word in between[index:end]):
                 return False
-            index = end + 1
+            index = end if closing == "," else end + 1  # a comma may open the next apposition
         else:
             return False
     return True

@@ -45,6 +45,8 @@ class SpeechData:
     conjunctions: frozenset[str]
     clause_openers: frozenset[str]
     source_prepositions: frozenset[str]
+    object_articles: frozenset[str]
+    quoting_verbs: frozenset[str]
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -125,6 +127,8 @@ def speech_data() -> SpeechData:
         conjunctions=_words(data["conjunctions"]),
         clause_openers=_words(data["clause_openers"]),
         source_prepositions=_words(data["source_prepositions"]),
+        object_articles=_words(data["object_articles"]),
+        quoting_verbs=_words(data["quoting_verbs"]),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

@@ -97,7 +97,8 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
     starts = _sentence_starts(text, outer, data)
     for start, end in zip(starts, starts[1:] + [len(text)]):
         here = [cue for cue in cues if start <= cue[0] < end]
-        need_speaker = any(start <= mark.start < end for mark in outer) or opens_with_quote(text[end:end + 3])
+        after = next((later for later in starts if later > end), len(text))  # the next sentence's end
+        need_speaker = any(start <= mark.start < after for mark in outer) or (continued and end == len(text))
         cue = sentence_cue(text, start, end, here, quoted, data, need_speaker) if here else None
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
         carried = previous if cue is None and previous is not None and need_speaker and _konjunktiv(

@@ -142,9 +142,10 @@ def _apposition(text: str, toks: list[Token], index: int, data: SpeechData) -> t
         name, used = _bare(text, toks, probe + 1, data)
         if name is not None and name.kind == "name" and (used >= len(toks) or toks[used].text in ",.;:()"):
             return name, used + 1 if used < len(toks) and toks[used].text == "," else used
-    if index < len(toks) and toks[index].capitalised and not data.is_role(toks[index].text) \
-            and toks[index].lower not in data.function_words:
-        return _bare(text, toks, index, data)
+    if index < len(toks) and toks[index].capitalised and toks[index].lower not in data.function_words:
+        name, used = _bare(text, toks, index, data)  # der Forscher (Dr.) Heino Stoever
+        if name is not None and name.kind == "name":
+            return name, used
     return None, 0
 
 
@@ -246,7 +247,7 @@ def tag_before(text: str, sentence_start: int, quote_start: int, data: SpeechDat
     toks = tokens_before(text, sentence_start, colon, 40)
     for index in range(len(toks) - 1, -1, -1):
         if toks[index].lower in data.speech_verbs:
-            return Tag(toks[index].lower, subject_of(text, toks, index, data), colon + 1)
+            return Tag(toks[index].lower, _colon_speaker(text, toks, index, data), colon + 1)
     mention = _name_before_colon(text, toks, data) or clause_subject(text, toks, data)
     if mention is None or mention.kind in ("noun", "impersonal"):
         mention = _only_introduced_name(text, toks, data) or mention
@@ -262,6 +263,17 @@ def _only_introduced_name(text: str, toks: list[Token], data: SpeechData) -> Men
             if mention is not None and mention.kind == "name" and " " in text[mention.start:mention.end]:
                 found.append(mention)
     return found[0] if len({text[m.start:m.end] for m in found}) == 1 else None
+
+
+def _colon_speaker(text: str, toks: list[Token], verb: int, data: SpeechData) -> Mention | None:
+    """The speaker of ``X sagte: „…“``; for ``zitierte X mit den Worten:`` the object, and for
+    ``wird X wie folgt zitiert:`` the phrase after the auxiliary."""
+    if toks[verb].lower in data.quoting_verbs:
+        aux = next((index for index in range(verb - 1, -1, -1) if toks[index].lower in data.auxiliaries), -1)
+        quoted, _ = subject_after(text, toks, aux + 1 if aux >= 0 else verb + 1, data)
+        if quoted is not None and quoted.kind in ("name", "pronoun"):
+            return quoted
+    return subject_of(text, toks, verb, data)
 
 
 def _name_before_colon(text: str, toks: list[Token], data: SpeechData) -> Mention | None:

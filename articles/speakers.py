@@ -276,8 +276,9 @@ def _colon_speaker(text: str, toks: list[Token], verb: int, data: SpeechData) ->
     return subject_of(text, toks, verb, data)
 
 
-def _name_before_colon(text: str, toks: list[Token], data: SpeechData) -> Mention | None:
-    """``…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“``: a role and a name end the tag."""
+def _name_before_colon(text: str, toks: list[Token], data: SpeechData, after: str = "") -> Mention | None:
+    """``…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“``: a role and a name end the tag
+    (or, with ``after`` ",", a name in commas: ``…, Frank Bsirske,``)."""
     end = len(toks)
     while end > 0 and toks[end - 1].text in ")":
         end = next((index for index in range(end - 1, -1, -1) if toks[index].text == "("), 0)
@@ -285,7 +286,8 @@ def _name_before_colon(text: str, toks: list[Token], data: SpeechData) -> Mentio
     while start > 0 and toks[start - 1].capitalised and not data.is_role(toks[start - 1].text) \
             and toks[start - 1].lower not in data.function_words:
         start -= 1
-    if start == end or start == 0 or not data.is_role(toks[start - 1].text):
+    if start == end or start == 0 or not (data.is_role(toks[start - 1].text) or (
+            after and toks[start - 1].text == after and end - start > 1)):
         return None
     return Mention(toks[start].start, toks[end - 1].end, "name", _gender_of(toks[start - 1], data))
 
@@ -320,6 +322,10 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
         mention, used = phrase_at(text, before[lead:], data)
         if mention is not None and _reaches_verb(before[lead + used:], data):
             return mention
+        if mention is not None and before[-1].text == ",":  # Der Vorsitzende der …, Frank Bsirske, würdigte
+            named = _name_before_colon(text, before[:-1], data, ",")
+            if named is not None:
+                return named
     mention, _ = subject_after(text, toks, verb + 1, data)
     return mention if mention is not None else clause_subject(text, before, data)
 

@@ -19,7 +19,8 @@ Matching, defined here once:
   speaker phrase of any annotation that names someone (the gold set has no coreference links, so this
   stands in for the antecedent); a gold pronoun with no such phrase before it is left unscored (the
   table counts these "unscorable"). The *name words* of a reference are those of its head, read per
-  comma-separated part with parentheses dropped: a leading preposition is skipped (``von Schröder``);
+  comma-separated part with parentheses dropped: a leading preposition is skipped (``von Schröder``),
+  and so is a noun that means "according to" with its preposition (``Ansicht von Senator Dodd``);
   after an article and adjectives the first noun is the description and the capitalised words after it
   are the name (``der Minister Hans Muster``); without an article, leading common nouns of the project's
   noun lexicon (``resources/lexicon``) are roles (``Kultusministerin Eisenmann``); words after a further
@@ -68,6 +69,9 @@ _FUNCTION_WORDS = frozenset("der die das des dem den ein eine einer eines einem 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen seiner seine ihrer ihre the a an"
                       .split())
 _PREPOSITIONS = _FUNCTION_WORDS - _ARTICLES - {"und", "and"}
+#: Nouns that mean "according to" in the gold's speaker phrases (nach Ansicht von X → X).
+_SOURCE_NOUNS = frozenset("ansicht auffassung angaben meinung worten aussagen aussage darstellung einschätzung "
+                          "bewertung informationen berichten bericht erklärung mitteilung idee".split())
 _NON_DIRECT = frozenset({"Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported"})
 _UNRESOLVED = "\0"
 SPAN_JACCARD = 0.8
@@ -169,6 +173,8 @@ def reference_names(phrase: str) -> tuple[set[str], bool]:
         index = 0
         if words[0].lower() in _PREPOSITIONS:
             words = words[1:]  # von Schröder, laut Polizei: the phrase after the preposition
+        if len(words) > 2 and words[0].lower() in _SOURCE_NOUNS and words[1].lower() in _FUNCTION_WORDS:
+            words = words[2:]  # (nach) Ansicht von Senator Dodd, Angaben des Ministers X: X speaks
         if not words:
             continue
         if words[0].lower() in _ARTICLES:

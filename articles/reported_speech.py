@@ -132,17 +132,17 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
               data: SpeechData) -> Cue | None:
     """Reported speech around a speech verb: ``…, sagte X``; ``Wie X mitteilte, …``; ``X sagte, dass …``."""
     tail = tokens(text, position, end, _TAIL_TOKENS)
-    before = trim_end(text, start, position, " \t\n")
-    if before > start and text[before - 1] == "," and not _quoted(before - 1, quoted):
-        clause = _clause_before(text, start, before - 1, quoted, data)
-        if clause is not None:
-            return Cue(tail[0].lower, subject_after(text, tail, 1, data)[0], clause)
     wie = max(text.rfind("wie ", max(start, position - 80), position),
               text.rfind("Wie ", max(start, position - 80), position))
     if wie >= 0 and (wie == start or not _letter(text, wie - 1)):
         cue = _wie_cue(text, start, wie, tail, clause_end, data)
         if cue is not None:
             return cue
+    before = trim_end(text, start, position, " \t\n")
+    if before > start and text[before - 1] == "," and not _quoted(before - 1, quoted):
+        clause = _clause_before(text, start, before - 1, quoted, data)
+        if clause is not None:
+            return Cue(tail[0].lower, subject_after(text, tail, 1, data)[0], clause)
     clause = _clause_after(text, tail, clause_end, quoted, data)
     if clause is None:
         return None

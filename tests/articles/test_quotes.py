@@ -294,3 +294,24 @@ def test_quoted_judgements_and_fragments_are_speech() -> None:
     assert [(quote.text, quote.kind) for quote in found] == [
         ("extrem", QuoteKind.DIRECT), ("auf ganzer Linie gescheitert", QuoteKind.DIRECT),
         ("Gefahr für Leib und Leben", QuoteKind.DIRECT)]
+
+
+def test_wie_x_ausfuehrte_before_the_reported_clause() -> None:
+    text = "Wie die Vorsitzende Richterin, Karin Brandt, ausführte, hätte es „ein Blutbad gegeben“."
+    found = quotes_of(text)
+    assert [(quote.kind, quote.text, quote.speaker_name) for quote in found] == [
+        (QuoteKind.INDIRECT, "hätte es „ein Blutbad gegeben“", "Karin Brandt"),
+        (QuoteKind.DIRECT, "ein Blutbad gegeben", "Karin Brandt")]
+
+
+def test_dass_clause_after_a_weak_speech_verb() -> None:
+    text = "Die Reederei Nordlicht teilte am Abend mit, dass die Fähre wieder fährt."
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.text) == (QuoteKind.INDIRECT, "dass die Fähre wieder fährt")
+
+
+def test_name_in_commas_before_the_verb_is_the_speaker() -> None:
+    text = ("Der Vorsitzende der Gewerkschaft ver.di, Frank Bsirske, würdigte Kluncker als "
+            "„eine bedeutende Persönlichkeit“.")
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == "Frank Bsirske"

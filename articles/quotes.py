@@ -18,6 +18,7 @@ When unsure the speaker stays unknown: a wrong speaker is worse than none.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ from articles.speech_data import SpeechData, speech_data
 _SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
+#: Longer stretches without a sentence end are read in pieces of about this many characters.
+_MAX_SENTENCE = 600
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?…)*_]*")
 
 
@@ -90,31 +93,52 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
     if not marks and not cues:
         return None
     names.enter(paragraph.index, marks)
-    outer = [mark for mark in marks if mark.depth == 0]
-    quoted = [(mark.start, mark.end) for mark in outer]
     pieces.extend(_Piece(paragraph.index, mark, inner_kind(text, mark, data), None) for mark in marks
                   if mark.depth > 0)
-    starts = _sentence_starts(text, outer, data)
-    for start, end in zip(starts, starts[1:] + [len(text)]):
-        here = [cue for cue in cues if start <= cue[0] < end]
-        after = next((later for later in starts if later > end), len(text))  # the next sentence's end
-        need_speaker = any(start <= mark.start < after for mark in outer) or (continued and end == len(text))
-        cue = sentence_cue(text, start, end, here, quoted, data, need_speaker) if here else None
+    layout = _layout(text, marks, cues, data)
+    for number, (start, end) in enumerate(layout.bounds):
+        here = layout.marks[number]
+        quoted = [(mark.start, mark.end) for _, mark in here]
+        need_speaker = bool(here) or (bool(layout.marks[number + 1]) if number + 1 < len(layout.bounds)
+                                      else continued)  # this sentence or the next holds a quote
+        cue = sentence_cue(text, start, end, layout.cues[number], quoted, data, need_speaker) \
+            if layout.cues[number] else None
         speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
         carried = previous if cue is None and previous is not None and need_speaker and _konjunktiv(
             text, start, end, quoted, data) else None
         sentence = _Sentence(paragraph, start, end, cue, speaker, quoted, carried, prior)
-        for number, mark in enumerate(outer):
-            if start <= mark.start < end:
-                later = outer[number + 1] if number + 1 < len(outer) else None
-                piece = _outer_piece(sentence, mark, later, previous, names, data)
-                pieces.append(piece)
-                speaker = speaker or piece.speaker
+        for index, mark in here:
+            later = layout.outer[index + 1] if index + 1 < len(layout.outer) else None
+            piece = _outer_piece(sentence, mark, later, previous, names, data)
+            pieces.append(piece)
+            speaker = speaker or piece.speaker
         if cue is not None and cue.clause is not None:
             indirect.append(_indirect(paragraph, cue.clause, sentence.cue_speaker))
         previous = speaker or carried
         prior = (paragraph, start)
     return previous
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A paragraph cut into sentences, with the cues and outermost quotes of each sentence."""
+
+    bounds: list[tuple[int, int]]
+    cues: list[list[tuple[int, str]]]
+    marks: list[list[tuple[int, Marked]]]  # (index in ``outer``, quote)
+    outer: list[Marked]
+
+
+def _layout(text: str, marks: Sequence[Marked], cues: Sequence[tuple[int, str]], data: SpeechData) -> _Layout:
+    outer = [mark for mark in marks if mark.depth == 0]
+    starts = _sentence_starts(text, outer, data)
+    cue_groups: list[list[tuple[int, str]]] = [[] for _ in starts]
+    for cue in cues:
+        cue_groups[bisect.bisect_right(starts, cue[0]) - 1].append(cue)
+    mark_groups: list[list[tuple[int, Marked]]] = [[] for _ in starts]
+    for index, mark in enumerate(outer):
+        mark_groups[bisect.bisect_right(starts, mark.start) - 1].append((index, mark))
+    return _Layout(list(zip(starts, starts[1:] + [len(text)])), cue_groups, mark_groups, outer)
 
 
 def _indirect(paragraph: Paragraph, clause: tuple[int, int], speaker: Named | None) -> Quote:
@@ -124,16 +148,41 @@ def _indirect(paragraph: Paragraph, clause: tuple[int, int], speaker: Named | No
 
 
 def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> list[int]:
-    """Offsets where sentences start, ignoring full stops inside quotes and after abbreviations."""
+    """Offsets where sentences start, ignoring full stops inside quotes and after abbreviations.
+
+    A "sentence" longer than ``_MAX_SENTENCE`` characters (a list, or text without full stops) is cut at
+    blanks outside quotes, so that no step reads more than a bounded stretch per quote or cue.
+    """
     starts = [0]
+    inside = 0  # the first quote that does not end before the gap
     for gap in _SENTENCE_GAP.finditer(text):
-        if any(mark.start < gap.end() < mark.end for mark in outer):
+        while inside < len(outer) and outer[inside].end <= gap.end():
+            inside += 1
+        if inside < len(outer) and outer[inside].start < gap.end():
             continue
         word = word_before(text, gap.start() + 1, 8)
         if word.lower() in data.abbreviations or len(word) == 1 or (word.isdigit() and len(word) <= 2):
             continue  # Dr. Muster; am 5. August
         starts.append(gap.end())
-    return starts
+    return _cut_long(text, starts, outer)
+
+
+def _cut_long(text: str, starts: list[int], outer: Sequence[Marked]) -> list[int]:
+    quote_starts = [mark.start for mark in outer]
+    cut: list[int] = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        cut.append(start)
+        position = start + _MAX_SENTENCE
+        while position < end - _MAX_SENTENCE // 2:
+            quote = bisect.bisect_right(quote_starts, position) - 1
+            if quote >= 0 and outer[quote].end > position:
+                position = outer[quote].end  # never inside a quote
+            blank = text.find(" ", position, end)
+            if blank < 0:
+                break
+            cut.append(blank + 1)
+            position = blank + 1 + _MAX_SENTENCE
+    return cut
 
 
 def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previous: Named | None,

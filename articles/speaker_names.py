@@ -10,6 +10,7 @@ such as ``Frau`` or ``Sprecherin``) does not contradict it; ``sie`` with a plura
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -24,6 +25,8 @@ Named = tuple[Span, str]
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:“”\"»«]\s*)$")
 _AFTER_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|er|es)?) +([A-ZÄÖÜ][\w'’-]*)")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;)–-]) +([A-ZÄÖÜ][\w'’-]*)")
+#: No person mention is longer than this; it bounds the search for the one a phrase overlaps.
+_LONGEST_NAME = 120
 #: How many paragraphs back a pronoun may look for its person.
 _PRONOUN_REACH = 2
 
@@ -34,8 +37,10 @@ class SpeakerNames:
     def __init__(self, paragraphs: Sequence[Paragraph], people: Sequence[Named], data: SpeechData) -> None:
         self._texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
         self._order = {paragraph.index: position for position, paragraph in enumerate(paragraphs)}
-        self._people = [(named, _gender_before(self._texts[named[0].paragraph], named[0].start, data))
-                        for named in sorted(people)]
+        self._paragraphs = [paragraph.index for paragraph in paragraphs]
+        self._people = sorted(((named, _gender_before(self._texts[named[0].paragraph], named[0].start, data))
+                               for named in people), key=lambda item: self._key(item[0][0]))
+        self._people_keys = [self._key(named[0]) for named, _ in self._people]
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
@@ -55,8 +60,12 @@ class SpeakerNames:
             return self._antecedent(paragraph, mention.start, mention.gender)
         if mention.kind != "name":
             return None
-        for (span, name), _ in self._people:
-            if span.paragraph == paragraph and span.start < mention.end and mention.start < span.end:
+        order = self._order[paragraph]
+        for number in range(bisect.bisect_left(self._people_keys, (order, mention.end)), 0, -1):
+            (span, name), _ = self._people[number - 1]
+            if self._people_keys[number - 1] < (order, mention.start - _LONGEST_NAME):
+                break
+            if span.start < mention.end and mention.start < span.end:
                 return span, name
         text = self._texts[paragraph]
         word = text[mention.start:mention.end]
@@ -83,33 +92,40 @@ class SpeakerNames:
         """The latest fitting person before the pronoun: a speaker found so far, else (without the actor
         analysis) a person introduced by a role nearby, but only when that person is the only one."""
         here = (self._order[paragraph], position)
-        pools = [self._people] if self._people else [self._found_names(), self._nearby_role_names(paragraph)]
-        for number, pool in enumerate(pools):
-            fitting = [(key, named) for key, named in self._fitting(pool, here, gender)]
-            if number == 1 and len({named[1] for _, named in fitting}) > 1:
-                return None  # several people introduced nearby: which one is meant is a guess
-            if fitting:
-                return max(fitting)[1]
+        if self._people:
+            return self._latest(self._people, here, gender, bisect.bisect_left(self._people_keys, here))
+        found = self._latest(self._found, here, gender)
+        if found is not None:
+            return found
+        nearby = [named for named in self._nearby_role_names(paragraph) if self._fits(named, here, gender)]
+        if len({named[0][1] for named in nearby}) != 1:
+            return None  # nobody, or several people introduced nearby: which one is meant is a guess
+        return max(nearby, key=lambda named: self._key(named[0][0]))[0]
+
+    def _latest(self, pool: Sequence[tuple[Named, str]], here: tuple[int, int], gender: str,
+                stop: int | None = None) -> Named | None:
+        """The last fitting mention of ``pool[:stop]`` (in text order) before ``here``, within reach."""
+        for number in range(len(pool) if stop is None else stop, 0, -1):
+            candidate = pool[number - 1]
+            if here[0] - self._key(candidate[0][0])[0] > _PRONOUN_REACH:
+                return None
+            if self._fits(candidate, here, gender):
+                return candidate[0]
         return None
 
-    def _fitting(self, pool: list[tuple[Named, str]], here: tuple[int, int],
-                 gender: str) -> list[tuple[tuple[int, int], Named]]:
-        fitting = []
-        for named, known_gender in pool:
-            span = named[0]
-            key = (self._order[span.paragraph], span.start)
-            if key >= here or here[0] - key[0] > _PRONOUN_REACH or self._in_quote(span):
-                continue
-            if not (gender and known_gender and gender != known_gender):
-                fitting.append((key, named))
-        return fitting
+    def _fits(self, candidate: tuple[Named, str], here: tuple[int, int], gender: str) -> bool:
+        (span, _), known_gender = candidate
+        key = self._key(span)
+        if key >= here or here[0] - key[0] > _PRONOUN_REACH or self._in_quote(span):
+            return False
+        return not (gender and known_gender and gender != known_gender)
 
-    def _found_names(self) -> list[tuple[Named, str]]:
-        return self._found
+    def _key(self, span: Span) -> tuple[int, int]:
+        return self._order[span.paragraph], span.start
 
     def _nearby_role_names(self, paragraph: int) -> list[tuple[Named, str]]:
         order = self._order[paragraph]
-        nearby = [index for index, position in self._order.items() if order - _PRONOUN_REACH <= position <= order]
+        nearby = self._paragraphs[max(0, order - _PRONOUN_REACH):order + 1]
         return [named for index in nearby for named in self._role_names(index)]
 
     def _role_names(self, paragraph: int) -> list[tuple[Named, str]]:
@@ -122,7 +138,9 @@ class SpeakerNames:
         return self._introduced[paragraph]
 
     def _in_quote(self, span: Span) -> bool:
-        return any(start < span.start < end for start, end in self._quoted.get(span.paragraph, ()))
+        quoted = self._quoted.get(span.paragraph, [])
+        index = bisect.bisect_left(quoted, (span.start, 0)) - 1
+        return index >= 0 and quoted[index][0] < span.start < quoted[index][1]
 
 
 def _gender_before(text: str, start: int, data: SpeechData) -> str:

@@ -315,3 +315,16 @@ def test_name_in_commas_before_the_verb_is_the_speaker() -> None:
             "„eine bedeutende Persönlichkeit“.")
     [quote] = quotes_of(text)
     assert quote.speaker_name == "Frank Bsirske"
+
+
+@pytest.mark.parametrize("unit", [
+    "„Wir kommen“, sagte Anna Berg. „Ja“, sagte sie. ",  # names and pronouns
+    "Er nannte „Alpha“ und ",  # quotes in one endless sentence
+    "Er sagte: „Ja“ und ",
+])
+def test_many_quotes_in_a_huge_paragraph_take_linear_time(unit: str) -> None:
+    text = unit * (200_000 // len(unit))
+    started = time.perf_counter()
+    found = find_quotes(paragraphs(text))
+    assert time.perf_counter() - started < 5.0
+    assert len(found) >= text.count("„") // 2

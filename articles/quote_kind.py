@@ -67,7 +67,8 @@ def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechDat
     for token in reversed(tokens_before(text, sentence_start, mark.start, 4)):
         if token.lower in data.as_words:
             return True
-        if token.lower not in data.determiners and not (token.text[0].islower() and token.text[-1] in "enrsm"):
+        if token.lower not in data.determiners and not (token.text[0].islower()
+                                                        and token.text.endswith(data.adjective_endings)):
             return False
     return False
 

@@ -56,12 +56,13 @@ def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     found = []
     if _PHRASE in hits:  # a word of a source phrase (Angaben, Informationen): look for the phrases
         hits.discard(_PHRASE)
-        for opening in ("nach ", "Nach ", "according ", "According "):
-            for index in _find_all(text, opening):
+        for opening in data.phrase_openings:
+            for index in _find_all(text, opening + " "):
                 match = data.source_phrases.match(text, index)
                 if match is not None and not _letter(text, index - 1):
                     found.append((index, match.group().lower()))
-    found.extend((index + 2, "so") for index in _find_all(text, ", so "))
+    for word in data.so_cue:
+        found.extend((index + 2, word) for index in _find_all(text, f", {word} "))
     for written, word in hits:
         found.extend((index, word) for index in _find_all(text, written)
                      if not _letter(text, index - 1) and not _letter(text, index + len(written)))
@@ -95,10 +96,10 @@ def sentence_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, str]
         if _quoted(position, quoted):
             continue
         if word in data.source_before or " " in word:
-            cue = _source_before(text, start, position, clause_end, data)
+            cue = _source_before(text, start, position, len(word.split()), clause_end, data)
         elif word in data.source_after:
             cue = _source_after(text, start, position, clause_end, data)
-        elif word == "so":
+        elif word in data.so_cue:
             cue = _so_cue(text, start, position, quoted, data)
         elif word in data.subordinators:
             cue = _dass_cue(text, start, position, end, clause_end, data)
@@ -132,8 +133,8 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
               data: SpeechData) -> Cue | None:
     """Reported speech around a speech verb: ``…, sagte X``; ``Wie X mitteilte, …``; ``X sagte, dass …``."""
     tail = tokens(text, position, end, _TAIL_TOKENS)
-    wie = max(text.rfind("wie ", max(start, position - 80), position),
-              text.rfind("Wie ", max(start, position - 80), position))
+    wie = max(text.rfind(form + " ", max(start, position - 80), position)
+              for word in data.wie_cue for form in (word, word.capitalize()))
     if wie >= 0 and (wie == start or not _letter(text, wie - 1)):
         cue = _wie_cue(text, start, wie, tail, clause_end, data)
         if cue is not None:
@@ -152,7 +153,7 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
 
 def _wie_cue(text: str, start: int, wie: int, tail: list[Token], end: int, data: SpeechData) -> Cue | None:
     """``Wie X mitteilte, …`` (the clause after) and ``…, wie X mitteilte`` (the clause before)."""
-    between = tokens(text, wie + 4, tail[0].start, 8)
+    between = tokens(text, text.find(" ", wie) + 1, tail[0].start, 8)
     mention, used = phrase_at(text, between, data)
     if mention is None or used < len(between) - 2:
         return None
@@ -180,11 +181,11 @@ def _dass_cue(text: str, start: int, position: int, end: int, clause_end: int, d
     return Cue(before[verb].lower, subject_of(text, toks, index, data), (position, clause_end))
 
 
-def _source_before(text: str, start: int, position: int, end: int, data: SpeechData) -> Cue | None:
-    """``Laut X …`` / ``Nach Angaben des X …``: X, then the clause (the whole sentence when inside it)."""
+def _source_before(text: str, start: int, position: int, first: int, end: int, data: SpeechData) -> Cue | None:
+    """``Laut X …`` / ``Nach Angaben des X …``: X, then the clause (the whole sentence when inside it);
+    ``first``: how many words the source word or phrase has."""
     toks = tokens(text, position, end, _TAIL_TOKENS)
-    first = 1 if toks[0].lower in data.source_before else _after_phrase(toks)
-    if first < len(toks) and toks[first].lower in ("von", "vom", "of"):
+    if first < len(toks) and toks[first].lower in data.source_prepositions:
         first += 1
     mention, _ = phrase_at(text, toks[first:], data)
     after = _phrase_end(toks, first, data)
@@ -193,16 +194,6 @@ def _source_before(text: str, start: int, position: int, end: int, data: SpeechD
     at_start = not text[start:position].strip(" *_")
     clause_start = toks[after].start if at_start else start
     return Cue(toks[0].lower, mention, (clause_start, end) if clause_start < end else None)
-
-
-def _after_phrase(toks: list[Token]) -> int:
-    """The token after ``nach Angaben`` / ``nach den Worten`` / ``according to``."""
-    if toks[0].lower == "according":
-        return 2
-    probe = 1
-    while probe < len(toks) and not toks[probe].capitalised:
-        probe += 1
-    return probe + 1
 
 
 def _source_after(text: str, start: int, position: int, end: int, data: SpeechData) -> Cue:
@@ -244,7 +235,7 @@ def _so_cue(text: str, start: int, position: int, quoted: Ranges, data: SpeechDa
     mention, _ = phrase_at(text, toks[1:], data)
     if mention is None:
         return None
-    return Cue("so", mention, _clause_before(text, start, position - 2, quoted, data))
+    return Cue(toks[0].lower, mention, _clause_before(text, start, position - 2, quoted, data))
 
 
 def _clause_before(text: str, start: int, comma: int, quoted: Ranges, data: SpeechData) -> tuple[int, int] | None:

@@ -23,7 +23,6 @@ from articles.speech_data import SpeechData
 Named = tuple[Span, str]
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:“”\"»«]\s*)$")
-_AFTER_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|er|es)?) +([A-ZÄÖÜ][\w'’-]*)")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;)–-]) +([A-ZÄÖÜ][\w'’-]*)")
 #: No person mention is longer than this; it bounds the search for the one a phrase overlaps.
 _LONGEST_NAME = 120
@@ -79,7 +78,8 @@ class SpeakerNames:
     def _common_noun(self, word: str) -> bool:
         """Whether ``word`` stands right after an article somewhere in the article (die Kritik): no name."""
         if self._after_article is None:
-            self._after_article = {found for text in self._texts.values() for found in _AFTER_ARTICLE.findall(text)}
+            self._after_article = {found for text in self._texts.values()
+                                   for found in self._data.after_determiner.findall(text)}
         return word in self._after_article
 
     def _inside(self, word: str) -> bool:
@@ -146,6 +146,6 @@ class SpeakerNames:
 def _gender_before(text: str, start: int, data: SpeechData) -> str:
     """The gender a title or role right before a name gives (Frau, Sprecherin → f; Herr → m)."""
     lower = word_before(text, start).lower()
-    if lower in data.female_words or (lower.endswith("in") and data.is_role(lower)):
+    if lower in data.female_words or data.is_feminine_role(lower):
         return "f"
     return "m" if lower in data.male_words else ""

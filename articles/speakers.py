@@ -108,7 +108,7 @@ def role_names(text: str, data: SpeechData, limit: int = 2_000) -> list[Mention]
 
 def _described(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:
     """``der [alte] Minister [Hans Muster]`` or ``die NATO``."""
-    gender = "m" if toks[0].lower == "der" else ""
+    gender = "m" if toks[0].lower in data.masculine_articles else ""
     index = 1
     while index < len(toks) and (_adjective(toks[index]) or not toks[index].capitalised) \
             and toks[index].text[0].isalnum():
@@ -118,7 +118,7 @@ def _described(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention 
     head = toks[index]
     if head.text.isupper() and len(head.text) > 1:
         return _bare(text, toks, index, data)
-    if head.lower.endswith(("in", "innen")) and data.is_role(head.text):
+    if data.is_feminine_role(head.text):
         gender = "f"
     name, used = _apposition(text, toks, index + 1, data)
     if name is not None:
@@ -154,7 +154,7 @@ def _bare(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[M
     gender = ""
     while index < len(toks) and (data.is_role(toks[index].text) or toks[index].lower.rstrip(".") in data.titles):
         word = toks[index].lower
-        if word in data.female_words or (word.endswith("in") and data.is_role(word)):
+        if word in data.female_words or data.is_feminine_role(word):
             gender = "f"
         elif word in data.male_words:
             gender = gender or "m"
@@ -205,9 +205,9 @@ def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
     first = toks[index]
     if first.lower in data.speech_verbs or first.lower in data.auxiliaries:
         return _verb_tag(text, toks, index, data)
-    if first.lower in data.so_cue or first.lower == "wie":
+    if first.lower in data.so_cue or first.lower in data.wie_cue:
         mention, used = phrase_at(text, toks[index + 1:], data)
-        if mention is None or (first.lower == "wie" and not any(
+        if mention is None or (first.lower in data.wie_cue and not any(
                 token.lower in data.speech_verbs for token in toks[index + 1 + used:index + 5 + used])):
             return None
         return Tag(first.lower, mention, toks[index + used].end)
@@ -293,7 +293,7 @@ def _name_before_colon(text: str, toks: list[Token], data: SpeechData, after: st
 
 
 def _gender_of(role: Token, data: SpeechData) -> str:
-    if role.lower in data.female_words or role.lower.endswith("in"):
+    if role.lower in data.female_words or data.is_feminine_role(role.text):
         return "f"
     return "m" if role.lower in data.male_words else ""
 

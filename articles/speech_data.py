@@ -47,6 +47,12 @@ class SpeechData:
     source_prepositions: frozenset[str]
     object_articles: frozenset[str]
     quoting_verbs: frozenset[str]
+    wie_cue: frozenset[str]
+    feminine_suffixes: tuple[str, ...]
+    masculine_articles: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    phrase_openings: tuple[str, ...]  # first words of the source phrases as written: nach, Nach, according …
+    after_determiner: re.Pattern[str]  # a capitalised word right after a determiner (die Kritik)
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -54,6 +60,10 @@ class SpeechData:
         """A word after which a quoted phrase is a name or title: sogenannte, Motto, Tageszeitung."""
         lower = word.lower()
         return lower in self.term_cues or lower.endswith(self.term_cue_suffixes)
+
+    def is_feminine_role(self, word: str) -> bool:
+        """A role held by a woman: Sprecherin, Ministerin."""
+        return word.lower().endswith(self.feminine_suffixes) and self.is_role(word)
 
     def is_role(self, word: str) -> bool:
         """A role or description (Präsident, Außenamtssprecherin, Experten), not a name."""
@@ -129,6 +139,14 @@ def speech_data() -> SpeechData:
         source_prepositions=_words(data["source_prepositions"]),
         object_articles=_words(data["object_articles"]),
         quoting_verbs=_words(data["quoting_verbs"]),
+        wie_cue=_words(data["wie_cue"]),
+        feminine_suffixes=tuple(data["gender"]["feminine_suffixes"]),
+        masculine_articles=frozenset(data["gender"]["masculine_articles"]),
+        adjective_endings=tuple(data["adjective_endings"]["words"]),
+        phrase_openings=tuple(sorted({form for phrase in phrases for word in phrase.split()[:1]
+                                      for form in (word, word[:1].upper() + word[1:])})),
+        after_determiner=re.compile(r"\b(?i:" + "|".join(sorted(_words(data["determiners"]), key=len, reverse=True))
+                                    + r") +([A-ZÄÖÜ][\w'’-]*)"),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

@@ -1,9 +1,15 @@
 """Quoted speech or quoted term: what a pair of quotation marks holds.
 
-Speech: a quote with a speech tag, a sentence, first-person words, a long stretch of prose, or a
-short phrase in a sentence that reports speech (bezeichnete den Plan als „unausgegoren“; der Plan sei
-„unausgegoren“). A term: a quoted name or title (every word capitalised), anything right after a
-word such as ``sogenannte``, ``Motto`` or ``Titel`` or in parentheses, and any other short phrase.
+Speech: a quote with a speech tag, a sentence, first-person words, a long stretch of prose, a fragment
+of three or more words that starts in lower case, a judgement after ``als``/``von`` with a verb such as
+``bezeichnete`` or ``sprach``, or a phrase in a sentence that reports speech (der Plan sei
+„unausgegoren“) or follows one.
+
+A term: a quoted name or title (every word capitalised but function words), anything right after a
+word such as ``sogenannte``, ``Motto``, ``Titel`` or a media noun (``Tageszeitung „Die Zeit“``) or in
+parentheses, a name followed by its abbreviation (``„Allianz für Europa“ (AfE)``), a capitalised name in
+the genitive of a noun (``Träger des „…-Preises“``), a short quoted name standing as a source (``laut
+„tagesschau.de“``, ``„BBC News“ berichtet``), and any other short phrase.
 """
 
 from __future__ import annotations

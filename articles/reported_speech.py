@@ -6,6 +6,7 @@ Patterns (German first, English where it is the same):
   with ``dass``/``ob`` or holds a Konjunktiv (sei, habe, werde …);
 - ``… sei …, sagte X`` and ``… sei …, so X``: the clause before the comma;
 - ``Wie X mitteilte, …`` and ``…, wie X mitteilte``;
+- ``X teilte mit, dass …``: a dass-clause after any speech verb, weak ones (teilte, stellte) included;
 - ``Laut X …``, ``Nach Angaben von X …``, ``X zufolge …``, ``according to X``: the rest of the sentence
   (the whole sentence when the source stands inside it).
 

@@ -6,6 +6,12 @@ capitalised words that is not a role (``Präsident``, ``Außenamtssprecherin``) 
 ``sagte Bundeskanzlerin Angela Merkel`` → ``Angela Merkel``. After an article, the first noun is a
 description and only an apposition is a name: ``der Minister Hans Muster`` → ``Hans Muster``, but
 ``der Minister`` → no name.
+
+Tags: ``tag_after`` reads the words after a closing mark (``„…“, sagte X``, ``„…“, so X``, ``„…“, wird X
+zitiert``, ``„…“, hatte X gesagt``, ``„…“, zitierte man X``); ``tag_before`` the clause before a colon
+(``X sagte: „…“``, ``Ein Sprecher: „…“``). ``subject_of`` finds a speech verb's subject the German way:
+the phrase before the verb when it reaches it (allowing adverbs, genitives and appositions), the phrase
+after it otherwise, the phrase after a subordinating word for a verb at the clause end.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
 from articles.reported_speech import Cue, any_verb_cue, cue_positions, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
-from articles.speakers import Tag, clause_subject, tag_after, tag_before, tokens, word_before
+from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before, tokens, word_before
 from articles.speech_data import SpeechData, speech_data
 
 _SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
@@ -197,11 +197,23 @@ def _outer_piece(sentence: _Sentence, mark: Marked, later: Marked | None, previo
         speaker = names.named(sentence.paragraph.index, tag.mention, tag.cue)
     elif kind is QuoteKind.DIRECT:  # no tag, or one that names nobody (… „…“ haben möchte)
         speaker = sentence.cue_speaker if sentence.cue is not None else (
-            sentence.carried or _alone(sentence, mark, previous, names, data) or _verb_speaker(sentence, names, data))
+            _opinion_holder(sentence, names, data) or sentence.carried or _alone(sentence, mark, previous, names, data)
+            or _verb_speaker(sentence, names, data))
     return _Piece(sentence.paragraph.index, mark, kind, speaker, _joins(text, mark, later, tag))
 
 
+def _opinion_holder(sentence: _Sentence, names: SpeakerNames, data: SpeechData) -> Named | None:
+    """``Für den Theologen Hans Küng sei der Rücktritt „verständlich“``: the named person holds the view."""
+    text = sentence.paragraph.text
+    toks = tokens(text, sentence.start, sentence.end, 8)
+    if not toks or toks[0].lower not in data.opinion_prepositions:
+        return None
+    mention, _ = phrase_at(text, toks[1:], data)
+    return names.named(sentence.paragraph.index, mention, "") if mention and mention.kind == "name" else None
+
+
 def _verb_speaker(sentence: _Sentence, names: SpeakerNames, data: SpeechData) -> Named | None:
+    """The speaker of quoted words in a sentence without a cue: any speech verb's subject (sieht X einen „…“)."""
     text = sentence.paragraph.text
     cue = any_verb_cue(text, sentence.start, sentence.end, sentence.quoted, data)
     return names.named(sentence.paragraph.index, cue.mention, cue.word) if cue and cue.mention else None

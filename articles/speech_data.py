@@ -48,6 +48,7 @@ class SpeechData:
     object_articles: frozenset[str]
     quoting_verbs: frozenset[str]
     wie_cue: frozenset[str]
+    opinion_prepositions: frozenset[str]
     feminine_suffixes: tuple[str, ...]
     masculine_articles: frozenset[str]
     adjective_endings: tuple[str, ...]
@@ -140,6 +141,7 @@ def speech_data() -> SpeechData:
         object_articles=_words(data["object_articles"]),
         quoting_verbs=_words(data["quoting_verbs"]),
         wie_cue=_words(data["wie_cue"]),
+        opinion_prepositions=_words(data["opinion_prepositions"]),
         feminine_suffixes=tuple(data["gender"]["feminine_suffixes"]),
         masculine_articles=frozenset(data["gender"]["masculine_articles"]),
         adjective_endings=tuple(data["adjective_endings"]["words"]),

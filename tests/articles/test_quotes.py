@@ -328,3 +328,10 @@ def test_many_quotes_in_a_huge_paragraph_take_linear_time(unit: str) -> None:
     found = find_quotes(paragraphs(text))
     assert time.perf_counter() - started < 5.0
     assert len(found) >= text.count("„") // 2
+
+
+def test_fuer_x_names_the_holder_of_the_view() -> None:
+    text = ("Kanzlerin Eva Brandt sagte, der Hafen sei sicher. "
+            "Für den Theologen Hans Lind sei der Plan „aus vielen Gründen verständlich“.")
+    direct = only(quotes_of(text), QuoteKind.DIRECT)
+    assert [quote.speaker_name for quote in direct] == ["Hans Lind"]

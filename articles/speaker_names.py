@@ -23,7 +23,7 @@ from articles.speech_data import SpeechData
 Named = tuple[Span, str]
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:“”\"»«]\s*)$")
-_MID_SENTENCE = re.compile(r"(?<=[\w,;)–-]) +([A-ZÄÖÜ][\w'’-]*)")
+_MID_SENTENCE = re.compile(r"[\w,;)–-] {1,2}$")  # before a word inside a sentence
 #: No person mention is longer than this; it bounds the search for the one a phrase overlaps.
 _LONGEST_NAME = 120
 #: How many paragraphs back a pronoun may look for its person.
@@ -43,8 +43,7 @@ class SpeakerNames:
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
-        self._after_article: set[str] | None = None  # capitalised words after an article, read on demand
-        self._mid_sentence: set[str] | None = None  # capitalised words inside sentences, read on demand
+        self._word_uses: dict[str, list[tuple[str, int]]] = {}  # where single-word names stand, read on demand
         self._data = data
 
     def enter(self, paragraph: int, marks: Sequence[Marked]) -> None:
@@ -77,16 +76,17 @@ class SpeakerNames:
 
     def _common_noun(self, word: str) -> bool:
         """Whether ``word`` stands right after an article somewhere in the article (die Kritik): no name."""
-        if self._after_article is None:
-            self._after_article = {found for text in self._texts.values()
-                                   for found in self._data.after_determiner.findall(text)}
-        return word in self._after_article
+        return any(word_before(text, index, 15).lower() in self._data.determiners for text, index in self._uses(word))
 
     def _inside(self, word: str) -> bool:
         """Whether ``word`` also stands capitalised inside a sentence somewhere in the article."""
-        if self._mid_sentence is None:
-            self._mid_sentence = {found for text in self._texts.values() for found in _MID_SENTENCE.findall(text)}
-        return word in self._mid_sentence
+        return any(_MID_SENTENCE.search(text, max(0, index - 3), index) for text, index in self._uses(word))
+
+    def _uses(self, word: str) -> list[tuple[str, int]]:
+        """Where ``word`` stands as a whole word in the article's paragraphs (cached)."""
+        if word not in self._word_uses:
+            self._word_uses[word] = [(text, index) for text in self._texts.values() for index in _find_word(text, word)]
+        return self._word_uses[word]
 
     def _antecedent(self, paragraph: int, position: int, gender: str) -> Named | None:
         """The latest fitting person before the pronoun: a speaker found so far, else (without the actor
@@ -141,6 +141,17 @@ class SpeakerNames:
         quoted = self._quoted.get(span.paragraph, [])
         index = bisect.bisect_left(quoted, (span.start, 0)) - 1
         return index >= 0 and quoted[index][0] < span.start < quoted[index][1]
+
+
+def _find_word(text: str, word: str) -> list[int]:
+    found = []
+    index = text.find(word)
+    while index >= 0:
+        end = index + len(word)
+        if (index == 0 or not text[index - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            found.append(index)
+        index = text.find(word, end)
+    return found
 
 
 def _gender_before(text: str, start: int, data: SpeechData) -> str:

@@ -53,7 +53,6 @@ class SpeechData:
     masculine_articles: frozenset[str]
     adjective_endings: tuple[str, ...]
     phrase_openings: tuple[str, ...]  # first words of the source phrases as written: nach, Nach, according …
-    after_determiner: re.Pattern[str]  # a capitalised word right after a determiner (die Kritik)
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
 
@@ -147,8 +146,6 @@ def speech_data() -> SpeechData:
         adjective_endings=tuple(data["adjective_endings"]["words"]),
         phrase_openings=tuple(sorted({form for phrase in phrases for word in phrase.split()[:1]
                                       for form in (word, word[:1].upper() + word[1:])})),
-        after_determiner=re.compile(r"\b(?i:" + "|".join(sorted(_words(data["determiners"]), key=len, reverse=True))
-                                    + r") +([A-ZÄÖÜ][\w'’-]*)"),
         cue_words=cue_words,
         cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
     )

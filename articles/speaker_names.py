@@ -60,11 +60,12 @@ class SpeakerNames:
             return None
         order = self._order[paragraph]
         for number in range(bisect.bisect_left(self._people_keys, (order, mention.end)), 0, -1):
-            (span, name), _ = self._people[number - 1]
+            person, gender = self._people[number - 1]
             if self._people_keys[number - 1] < (order, mention.start - _LONGEST_NAME):
                 break
-            if span.start < mention.end and mention.start < span.end:
-                return span, name
+            if person[0].start < mention.end and mention.start < person[0].end:
+                self._found.append((person, gender))
+                return person
         text = self._texts[paragraph]
         word = text[mention.start:mention.end]
         if " " not in word and (self._common_noun(word) or (
@@ -92,11 +93,9 @@ class SpeakerNames:
         """The latest fitting person before the pronoun: a speaker found so far, else (without the actor
         analysis) a person introduced by a role nearby, but only when that person is the only one."""
         here = (self._order[paragraph], position)
-        if self._people:
-            return self._latest(self._people, here, gender, bisect.bisect_left(self._people_keys, here))
-        found = self._latest(self._found, here, gender)
-        if found is not None:
-            return found
+        found = self._latest(self._found, here, gender)  # speakers first: the person quoted last
+        if found is not None or self._people:
+            return found or self._latest(self._people, here, gender, bisect.bisect_left(self._people_keys, here))
         nearby = [named for named in self._nearby_role_names(paragraph) if self._fits(named, here, gender)]
         if len({named[0][1] for named in nearby}) != 1:
             return None  # nobody, or several people introduced nearby: which one is meant is a guess

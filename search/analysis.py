@@ -12,6 +12,7 @@ Each stage is a small Whoosh filter, testable alone:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -99,14 +100,31 @@ def analyse(text: str, mode: str = "query") -> list[str]:
 
 
 _SHARED_STEMMER = GermanStemFilter()
+_WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=100_000)
-def index_terms(word: str) -> frozenset[str]:
-    """The terms one word of text is indexed as (itself stemmed, and a compound's parts): what
-    ``german_analyzer()`` makes of it in index mode, without a token stream per word."""
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The terms one word of text is indexed as, in the analyzer's order: the word stemmed, then a
+    compound's parts stemmed. Exactly what ``german_analyzer()`` makes of it in index mode."""
     pieces = (word, *CompoundSplitter.german().noun_parts(word)) if len(word) >= 8 else (word,)
-    return frozenset(_SHARED_STEMMER.stem(fold(piece.lower())) for piece in pieces)
+    return tuple(_SHARED_STEMMER.stem(fold(piece.lower())) for piece in pieces)
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Each index term of a text with the positions of the words it comes from.
+
+    The same result as running ``german_analyzer()`` over the text, at a tenth of the cost: one regex
+    pass and a cached lookup per word instead of a chain of five generators per token."""
+    positions: dict[str, list[int]] = {}
+    for position, word in enumerate(_WORD.findall(text)):
+        for term in word_terms(word):
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [position]
+            else:
+                found.append(position)
+    return positions
 
 
 def stem(word: str) -> str:

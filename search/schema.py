@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
 
 from articles.model import Role
-from search.analysis import FoldFilter, german_analyzer
+from search.analysis import FoldFilter, german_analyzer, term_positions
 
 #: Roles outside the article's own text, each searchable on request with ``role:NAME``.
 OTHER_ROLES = tuple(role for role in Role if role not in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
@@ -16,13 +19,27 @@ def role_field(role: Role) -> str:
     return f"role_{role.value}"
 
 
+class GermanText(TEXT):  # type: ignore[misc]
+    """A text field indexed through ``term_positions`` (the analyzer's result, ten times faster);
+    queries and anything else still go through the field's analyzer."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        encode = self.format.encode
+        boost = self.format.field_boost
+        for term, positions in term_positions(value).items():
+            yield term.encode("utf-8"), len(positions), len(positions) * boost, encode(positions)
+
+
 def article_schema() -> Schema:
     analyzer = german_analyzer()
     names = RegexTokenizer(r"\w+") | LowercaseFilter() | FoldFilter()
     fields = {
         "id": ID(stored=True, unique=True),
-        "title": TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        "text": TEXT(analyzer=analyzer),
+        "title": GermanText(analyzer=analyzer, stored=True, field_boost=2.0),
+        "text": GermanText(analyzer=analyzer),
         "source": TEXT(analyzer=names),
         "source_name": ID(stored=True, sortable=True),
         "date": DATETIME(stored=True),
@@ -31,5 +48,5 @@ def article_schema() -> Schema:
         "group": NUMERIC(int, bits=64, stored=True, sortable=True),
         "fingerprint": ID(stored=True),
     }
-    fields.update({role_field(role): TEXT(analyzer=analyzer) for role in OTHER_ROLES})
+    fields.update({role_field(role): GermanText(analyzer=analyzer) for role in OTHER_ROLES})
     return Schema(**fields)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 
-from search.analysis import index_terms
+from search.analysis import word_terms
 
 _WORD = re.compile(r"\w+")
 SEPARATOR = " … "
@@ -29,10 +28,10 @@ class _Passage:
         return len(distinct), len(self.words)
 
 
-def snippet(text: str, terms: Collection[str], *, max_chars: int = 240, surround: int = 60,
+def snippet(text: str, terms: frozenset[str] | set[str], *, max_chars: int = 240, surround: int = 60,
             passages: int = 2) -> str:
     """HTML (escaped text, matches in ``<mark>``) of up to ``passages`` passages; "" without a match."""
-    matches = [m.span() for m in _WORD.finditer(text) if not index_terms(m.group()).isdisjoint(terms)]
+    matches = [m.span() for m in _WORD.finditer(text) if not terms.isdisjoint(word_terms(m.group()))]
     if not matches:
         return ""
     found = _passages(matches, span=max_chars - 2 * surround)

@@ -111,3 +111,16 @@ def test_facets_count_a_story_once_per_source() -> None:
     assert table.facets([0, 1, 2, 3]) == {"source": {"A": 2, "B": 1}, "year": {"2024": 1}}
     assert table.stories([0, 1, 2, 3]) == 2
     assert table.newest_first([3, 1, 0]) == [0, 1, 3]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Truppenentsendung nach Kiel: Waffenstillstandsabkommen, Straße, Selenskyj, Kündigung und kündigen.",
+    "Regierung Regierungschef regieren 2025 COVID_19 Fähre fahren Fähren Asylbewerberheim Grenzkontrollen",
+    "",
+])
+def test_fast_indexing_gives_the_analyzers_terms(text: str) -> None:
+    from whoosh.fields import TEXT
+
+    fast = article_schema()["text"]
+    slow = TEXT(analyzer=fast.analyzer)
+    assert sorted(fast.index(text)) == sorted(slow.index(text))

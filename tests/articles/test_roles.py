@@ -23,6 +23,12 @@ def test_caption_glued_to_title_is_split_into_title_and_credit() -> None:
     assert roles[:2] == [("title", "Gipfeltreffen in Brüssel"), ("credit", "Quelle: www.agency.example © Max Muster")]
 
 
+def test_a_credit_word_inside_a_compound_does_not_split_the_line() -> None:
+    roles = roles_of(f"Haushalt beschlossen\n\n{LEAD}\n\nSymbolbild: picture alliance\n\n{BODY}")
+    assert ("credit", "Symbolbild: picture alliance") in roles
+    assert not any(text == "Symbol" for _, text in roles)
+
+
 def test_image_alt_line_before_a_credit_is_a_caption() -> None:
     roles = roles_of(f"Haushalt beschlossen\n\n{LEAD}\n\nDas Rathaus am Marktplatz\n\nFoto: dpa\n\n{BODY}")
     assert ("caption", "Das Rathaus am Marktplatz") in roles and ("credit", "Foto: dpa") in roles

@@ -68,52 +68,51 @@ def _deleted(reader: Any) -> frozenset[int]:
 
 
 def _term_docs(reader: Any, field: str, text: Any) -> set[int]:
-    if (field, text) not in reader:
+    matcher = _postings(reader, field, text)
+    if matcher is None:
         return set()
-    matcher = reader.postings(field, text)
-    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents: read past the filter
-        matcher = matcher.child
-        matcher.reset()
-        return _leaf_ids(matcher) - _deleted(reader)
-    return _leaf_ids(matcher)
-
-
-def _leaf_ids(matcher: Any) -> set[int]:
-    """All ids of a term's postings, a block at a time (Whoosh's ``all_ids`` steps one by one)."""
-    if not _block_wise(matcher):
-        return set(matcher.all_ids())
     ids: set[int] = set()
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        ids.update(matcher._ids[matcher._i:])
-        matcher._next_block()
-    return ids
+    for docnums, _ in _blocks(matcher, weights=False):
+        ids.update(docnums)
+    return ids - _deleted(reader)
 
 
 def posting_blocks(searcher: Any, field: str, text: Any) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
     """A term's postings a block at a time: (document numbers within the segment, term frequencies,
     the segment's offset in the whole index); deleted documents included."""
     for leaf, offset in searcher.subsearchers or [(searcher, 0)]:
-        reader = leaf.reader()
-        if (field, text) not in reader:
-            continue
-        matcher = reader.postings(field, text)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-            matcher.reset()
-        if not _block_wise(matcher):
-            postings = [(matcher.id(), matcher.weight()) for _ in _steps(matcher)]
-            yield [docnum for docnum, _ in postings], [weight for _, weight in postings], offset
-            continue
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            start = matcher._i
-            yield matcher._ids[start:], matcher._weights[start:], offset
-            matcher._next_block()
+        matcher = _postings(leaf.reader(), field, text)
+        if matcher is not None:
+            for docnums, weights in _blocks(matcher, weights=True):
+                yield docnums, weights, offset
+
+
+def _postings(reader: Any, field: str, text: Any) -> Any:
+    """The term's posting reader in one segment, deleted documents not filtered out (None if absent)."""
+    if (field, text) not in reader:
+        return None
+    matcher = reader.postings(field, text)
+    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents: read past the filter
+        matcher = matcher.child
+        matcher.reset()
+    return matcher
+
+
+def _blocks(matcher: Any, *, weights: bool) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(ids, term frequencies) a block at a time; frequencies are only read when ``weights`` is set.
+    Whoosh's own ``all_ids`` steps one posting at a time; other matchers are read that way here too."""
+    if not _block_wise(matcher):
+        postings = [(matcher.id(), matcher.weight() if weights else 0.0) for _ in _steps(matcher)]
+        yield [docnum for docnum, _ in postings], [weight for _, weight in postings]
+        return
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if weights and matcher._weights is None:
+            matcher._read_weights()
+        start = matcher._i
+        yield matcher._ids[start:], (matcher._weights[start:] if weights else ())
+        matcher._next_block()
 
 
 def _steps(matcher: Any) -> Iterator[None]:

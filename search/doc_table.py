@@ -17,7 +17,6 @@ from typing import Any
 
 from search.documents import seconds_since_epoch
 
-FACETS = ("source", "year")
 _DEFAULTS: dict[str, Any] = {"group": -1, "source_name": "", "year": "", "sort_date": 0}
 
 
@@ -59,7 +58,7 @@ class DocTable:
         group = self.group
         return len({group[d] for d in docnums})
 
-    def facets(self, docnums: Sequence[int]) -> dict[str, dict[str, int]]:
+    def facets(self, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
         """Stories per source and per year (a story's copies in one source count once)."""
         counted: dict[str, dict[str, int]] = {}
         for name, (keys, values) in self._facet_keys.items():
@@ -91,6 +90,6 @@ class DocTable:
         return kept
 
     def newest_first(self, docnums: Iterable[int]) -> list[int]:
-        """The documents newest first; undated ones last, in index order."""
+        """The documents newest first, one date in index order; undated ones last."""
         sort_date = self.sort_date
-        return sorted(docnums, key=lambda d: -sort_date[d])
+        return sorted(docnums, key=lambda d: (-sort_date[d], d))

@@ -70,7 +70,7 @@ class SearchIndex:
         self.directory = directory
         self._handle = handle
         #: Opening a searcher reads every segment's term table (0.1 s at 40,000 articles), so one
-        #: stays open and is refreshed when a commit changed the index; searches take turns on it.
+        #: stays open and is reopened only after a commit changed the index; searches take turns on it.
         self._searcher: Searcher | None = None
         self._table: DocTable | None = None
         self._search_lock = threading.RLock()

@@ -163,11 +163,11 @@ def _fuzzy_terms(reader: Any, node: Any) -> list[Any]:
     """Terms within ``maxdist`` edits of a fuzzy word that share its first letters. One edit (the
     usual case) is tested in a single pass; Whoosh computes the full edit distance of every candidate."""
     word, distance = node.text, node.maxdist
-    candidates = [term for term in reader.expand_prefix(node.fieldname, word[:node.prefixlength])
-                  if abs(len(field_text(reader, node.fieldname, term)) - len(word)) <= distance]
+    near = {term: spelled for term in reader.expand_prefix(node.fieldname, word[:node.prefixlength])
+            if abs(len(spelled := field_text(reader, node.fieldname, term)) - len(word)) <= distance}
     if distance != 1:
-        return [term for term in node._btexts(reader) if term in set(candidates)]
-    return [term for term in candidates if within_one_edit(word, field_text(reader, node.fieldname, term))]
+        return [term for term in node._btexts(reader) if term in near]
+    return [term for term, spelled in near.items() if within_one_edit(word, spelled)]
 
 
 def within_one_edit(a: str, b: str) -> bool:

@@ -59,21 +59,21 @@ class SearchResults:
 def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, sort: str = "relevance") -> SearchResults:
     """Search the library; copies of one story count once, shown as their primary copy.
 
-    Three cheap passes instead of Whoosh's collectors, which score every match in Python when asked
-    for facets or collapsing: the matching document numbers (unscored) give the story count and the
-    facets; the best ``limit`` stories come from Whoosh's top-N search (or the date column); only
-    their snippets are built.
+    Cheap passes instead of Whoosh's collectors, which score every match in Python when asked for
+    facets or collapsing: the set of matching documents (unscored) gives the story count and the
+    facets; the best ``limit`` stories come from BM25 over that set (or the date column); only their
+    snippets are built.
     """
     with index.snapshot() as (searcher, table):
         parsed = parse_query(text, searcher.schema)
         wanted = expand_multiterms(parsed.query, searcher.reader())
-        matching = sorted(matching_docs(wanted, searcher))
+        matching = matching_docs(wanted, searcher)
         if parsed.periods:
-            matching = table.within(matching, parsed.periods)
+            matching = set(table.within(matching, parsed.periods))
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
-            top = _best_per_story(wanted, searcher, table, set(matching), limit)
+            top = _best_per_story(wanted, searcher, table, matching, limit)
         terms = _query_terms(wanted, parsed.fields)
         hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
         return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,

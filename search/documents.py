@@ -27,7 +27,7 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
         "title": meta.title,
         "text": "\n".join(p.text for p in article.paragraphs if p.role in _TEXT_ROLES),
         "group": group,
-        "fingerprint": fingerprint(article.content_hash, group),
+        "fingerprint": fingerprint(article.content_state, group),
         "sort_date": 0,
     }
     if meta.source:

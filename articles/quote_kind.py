@@ -53,8 +53,9 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
                                                                        data.as_verbs):
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
-    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)):
-        return QuoteKind.TERM
+    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)
+                                     or _after_as_word(text, sentence_start, mark, data)):
+        return QuoteKind.TERM  # a name or title, also one someone is presented as (… sich als „Leiter des …“)
     if in_speech or _reported(text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
     if len(words) >= _FRAGMENT_WORDS and words[0][0].islower():

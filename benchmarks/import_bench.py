@@ -5,8 +5,13 @@ Builds (once, cached) a corpus of ``--files`` article files from ../shared/corpo
 
 1. baseline: walk the folder, read and decode every file;
 2. parse: ``read_article`` on every file (parsing and roles, no storage);
-3. import: ``import_paths`` into a fresh library (parse, roles, duplicate detection, SQLite);
-4. re-import: the same folder again into the same library (everything unchanged).
+3. import without analysis: ``import_paths`` with ``ImportOptions(analyse=False)`` into a fresh library
+   (parse, roles, duplicate detection, SQLite);
+4. import: the same with the analysis (quotes, actors, loaded wording) into another fresh library;
+5. re-import: the same folder again into the analysed library (everything unchanged).
+
+The analysis's share is the import's time over the import without analysis of the same run (wall
+clock and CPU time of the importing process and its reader processes).
 
 Rates are files per second including the folder walk; ratios are against the baseline of the
 same run. The import is checked against ``--target`` (300 files/s): PASS/FAIL is printed and the
@@ -40,11 +45,14 @@ from corpus import Corpus, ensure_corpus
 
 _HERE = Path(__file__).resolve().parent
 _REPO = _HERE.parent
-PHASES = ("baseline", "parse", "import", "reimport")
+PHASES = ("baseline", "parse", "import-plain", "import", "reimport")
 _PHASE_TITLES = {
     "baseline": "read + decode", "parse": "read_article (parse + roles)",
-    "import": "import into a fresh library", "reimport": "re-import, all unchanged",
+    "import-plain": "import into a fresh library, without analysis",
+    "import": "import into a fresh library, with analysis", "reimport": "re-import, all unchanged",
 }
+#: The analysis may add at most this share to the import's time (issue 4).
+ANALYSIS_BUDGET = 0.30
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,9 +71,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results: dict[str, dict[str, Any]] = {}
         for number, phase in enumerate(PHASES, start=1):
-            results[phase] = _spawn(phase, corpus, library_dir)
+            folder = library_dir.with_name(library_dir.name + "-plain") if phase == "import-plain" else library_dir
+            results[phase] = _spawn(phase, corpus, folder)
             _print_phase(number, phase, results, corpus, args.target)
         passed = _print_summary(results, args.target)
+        _print_analysis_share(results)
         if args.profile:
             profile_import(corpus, Path(temp) / "profiled", args.profile)
     return 1 if args.strict and not passed else 0
@@ -100,6 +110,7 @@ def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str,
     from library.importer import import_paths  # noqa: F401  (the import stack; trafilatura loads on the first HTML)
 
     rss_before = _max_rss_mb()  # after start-up: every phase starts with the same modules loaded
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     if phase == "baseline":
         result = _baseline([item.path for item in find_files([articles])])
@@ -107,10 +118,11 @@ def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str,
         result = _parse([item.path for item in find_files([articles])])
     else:
         assert library_dir is not None
-        result = _import(articles, library_dir)
+        result = _import(articles, library_dir, analyse=phase != "import-plain")
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest reader process
-    return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb(),
+    return {**result, "seconds": seconds, "cpu_seconds": cpu, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb(),
             "workers_peak_mb": workers_peak}
 
 
@@ -146,8 +158,14 @@ def _parse(paths: list[Path]) -> dict[str, Any]:
     return {"files": len(paths), "failed": failed, "by_format": by_format}
 
 
-def _import(articles: Path, library_dir: Path, *, split: bool = True) -> dict[str, Any]:
-    from library.importer import import_paths
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children (the reader processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: bool = True) -> dict[str, Any]:
+    from library.importer import ImportOptions, import_paths
     from library.store import Library
 
     stopwatch = _Stopwatch()
@@ -155,7 +173,7 @@ def _import(articles: Path, library_dir: Path, *, split: bool = True) -> dict[st
         stopwatch.attach()
     rows, stamps, started = [], [], time.perf_counter()
     with Library.open(library_dir) as library:
-        for step in import_paths(library, [articles]):
+        for step in import_paths(library, [articles], options=ImportOptions(analyse=analyse)):
             outcome = step.outcome
             rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,
                          outcome.article_id, outcome.duplicate_of, outcome.message))
@@ -315,7 +333,7 @@ def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], co
               "(each reader process is a separate Python; with N of them add about N times this)")
     if phase == "parse":
         _print_parse_details(result)
-    if phase in ("import", "reimport"):
+    if phase in ("import-plain", "import", "reimport"):
         _print_import_details(phase, result, corpus, target)
     print()
 
@@ -369,6 +387,16 @@ def _print_summary(results: dict[str, dict[str, Any]], target: float) -> bool:
     passed = _rate(results["import"]) >= target
     print(f"import target {target:,.0f} files/s: {'PASS' if passed else 'FAIL'}")
     return passed
+
+
+def _print_analysis_share(results: dict[str, dict[str, Any]]) -> None:
+    plain, analysed = results["import-plain"], results["import"]
+    wall = analysed["seconds"] / plain["seconds"] - 1
+    cpu = analysed["cpu_seconds"] / plain["cpu_seconds"] - 1 if plain.get("cpu_seconds") else float("nan")
+    verdict = "PASS" if wall <= ANALYSIS_BUDGET else "FAIL"
+    print(f"analysis share of the import: +{wall:.1%} wall clock ({plain['seconds']:.1f} s -> "
+          f"{analysed['seconds']:.1f} s), +{cpu:.1%} CPU ({plain['cpu_seconds']:.1f} s -> {analysed['cpu_seconds']:.1f} s, "
+          f"importing process and reader processes); budget +{ANALYSIS_BUDGET:.0%}: {verdict}")
 
 
 def profile_import(corpus: Corpus, library_dir: Path, top: int) -> None:

@@ -22,15 +22,31 @@ from library.records import ActorSummary, LibraryActor
 
 def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> None:
     """File an article's actors under library actors (call after ``unfile_actors``, in a transaction)."""
-    rows = []
+    known = _known_keys(db, [actor_key(name, ActorKind(e.kind)) for e in entries for name in (e.name, *e.aliases)])
+    rows, names = [], []
     for entry in entries:
-        actor_id = _resolve(db, entry)
         kind = ActorKind(entry.kind)
-        db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)",
-                       [(actor_id, name, actor_key(name, kind)) for name in (entry.name, *entry.aliases)])
+        keys = [actor_key(name, kind) for name in (entry.name, *entry.aliases)]
+        actor_id = _resolve(db, entry, keys, known)
+        for name, key in zip((entry.name, *entry.aliases), keys):
+            names.append((actor_id, name, key))
+            known.setdefault(key, actor_id)
         rows.append((article_id, entry.local_id, actor_id, entry.role))
+    db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
     db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
                    rows)
+
+
+def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
+    """The actor each of these keys names already (the oldest, should two share one)."""
+    known: dict[str, int] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        known.update(db.execute(f"SELECT key, MIN(actor_id) FROM actor_names WHERE key IN ({marks}) GROUP BY key",
+                                chunk).fetchall())
+    return known
 
 
 def unfile_actors(db: sqlite3.Connection, article_id: int) -> None:
@@ -44,30 +60,21 @@ def unfile_actors(db: sqlite3.Connection, article_id: int) -> None:
                        AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)""", held)
 
 
-def _resolve(db: sqlite3.Connection, entry: ActorEntry) -> int:
+def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: list[str], known: dict[str, int]) -> int:
     kind = ActorKind(entry.kind)
-    key = actor_key(entry.name, kind)
     words = entry.name.split()
-    found = _by_key(db, [key])
+    found = known.get(keys[0])
     if found is None and (kind is not ActorKind.PERSON or len(words) == 1):
         # A full name is never filed under a bare-surname alias: that alias may belong to a namesake.
-        found = _by_key(db, [actor_key(alias, kind) for alias in entry.aliases])
-    if found is None and kind is ActorKind.PERSON:
-        found = _by_surname(db, entry.name, key, actor_key(words[-1], kind)) if words else None
+        found = min((known[key] for key in keys[1:] if key in known), default=None)
+    surname = actor_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
+    if found is None and surname:
+        found = _by_surname(db, entry.name, keys[0], surname)
     if found is not None:
         return found
-    surname = actor_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
     cursor = db.execute("INSERT INTO actors (kind, name, key, surname_key) VALUES (?, ?, ?, ?)",
-                        (kind.value, entry.name, key, surname))
+                        (kind.value, entry.name, keys[0], surname))
     return int(cursor.lastrowid or 0)
-
-
-def _by_key(db: sqlite3.Connection, keys: Sequence[str]) -> int | None:
-    if not keys:
-        return None
-    marks = ",".join("?" * len(keys))
-    row = db.execute(f"SELECT MIN(actor_id) FROM actor_names WHERE key IN ({marks})", list(keys)).fetchone()
-    return int(row[0]) if row and row[0] is not None else None
 
 
 def _by_surname(db: sqlite3.Connection, name: str, key: str, surname: str) -> int | None:

@@ -102,6 +102,8 @@ class Gazetteers:
     organisation_suffixes: tuple[str, ...]
     organisation_heads: frozenset[str]
     organisation_leads: frozenset[str]
+    hyphen_organisation_heads: frozenset[str]
+    quoted_organisation_heads: frozenset[str]
     club_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
@@ -195,11 +197,20 @@ class Gazetteers:
             flags |= Word.ORGANISATION_CUE
         if lower.endswith(self.media_cues) and text[:1].isupper():
             flags |= Word.MEDIA_CUE
-        if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)):
+        if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)
+                                   or self._is_hyphenated_institution(text, lower)):
             flags |= Word.ORGANISATION_NAME
         if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches", "ischem") + PARTICIPLE_ENDINGS):
             flags |= Word.ADJECTIVE
         return flags
+
+    def _is_hyphenated_institution(self, text: str, lower: str) -> bool:
+        """``Otto-Schott-Gymnasium``, ``Max-Planck-Institut``: a named institution, its name joined by hyphens."""
+        if "-" not in text:
+            return False
+        parts = text.split("-")
+        return len(parts) >= 2 and lower.rsplit("-", 1)[1] in self.hyphen_organisation_heads and all(
+            part[:1].isupper() for part in parts[:-1])
 
     def _is_federal(self, lower: str) -> bool:
         """``Bundesärztekammer``, ``Bundesnachrichtendienst``: one federal institution."""
@@ -306,6 +317,8 @@ def gazetteers() -> Gazetteers:
         organisation_suffixes=tuple(data["organisation_suffixes"]),
         organisation_heads=frozenset(h.rstrip(".") for h in data["organisation_heads"]),
         organisation_leads=frozenset(data["organisation_leads"]),
+        hyphen_organisation_heads=frozenset(data["hyphen_organisation_heads"]),
+        quoted_organisation_heads=frozenset(data["quoted_organisation_heads"]),
         club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
         speech_verbs=frozenset(data["speech_verbs"]),

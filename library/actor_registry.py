@@ -22,31 +22,37 @@ from library.records import ActorSummary, LibraryActor
 
 def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> None:
     """File an article's actors under library actors (call after ``unfile_actors``, in a transaction)."""
-    known = _known_keys(db, [actor_key(name, ActorKind(e.kind)) for e in entries for name in (e.name, *e.aliases)])
+    keyed = [(entry, [actor_key(name, ActorKind(entry.kind)) for name in (entry.name, *entry.aliases)])
+             for entry in entries]
+    known, spelled = _known_keys(db, [key for _, keys in keyed for key in keys])
     rows, names = [], []
-    for entry in entries:
-        kind = ActorKind(entry.kind)
-        keys = [actor_key(name, kind) for name in (entry.name, *entry.aliases)]
+    for entry, keys in keyed:
         actor_id = _resolve(db, entry, keys, known)
         for name, key in zip((entry.name, *entry.aliases), keys):
-            names.append((actor_id, name, key))
+            if (actor_id, name) not in spelled:  # most spellings are known already: no write
+                spelled.add((actor_id, name))
+                names.append((actor_id, name, key))
             known.setdefault(key, actor_id)
         rows.append((article_id, entry.local_id, actor_id, entry.role))
-    db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
+    if names:
+        db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
     db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
                    rows)
 
 
-def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
-    """The actor each of these keys names already (the oldest, should two share one)."""
+def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, str]]]:
+    """The actor each of these keys names already (the oldest, should two share one), and the spellings stored."""
     known: dict[str, int] = {}
+    spelled: set[tuple[int, str]] = set()
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), 500):
         chunk = unique[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        known.update(db.execute(f"SELECT key, MIN(actor_id) FROM actor_names WHERE key IN ({marks}) GROUP BY key",
-                                chunk).fetchall())
-    return known
+        for key, actor_id, name in db.execute(
+                f"SELECT key, actor_id, name FROM actor_names WHERE key IN ({marks}) ORDER BY actor_id", chunk):
+            known.setdefault(key, actor_id)
+            spelled.add((actor_id, name))
+    return known, spelled
 
 
 def unfile_actors(db: sqlite3.Connection, article_id: int) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from articles.language_data import load_resource_json
+from articles.language_data import load_resource_json, shared_words
 
 ACTORS = "analysis/actors.json"
 FIRST_NAMES = "analysis/first_names.txt.gz"
@@ -109,6 +109,8 @@ class Gazetteers:
     speech_verbs: frozenset[str]
     speech_cue: re.Pattern[str]  # a speech verb before a capitalised word: " sagte K"
     person_cues: frozenset[str]
+    person_verbs: frozenset[str]
+    adverb_endings: tuple[str, ...]
     place_prefixes: frozenset[str]
     organisation_cues: tuple[str, ...]
     media_cues: tuple[str, ...]
@@ -310,7 +312,7 @@ def gazetteers() -> Gazetteers:
         role_cues=frozenset(r.rstrip(".") for r in data["role_cues"]),
         role_suffixes=tuple(data["role_suffixes"]),
         honorifics=frozenset(h.rstrip(".") for h in data["honorifics"]),
-        particles=frozenset(data["name_particles"]),
+        particles=frozenset(shared_words("name_particles")),
         function_words=frozenset(data["function_words"]),
         not_acronyms=frozenset(data["acronyms_not_organisations"]),
         nationality_stems=tuple(data["nationality_adjectives"]),
@@ -321,9 +323,11 @@ def gazetteers() -> Gazetteers:
         quoted_organisation_heads=frozenset(data["quoted_organisation_heads"]),
         club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        speech_cue=_speech_cue(data["speech_verbs"]),
+        speech_verbs=frozenset(shared_words("speech_verbs", "so_cue")),
+        speech_cue=_speech_cue(shared_words("speech_verbs", "so_cue")),
         person_cues=frozenset(data["person_cues"]),
+        person_verbs=frozenset(data["person_verbs"]),
+        adverb_endings=tuple(data["adverb_endings"]),
         place_prefixes=frozenset(data["place_prefixes"]),
         organisation_cues=tuple(data["organisation_cues"]),
         media_cues=tuple(data["media_cues"]),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from articles.language_data import load_resource_json
+from articles.language_data import SHARED_WORDS, load_resource_json
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _phrase_words(phrases: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def speech_data() -> SpeechData:
     """The shipped speech data, loaded and compiled once."""
-    data = load_resource_json("analysis/speech.json")
+    data = {**load_resource_json("analysis/speech.json"), **load_resource_json(SHARED_WORDS)}
     phrases = sorted(data["source_before"]["phrases"], key=len, reverse=True)
     pronouns = data["pronouns"]
     strong_verbs = _words(data["speech_verbs"])

@@ -236,3 +236,19 @@ def test_organisations_named_by_their_context(text: str, expected: list[tuple[st
 
 def test_a_bracket_after_a_person_is_no_organisation() -> None:
     assert summary("Das sagte Anna Korvel (SPD) am Montag.")[0] == ("person", "Anna Korvel", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A surname the lists know, though also a noun, after a role cue and before a comma.
+    ("„Das reicht nicht“, sagte der CSU-Politiker Straubinger, der seit Jahren im Amt ist.",
+     [("person", "Straubinger", "CSU-Politiker")]),
+    # A name that starts with its particles right after a speech verb.
+    ("„Wir müssen gewinnen“, erklärt van der Vaart, „sonst wird es eng.“", [("person", "van der Vaart", "")]),
+    # An unknown name opening a clause before a verb; a sentence's first word is no evidence.
+    ("Die Gegner schwiegen, und Korvalski gehört seither zu den Gewinnern.", [("person", "Korvalski", "")]),
+    ("Insgesamt ist die Lage ruhig. Klar ist aber, dass es regnet.", []),
+    # A speech verb from the shared list (words.json) marks the speaker.
+    ("„Wir fühlen uns wie Forscher“, erzählt Sullivan, „und wie Bibliothekare.“", [("person", "Sullivan", "")]),
+])
+def test_people_named_by_their_context(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(text) == expected

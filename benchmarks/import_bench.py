@@ -11,7 +11,8 @@ Builds (once, cached) a corpus of ``--files`` article files from ../shared/corpo
 5. re-import: the same folder again into the analysed library (everything unchanged).
 
 The analysis's share is the import's time over the import without analysis of the same run (wall
-clock and CPU time of the importing process and its reader processes).
+clock and CPU time of the importing process and its reader processes). With ``--index`` both imports
+also add each stored article to a fresh search index as it comes, as ``lesesaal import`` does.
 
 Rates are files per second including the folder walk; ratios are against the baseline of the
 same run. The import is checked against ``--target`` (300 files/s): PASS/FAIL is printed and the
@@ -58,7 +59,8 @@ ANALYSIS_BUDGET = 0.30
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.phase:
-        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library) if args.library else None)))
+        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library) if args.library else None,
+                                   index=args.index)))
         return 0
     started = time.perf_counter()
     corpus, built = ensure_corpus(args.corpus_dir, args.corpora, args.files, args.seed, args.copy_share,
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, dict[str, Any]] = {}
         for number, phase in enumerate(PHASES, start=1):
             folder = library_dir.with_name(library_dir.name + "-plain") if phase == "import-plain" else library_dir
-            results[phase] = _spawn(phase, corpus, folder)
+            results[phase] = _spawn(phase, corpus, folder, index=args.index)
             _print_phase(number, phase, results, corpus, args.target)
         passed = _print_summary(results, args.target)
         _print_analysis_share(results)
@@ -96,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="exit 1 when the import misses the target")
     parser.add_argument("--profile", type=int, nargs="?", const=10, default=0, metavar="N",
                         help="also import once under cProfile and print the top N functions (default 10)")
+    parser.add_argument("--index", action="store_true",
+                        help="index each article as it is stored, as lesesaal import does (both imports)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--articles", help=argparse.SUPPRESS)
     return parser
@@ -104,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 # Phases (each runs in its own process) -------------------------------------------------
 
 
-def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str, Any]:
+def run_phase(phase: str, articles: Path, library_dir: Path | None, *, index: bool = False) -> dict[str, Any]:
     """Run one phase in this process; returns its timings, counts and memory as JSON-ready data."""
     from library.file_walk import find_files
     from library.importer import import_paths  # noqa: F401  (the import stack; trafilatura loads on the first HTML)
@@ -118,7 +122,7 @@ def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str,
         result = _parse([item.path for item in find_files([articles])])
     else:
         assert library_dir is not None
-        result = _import(articles, library_dir, analyse=phase != "import-plain")
+        result = _import(articles, library_dir, analyse=phase != "import-plain", index=index and phase != "reimport")
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu_before
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest reader process
@@ -164,7 +168,10 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: bool = True) -> dict[str, Any]:
+def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: bool = True,
+            index: bool = False) -> dict[str, Any]:
+    from contextlib import ExitStack
+
     from library.importer import ImportOptions, import_paths
     from library.store import Library
 
@@ -172,8 +179,14 @@ def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: b
     if split:
         stopwatch.attach()
     rows, stamps, started = [], [], time.perf_counter()
-    with Library.open(library_dir) as library:
-        for step in import_paths(library, [articles], options=ImportOptions(analyse=analyse)):
+    with Library.open(library_dir) as library, ExitStack() as stack:
+        on_stored = None
+        if index:
+            from search.index import SearchIndex
+
+            batch = stack.enter_context(stack.enter_context(SearchIndex.open(library)[0]).writer())
+            on_stored = lambda article_id: batch.add(library.article(article_id))  # noqa: E731
+        for step in import_paths(library, [articles], options=ImportOptions(analyse=analyse), on_stored=on_stored):
             outcome = step.outcome
             rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,
                          outcome.article_id, outcome.duplicate_of, outcome.message))
@@ -246,9 +259,9 @@ def _max_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _spawn(phase: str, corpus: Corpus, library_dir: Path) -> dict[str, Any]:
+def _spawn(phase: str, corpus: Corpus, library_dir: Path, *, index: bool = False) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase,
-               "--articles", str(corpus.articles), "--library", str(library_dir)]
+               "--articles", str(corpus.articles), "--library", str(library_dir)] + (["--index"] if index else [])
     done = subprocess.run(command, cwd=_REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)

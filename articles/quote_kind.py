@@ -43,6 +43,8 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
         return QuoteKind.TERM
     if _ACRONYM_AFTER.match(text, mark.end):
         return QuoteKind.TERM  # „Allianz für Europa“ (AfE): a name with its abbreviation
+    if _institution_or_law(inner, words, data):
+        return QuoteKind.TERM  # „Gesetz zur Bekämpfung …“, „Gesellschaft zur Förderung Freien Wissens e.V.“
     speech = _speech_like(inner, words, data)
     if not speech and words[0][0].isupper() and _genitive_of_noun(text, mark, data):
         return QuoteKind.TERM  # Träger des „Sacharow-Preises für geistige Freiheit“: a name in the genitive
@@ -61,6 +63,14 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if len(words) >= _FRAGMENT_WORDS and words[0][0].islower():
         return QuoteKind.DIRECT  # „auf ganzer Linie versagt“: a fragment of someone's words, no title
     return QuoteKind.TERM
+
+
+def _institution_or_law(inner: str, words: list[str], data: SpeechData) -> bool:
+    """The quoted name of a law, programme or institution, or of a company with its legal form."""
+    if any(token.rstrip(",;") in data.legal_forms for token in inner.split()[1:]):
+        return True
+    return (len(words) >= 3 and words[0][0].isupper() and words[0].lower() in data.name_heads
+            and words[1].lower() in data.name_connectors)
 
 
 def _german_phrase(words: list[str], data: SpeechData) -> bool:

@@ -127,7 +127,8 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
         named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
         return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
-    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
+    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
+            p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s")):  # "Dienstleister Nordeuropas": a place
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
     if flags & (Word.MEDIA_CUE | Word.ORGANISATION_CUE):
         return _quoted_title(p, i)  # der Zeitung „Die Welt“, die Firma „Chip Shop“
@@ -210,6 +211,8 @@ def company(p: Paragraph, i: int) -> Found | None:
     last = legal_form_end(p, i)
     if last is None:
         return None
+    while last + 1 < len(p) and p.gap(last + 1) in (" of ", " for ") and p.flags[last + 1] & Word.CAPITALISED:
+        last += 1  # "California Institute of Technology"
     end = p.ends[last] + (p.words[last] in DOTTED_LEGAL_FORMS and p.text[p.ends[last] : p.ends[last] + 1] == ".")
     text = p.text[p.starts[i] : end]
     return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), last + 1)

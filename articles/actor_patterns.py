@@ -79,6 +79,10 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         found = person_after_cue(p, i)
         if found is not None:
             return found
+    if flags & ANY_FIRST_NAME and i in p.before_head:
+        found = company(p, i)  # "Coral Airways", "Hugo Boss AG": a first name inside a company's name
+        if found is not None:
+            return found
     if flags & ANY_FIRST_NAME:
         found = person_by_first_name(p, i, "")
         if found is not None:

@@ -252,3 +252,15 @@ def test_a_bracket_after_a_person_is_no_organisation() -> None:
 ])
 def test_people_named_by_their_context(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Landgericht Köln und die Staatsanwaltschaft Bonn ermitteln.",
+     [("organisation", "Landgericht Köln"), ("organisation", "Staatsanwaltschaft Bonn")]),
+    ("Sie forscht am Pacific Institute of Oceanography in Kanada.",
+     [("organisation", "Pacific Institute of Oceanography"), ("place", "Kanada")]),
+    ("Der Flug mit Coral Airways fiel aus.", [("organisation", "Coral Airways")]),
+    ("Er ist der größte Versicherer Skandinaviens.", [("place", "Skandinavien")]),
+])
+def test_institutions_companies_and_places_after_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(kind, name) for kind, name, _ in summary(text)] == expected

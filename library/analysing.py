@@ -75,12 +75,12 @@ class Analyser:
         """The article's findings; a failing analysis is logged and comes back as an empty result with its error."""
         try:
             findings = analyse(paragraphs, self._lexicon)
+            entries = tuple(ActorEntry(a.id, a.kind.value, a.name, a.aliases, a.role) for a in findings.actors)
+            return AnalysisResult(self.version, findings_to_json(findings), entries)
         except Exception as error:  # a bug in the analysis must never cost the user an article
             log.exception("the analysis of an article failed")
             return AnalysisResult(self.version, findings_to_json(Findings()),
                                   error=f"{type(error).__name__}: {error}")
-        entries = tuple(ActorEntry(a.id, a.kind.value, a.name, a.aliases, a.role) for a in findings.actors)
-        return AnalysisResult(self.version, findings_to_json(findings), entries)
 
 
 def _lexicon_or_shipped(user_lexicon: Path | None) -> LoadedLexicon:

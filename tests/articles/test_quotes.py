@@ -349,3 +349,13 @@ def test_quoted_names_of_laws_institutions_and_titles_are_terms(text: str, term:
     people = ((span_of(text, "Anna Korvel"), "Anna Korvel"),) if "Anna Korvel" in text else ()
     quote = quotes_of(text, people=people)[-1]
     assert (quote.text, quote.kind) == (term, QuoteKind.TERM)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Im Phänomenbereich „Politisch motivierte Kriminalität“ stieg die Zahl der Fälle.",
+     "Politisch motivierte Kriminalität"),
+    ("Nach dem Absturz der Trägerrakete „Falke 2“ will die Firma weitermachen.", "Falke 2"),
+])
+def test_a_quote_after_a_naming_noun_is_a_term(text: str, term: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.kind) == (term, QuoteKind.TERM)

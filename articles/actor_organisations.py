@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+import re
+
 from articles.actor_text import (
     ADJECTIVE_ENDINGS,
     ANY_FIRST_NAME,
     ARTICLES,
     CONNECTORS,
     DATELINE,
+    LIST_GAPS,
     MAX_ORGANISATION_WORDS,
     NATIONALITY_BEFORE,
     NEEDS_ARTICLE,
@@ -33,6 +36,13 @@ from articles.actor_text import (
 from articles.findings import ActorKind, Span
 
 CLUB_NUMBER = "1. "
+#: A two-digit founding year after a city: "Mainz 05" (never a count: "Mainz 05 Prozent" does not occur).
+CLUB_YEAR = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
+#: ", der größte Computer-Dienstleister", ", die Fondsfirma der …": an apposition whose noun may name an organisation.
+APPOSITION = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
+OPENING_QUOTES = frozenset("„“\"»«")
+#: The rest of a quoted name up to its closing quotation mark: at most six more words, all capitalised or short.
+QUOTED_NAME_END = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
 #: Legal forms written with a full stop that belongs to the name: "Google Inc."
 DOTTED_LEGAL_FORMS = frozenset({"Inc", "Ltd", "Corp", "Co"})
 from articles.gazetteers import Word
@@ -50,8 +60,52 @@ def listed(p: Paragraph, i: int) -> Found | None:
     if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i)):
         return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
     if flags & Word.PLACE and not flags & Word.ORGANISATION:
+        club = CLUB_YEAR.match(p.text, p.ends[i])
+        if club is not None:  # "Mainz 05", "Hannover 96": a club named by its city and founding year
+            text = p.text[p.starts[i] : club.end(1)]
+            return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], club.end(1)), text, text), i + 1)
         return Found(Mention(ActorKind.PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
     return None
+
+
+def with_listed_organisations(p: Paragraph, found: list[Mention]) -> list[Mention]:
+    """Add the unknown names listed beside an organisation: "den Herstellern Siemens und Bombardier"."""
+    organisations = [m for m in found if m.kind is ActorKind.ORGANISATION]
+    if not organisations:
+        return found
+    taken = {k for m in found for k in p.tokens_in(m.span)}
+    added = []
+    for m in organisations:
+        inside = p.tokens_in(m.span)
+        for k in (inside.start - 1, inside.stop):
+            if 0 <= k < len(p) and k not in taken and _unknown_name(p, k) and _listed_beside(p, k, m):
+                taken.add(k)
+                added.append(organisation_found(p, k, k).mention)
+    return sorted(found + added, key=lambda m: m.span.start) if added else found
+
+
+def _unknown_name(p: Paragraph, k: int) -> bool:
+    """A name-like word no list knows as anything else (no first name, surname or place)."""
+    return bool(p.flags[k] & (Word.NAME_LIKE | Word.ACRONYM)) and not p.flags[k] & (
+        ANY_FIRST_NAME | Word.SURNAME | Word.PLACE) and p.word_before(k) not in p.lists.determiners
+
+
+def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
+    gap = p.text[p.ends[k] : m.span.start] if p.ends[k] <= m.span.start else p.text[m.span.end : p.starts[k]]
+    return gap in LIST_GAPS
+
+
+def quoted_name(p: Paragraph, i: int) -> Found | None:
+    """„Bündnis Zukunft Österreich“: a quoted name that starts with a word such as Bündnis, Partei or Allianz."""
+    if p.words[i] not in p.lists.quoted_organisation_heads or p.gap(i)[-1:] not in OPENING_QUOTES or i + 1 >= len(p):
+        return None
+    closing = QUOTED_NAME_END.match(p.text, p.ends[i])
+    if closing is None or not p.adjacent(i + 1):
+        return None
+    end = closing.end(1)
+    text = p.text[p.starts[i] : end]
+    following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= end), len(p))
+    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), following)
 
 
 def _after_article(p: Paragraph, i: int) -> bool:
@@ -73,11 +127,26 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
         named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
         return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
-    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
+    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
+            p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s")):  # "Dienstleister Nordeuropas": a place
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
-    if flags & Word.MEDIA_CUE:
-        return _quoted_title(p, i)
+    if flags & (Word.MEDIA_CUE | Word.ORGANISATION_CUE):
+        return _quoted_title(p, i)  # der Zeitung „Die Welt“, die Firma „Chip Shop“
     return None
+
+
+def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
+    """``Tieto Enator, der größte Computer-Dienstleister``: an unknown name explained by an organisation noun."""
+    if p.flags[i] & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
+        return None
+    last = capitalised_run_end(p, i)
+    if not all(p.flags[k] & (Word.NAME_LIKE | Word.ACRONYM) for k in range(i, last + 1)):
+        return None
+    explained = APPOSITION.match(p.text, p.ends[last])
+    if explained is None:
+        return None
+    noun = p.lists.word(explained.group(1))
+    return organisation_found(p, i, last) if noun & Word.ORGANISATION_CUE and not noun & Word.ROLE else None
 
 
 def _club(p: Paragraph, i: int, last: int) -> Found:
@@ -142,6 +211,8 @@ def company(p: Paragraph, i: int) -> Found | None:
     last = legal_form_end(p, i)
     if last is None:
         return None
+    while last + 1 < len(p) and p.gap(last + 1) in (" of ", " for ") and p.flags[last + 1] & Word.CAPITALISED:
+        last += 1  # "California Institute of Technology"
     end = p.ends[last] + (p.words[last] in DOTTED_LEGAL_FORMS and p.text[p.ends[last] : p.ends[last] + 1] == ".")
     text = p.text[p.starts[i] : end]
     return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), last + 1)

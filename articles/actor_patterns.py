@@ -4,7 +4,8 @@ German capitalises every noun, so a capital letter proves nothing: a mention nee
 capitalised word is tried against the patterns in this order, the first match winning and the scan going
 on after it:
 
-1. a long form before its acronym (``Alternative für Deutschland (AfD)``);
+1. a long form before its acronym (``Alternative für Deutschland (AfD)``), and the acronym, or a name in
+   brackets after an organisation noun (``Atomenergieagentur (Rosatom)``);
 2. a role cue or honorific before a name (:mod:`articles.actor_people`: ``Bundeskanzler Friedrich Merz``);
 3. a first name before a surname (``Keir Starmer``);
 4. a company with its legal form (``Siemens AG``);
@@ -13,7 +14,8 @@ on after it:
    capitalised adjective (``Hessischer Rundfunk``), then a place pattern (``Kanton Basel``);
 7. a person known by context (``Merz (CDU)``, ``sagte Kolb.``, a listed surname).
 
-Last, surnames listed beside a person's name become people too (``Pinnick, Tabor und Gaskill``).
+Last, surnames listed beside a person's name become people too (``Pinnick, Tabor und Gaskill``), and unknown
+names listed beside an organisation organisations (``Siemens und Bombardier``).
 Mentions never overlap; the caller (:mod:`articles.actors`) merges them into actors.
 """
 
@@ -21,7 +23,10 @@ from __future__ import annotations
 
 from articles.actor_organisations import (
     company,
+    organisation_by_apposition,
     listed,
+    quoted_name,
+    with_listed_organisations,
     named_by_adjective,
     organisation_by_pattern,
     organisation_found,
@@ -61,15 +66,21 @@ def scan(paragraph: Paragraph) -> list[Mention]:
                 i = match.next
                 continue
         i += 1
-    return with_listed_names(paragraph, found)
+    return with_listed_organisations(paragraph, with_listed_names(paragraph, found))
 
 
 def _match_at(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
     if i in p.long_forms:
         return organisation_found(p, i, p.long_forms[i])
+    if i in p.bracketed:
+        return organisation_found(p, i, i)
     if flags & (Word.ROLE | Word.HONORIFIC):
         found = person_after_cue(p, i)
+        if found is not None:
+            return found
+    if flags & ANY_FIRST_NAME and i in p.before_head:
+        found = company(p, i)  # "Coral Airways", "Hugo Boss AG": a first name inside a company's name
         if found is not None:
             return found
     if flags & ANY_FIRST_NAME:
@@ -84,7 +95,9 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         found = company(p, i)
         if found is not None:
             return found
-    found = listed(p, i) if flags & LISTED else None
+    found = quoted_name(p, i) if i in p.special else None
+    if found is None and flags & LISTED:
+        found = listed(p, i)
     if found is None and flags & ORGANISATION_PATTERN:
         found = organisation_by_pattern(p, i)
     if found is None and i in p.special:
@@ -93,4 +106,6 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
         found = place_by_pattern(p, i)
     if found is None and (flags & Word.NAME_LIKE or i in p.after_speech):
         found = person_by_context(p, i)
+    if found is None and flags & (Word.NAME_LIKE | Word.ACRONYM):
+        found = organisation_by_apposition(p, i)
     return found

@@ -30,8 +30,9 @@ from articles.actor_text import (
     is_surname,
     name_end,
     next_has,
+    sentence_start,
 )
-from articles.findings import ActorKind
+from articles.findings import ActorKind, Span
 from articles.gazetteers import Word
 
 
@@ -95,6 +96,8 @@ def person_after_cue(p: Paragraph, i: int) -> Found | None:
         if found is not None:
             return found
     mask = NOT_SURNAME_AFTER_FIRST_NAME if p.words[i] in p.lists.honorifics else NOT_SURNAME  # "Frau Müller"
+    if p.flags[j] & Word.SURNAME and p.flags[i] & Word.ROLE and _ends_clause(p, j):
+        mask = NOT_SURNAME_AFTER_FIRST_NAME  # "der CSU-Politiker Straubinger, …": a listed surname, though a noun
     if not is_surname(p, j, mask) or p.flags[j] & ANY_FIRST_NAME:
         return None
     last = name_end(p, j, NOT_SURNAME)
@@ -124,6 +127,10 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
     before = p.word_before(i)
     if before in p.lists.speech_verbs and _ends_clause(p, i) and not p.flags[i] & NOT_SURNAME_AFTER_FIRST_NAME:
         return Found(person_mention(p, i, i, ""), i + 1)  # "erklärte Gates.": even a noun is a name here
+    if before in p.lists.particles:
+        found = particle_surname_after_speech(p, i)
+        if found is not None:
+            return found
     if not p.flags[i] & Word.NAME_LIKE or before in p.lists.determiners:
         return None
     if p.flags[i] & ANY_FIRST_NAME:  # a first name alone is a person only as a known surname ("Gabriel")
@@ -143,7 +150,26 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
         return Found(person_mention(p, i, last, ""), last + 1)
     if before == "sich" and next_word[:1].islower() and not p.words[last].endswith(("te", "ten")):
         return Found(person_mention(p, i, last, ""), last + 1)  # "äußerte sich Baykal nicht"
+    if next_word in p.lists.person_verbs and _opens_clause(p, i) and not p.flags[i] & PERSON_VERB_VETO \
+            and not p.words[i].lower().endswith(p.lists.adverb_endings):
+        return Found(person_mention(p, i, last, ""), last + 1)  # "Pofalla gehört seit Langem zu …"
     return _person_by_surname(p, i) or _genitive_person(p, i)
+
+
+def particle_surname_after_speech(p: Paragraph, i: int) -> Found | None:
+    """``erklärt van der Vaart,``: a name that starts with its particles, right after a speech verb."""
+    if not p.flags[i] & Word.NAME_LIKE or not _ends_clause(p, i):
+        return None
+    start = p.starts[i]
+    window = p.text[max(0, start - 40) : start].split(" ")[:-1]  # the words before, the last one empty
+    k = len(window)
+    while k > 0 and window[k - 1] in p.lists.particles:
+        k -= 1
+    if k == len(window) or k == 0 or window[k - 1] not in p.lists.speech_verbs:
+        return None
+    first = start - len(" ".join(window[k:])) - 1
+    text = p.text[first : p.ends[i]]
+    return Found(Mention(ActorKind.PERSON, Span(p.index, first, p.ends[i]), text, text), i + 1)
 
 
 def speaking_surname(p: Paragraph, i: int) -> Found | None:
@@ -151,6 +177,18 @@ def speaking_surname(p: Paragraph, i: int) -> Found | None:
     if p.flags[i] & Word.SURNAME and i in p.after_speech and _ends_clause(p, i):
         return Found(person_mention(p, i, i, ""), i + 1)
     return None
+
+
+#: Words that a verb after them does not make a person: organisations, places, acronyms, surnames (listed apart).
+PERSON_VERB_VETO = (Word.ORGANISATION | Word.PLACE | Word.ACRONYM | Word.ORGANISATION_NAME | Word.ORGANISATION_CUE
+                    | Word.ADJECTIVE)
+
+
+def _opens_clause(p: Paragraph, i: int) -> bool:
+    """Whether token ``i`` opens a clause inside a sentence, after a comma or "und" (the subject's place).
+    A sentence's first word is left out: its capital letter says nothing (Insgesamt, Klar ist …)."""
+    before = p.text[max(0, p.starts[i] - 5) : p.starts[i]]
+    return before.endswith((", ", " und ")) and not sentence_start(p, i)
 
 
 def _ends_clause(p: Paragraph, i: int) -> bool:

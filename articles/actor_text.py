@@ -100,7 +100,12 @@ class Paragraph:
         heads = lists.organisation_heads
         self.heads = [i for i, w in enumerate(self.words) if w in heads] if not heads.isdisjoint(self.words) else []
         self.before_head = {k for h in self.heads for k in range(h - MAX_ORGANISATION_WORDS, h)}
-        self.long_forms = _long_forms(self) if "(" in text else {}
+        #: Tokens right after an opening bracket and before its closing one: "(AfD)", "( BdB )".
+        self.in_brackets = _bracketed_tokens(self) if "(" in text else []
+        self.long_forms = _long_forms(self) if self.in_brackets else {}
+        #: Names in brackets that a long form or an organisation noun before them explains: General Motors (GM),
+        #: Bundesverband deutscher Banken (BdB), Atomenergieagentur (Rosatom).
+        self.bracketed = _bracketed_names(self, self.long_forms) if self.in_brackets else set()
         named_heads = lists.adjective_heads
         before_named = set()
         if not named_heads.isdisjoint(self.words):
@@ -109,7 +114,10 @@ class Paragraph:
         cued = [m.end() for m in lists.speech_cue.finditer(text)]
         self.after_speech = {k for k in map(self._token_at, cued) if k is not None}
         #: Tokens that start no mention by their own flags but may by what is around them.
-        self.special = self.before_head | before_named | set(self.long_forms) | self.after_speech
+        heads = lists.quoted_organisation_heads
+        quoted = [] if heads.isdisjoint(self.words) else [k for k, w in enumerate(self.words) if w in heads]
+        self.special = self.before_head | before_named | set(self.long_forms) | self.after_speech | self.bracketed
+        self.special.update(quoted)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -162,12 +170,40 @@ def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:
 def _long_forms(p: Paragraph) -> dict[int, int]:
     """First token -> last token of the long forms before an acronym in brackets: Alternative für Deutschland (AfD)."""
     found = {}
-    candidates = [k for k, flags in enumerate(p.flags) if flags & (Word.ACRONYM | Word.ORGANISATION)]
+    candidates = [k for k in p.in_brackets if p.flags[k] & (Word.ACRONYM | Word.ORGANISATION)
+                  or _acronym_like(p.words[k]) and _closed(p, k)]
     for k in candidates:
-        if k > 0 and p.gap(k).strip() == "(" and p.words[k].isalpha():
+        if p.words[k].isalpha():
             first = _long_form_start(p, k - 1, p.words[k].upper())
             if first is not None:
                 found[first] = k - 1
+    return found
+
+
+def _acronym_like(word: str) -> bool:
+    """Short, starting with a capital and with another one: GM, BdB, VfL (an acronym where brackets define it)."""
+    return 2 <= len(word) <= 6 and word[0].isupper() and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+
+
+def _bracketed_tokens(p: Paragraph) -> list[int]:
+    """The tokens right after an opening bracket that follows the token before them: "(AfD", "( BdB"."""
+    return [k for k in range(1, len(p)) if p.text[p.starts[k] - 2 : p.starts[k]].strip().endswith("(")
+            and p.gap(k).strip() == "("]
+
+
+def _closed(p: Paragraph, k: int) -> bool:
+    """Whether token ``k`` is all there is in its brackets: "(GM)", "( BdB )"."""
+    return p.text[p.ends[k] : p.ends[k] + 2].strip()[:1] == ")"
+
+
+def _bracketed_names(p: Paragraph, long_forms: dict[int, int]) -> set[int]:
+    """Tokens in brackets right after a long form they abbreviate, or after an organisation noun they name."""
+    inside = {k for k in p.in_brackets if _closed(p, k)}
+    found = {last + 1 for last in long_forms.values() if last + 1 in inside}
+    for k in inside:
+        if p.flags[k - 1] & (Word.ORGANISATION_CUE | Word.ORGANISATION_NAME) and p.flags[k] & Word.NAME_LIKE \
+                and not p.flags[k] & (Word.FIRST_NAME | Word.PLACE):
+            found.add(k)
     return found
 
 

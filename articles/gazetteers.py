@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from articles.language_data import load_resource_json
+from articles.language_data import load_resource_json, shared_words
 
 ACTORS = "analysis/actors.json"
 FIRST_NAMES = "analysis/first_names.txt.gz"
@@ -102,11 +102,15 @@ class Gazetteers:
     organisation_suffixes: tuple[str, ...]
     organisation_heads: frozenset[str]
     organisation_leads: frozenset[str]
+    hyphen_organisation_heads: frozenset[str]
+    quoted_organisation_heads: frozenset[str]
     club_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
     speech_cue: re.Pattern[str]  # a speech verb before a capitalised word: " sagte K"
     person_cues: frozenset[str]
+    person_verbs: frozenset[str]
+    adverb_endings: tuple[str, ...]
     place_prefixes: frozenset[str]
     organisation_cues: tuple[str, ...]
     media_cues: tuple[str, ...]
@@ -195,11 +199,20 @@ class Gazetteers:
             flags |= Word.ORGANISATION_CUE
         if lower.endswith(self.media_cues) and text[:1].isupper():
             flags |= Word.MEDIA_CUE
-        if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)):
+        if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)
+                                   or self._is_hyphenated_institution(text, lower)):
             flags |= Word.ORGANISATION_NAME
         if self.is_nationality(lower) or lower.endswith(("ische", "ischen", "ischer", "isches", "ischem") + PARTICIPLE_ENDINGS):
             flags |= Word.ADJECTIVE
         return flags
+
+    def _is_hyphenated_institution(self, text: str, lower: str) -> bool:
+        """``Otto-Schott-Gymnasium``, ``Max-Planck-Institut``: a named institution, its name joined by hyphens."""
+        if "-" not in text:
+            return False
+        parts = text.split("-")
+        return len(parts) >= 2 and lower.rsplit("-", 1)[1] in self.hyphen_organisation_heads and all(
+            part[:1].isupper() for part in parts[:-1])
 
     def _is_federal(self, lower: str) -> bool:
         """``Bundesärztekammer``, ``Bundesnachrichtendienst``: one federal institution."""
@@ -299,22 +312,26 @@ def gazetteers() -> Gazetteers:
         role_cues=frozenset(r.rstrip(".") for r in data["role_cues"]),
         role_suffixes=tuple(data["role_suffixes"]),
         honorifics=frozenset(h.rstrip(".") for h in data["honorifics"]),
-        particles=frozenset(data["name_particles"]),
-        function_words=frozenset(data["function_words"]),
+        particles=frozenset(shared_words("name_particles")),
+        function_words=frozenset(shared_words("function_words")),
         not_acronyms=frozenset(data["acronyms_not_organisations"]),
         nationality_stems=tuple(data["nationality_adjectives"]),
         organisation_suffixes=tuple(data["organisation_suffixes"]),
         organisation_heads=frozenset(h.rstrip(".") for h in data["organisation_heads"]),
         organisation_leads=frozenset(data["organisation_leads"]),
+        hyphen_organisation_heads=frozenset(data["hyphen_organisation_heads"]),
+        quoted_organisation_heads=frozenset(data["quoted_organisation_heads"]),
         club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        speech_cue=_speech_cue(data["speech_verbs"]),
+        speech_verbs=frozenset(shared_words("speech_verbs", "so_cue")),
+        speech_cue=_speech_cue(shared_words("speech_verbs", "so_cue")),
         person_cues=frozenset(data["person_cues"]),
+        person_verbs=frozenset(data["person_verbs"]),
+        adverb_endings=tuple(data["adverb_endings"]),
         place_prefixes=frozenset(data["place_prefixes"]),
         organisation_cues=tuple(data["organisation_cues"]),
         media_cues=tuple(data["media_cues"]),
-        determiners=frozenset(data["determiners"]),
+        determiners=frozenset(shared_words("determiners")),
         federal_heads=tuple(data["federal_organisation_heads"]),
         organisation_adjective_heads=frozenset(data["adjective_heads_organisation"]),
         place_adjective_heads=frozenset(data["adjective_heads_place"]),

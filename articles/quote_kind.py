@@ -43,6 +43,8 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
         return QuoteKind.TERM
     if _ACRONYM_AFTER.match(text, mark.end):
         return QuoteKind.TERM  # „Allianz für Europa“ (AfE): a name with its abbreviation
+    if _institution_or_law(inner, words, data):
+        return QuoteKind.TERM  # „Gesetz zur Bekämpfung …“, „Gesellschaft zur Förderung Freien Wissens e.V.“
     speech = _speech_like(inner, words, data)
     if not speech and words[0][0].isupper() and _genitive_of_noun(text, mark, data):
         return QuoteKind.TERM  # Träger des „Sacharow-Preises für geistige Freiheit“: a name in the genitive
@@ -53,13 +55,22 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
                                                                        data.as_verbs):
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
-    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)):
-        return QuoteKind.TERM
+    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)
+                                     or _after_as_word(text, sentence_start, mark, data)):
+        return QuoteKind.TERM  # a name or title, also one someone is presented as (… sich als „Leiter des …“)
     if in_speech or _reported(text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
     if len(words) >= _FRAGMENT_WORDS and words[0][0].islower():
         return QuoteKind.DIRECT  # „auf ganzer Linie versagt“: a fragment of someone's words, no title
     return QuoteKind.TERM
+
+
+def _institution_or_law(inner: str, words: list[str], data: SpeechData) -> bool:
+    """The quoted name of a law, programme or institution, or of a company with its legal form."""
+    if any(token.rstrip(",;") in data.legal_forms for token in inner.split()[1:]):
+        return True
+    return (len(words) >= 3 and words[0][0].isupper() and words[0].lower() in data.name_heads
+            and words[1].lower() in data.name_connectors)
 
 
 def _german_phrase(words: list[str], data: SpeechData) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from articles.language_data import load_resource_json
+from articles.language_data import SHARED_WORDS, load_resource_json
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class SpeechData:
     role_nouns: frozenset[str]
     role_suffixes: tuple[str, ...]
     term_cues: frozenset[str]
+    name_heads: frozenset[str]
+    name_connectors: frozenset[str]
+    legal_forms: frozenset[str]
     term_cue_suffixes: tuple[str, ...]
     konjunktiv: frozenset[str]
     subordinators: frozenset[str]
@@ -98,7 +101,7 @@ def _phrase_words(phrases: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def speech_data() -> SpeechData:
     """The shipped speech data, loaded and compiled once."""
-    data = load_resource_json("analysis/speech.json")
+    data = {**load_resource_json("analysis/speech.json"), **load_resource_json(SHARED_WORDS)}
     phrases = sorted(data["source_before"]["phrases"], key=len, reverse=True)
     pronouns = data["pronouns"]
     strong_verbs = _words(data["speech_verbs"])
@@ -123,6 +126,9 @@ def speech_data() -> SpeechData:
         role_nouns=_words(data["role_nouns"]),
         role_suffixes=tuple(sorted(_words(data["role_nouns"], "suffixes"))),
         term_cues=_words(data["term_cues"]),
+        name_heads=_words(data["name_heads"]),
+        name_connectors=_words(data["name_heads"], "connectors"),
+        legal_forms=frozenset(data["name_heads"]["legal_forms"]),
         term_cue_suffixes=tuple(sorted(_words(data["term_cues"], "suffixes"))),
         konjunktiv=_words(data["konjunktiv"]),
         subordinators=_words(data["subordinators"]),

@@ -5,8 +5,14 @@ Builds (once, cached) a corpus of ``--files`` article files from ../shared/corpo
 
 1. baseline: walk the folder, read and decode every file;
 2. parse: ``read_article`` on every file (parsing and roles, no storage);
-3. import: ``import_paths`` into a fresh library (parse, roles, duplicate detection, SQLite);
-4. re-import: the same folder again into the same library (everything unchanged).
+3. import without analysis: ``import_paths`` with ``ImportOptions(analyse=False)`` into a fresh library
+   (parse, roles, duplicate detection, SQLite);
+4. import: the same with the analysis (quotes, actors, loaded wording) into another fresh library;
+5. re-import: the same folder again into the analysed library (everything unchanged).
+
+The analysis's share is the import's time over the import without analysis of the same run (wall
+clock and CPU time of the importing process and its reader processes). With ``--index`` both imports
+also add each stored article to a fresh search index as it comes, as ``lesesaal import`` does.
 
 Rates are files per second including the folder walk; ratios are against the baseline of the
 same run. The import is checked against ``--target`` (300 files/s): PASS/FAIL is printed and the
@@ -40,17 +46,21 @@ from corpus import Corpus, ensure_corpus
 
 _HERE = Path(__file__).resolve().parent
 _REPO = _HERE.parent
-PHASES = ("baseline", "parse", "import", "reimport")
+PHASES = ("baseline", "parse", "import-plain", "import", "reimport")
 _PHASE_TITLES = {
     "baseline": "read + decode", "parse": "read_article (parse + roles)",
-    "import": "import into a fresh library", "reimport": "re-import, all unchanged",
+    "import-plain": "import into a fresh library, without analysis",
+    "import": "import into a fresh library, with analysis", "reimport": "re-import, all unchanged",
 }
+#: The analysis may add at most this share to the import's time (issue 4).
+ANALYSIS_BUDGET = 0.30
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.phase:
-        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library) if args.library else None)))
+        print(json.dumps(run_phase(args.phase, Path(args.articles), Path(args.library) if args.library else None,
+                                   index=args.index)))
         return 0
     started = time.perf_counter()
     corpus, built = ensure_corpus(args.corpus_dir, args.corpora, args.files, args.seed, args.copy_share,
@@ -63,9 +73,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results: dict[str, dict[str, Any]] = {}
         for number, phase in enumerate(PHASES, start=1):
-            results[phase] = _spawn(phase, corpus, library_dir)
+            folder = library_dir.with_name(library_dir.name + "-plain") if phase == "import-plain" else library_dir
+            results[phase] = _spawn(phase, corpus, folder, index=args.index)
             _print_phase(number, phase, results, corpus, args.target)
         passed = _print_summary(results, args.target)
+        _print_analysis_share(results)
         if args.profile:
             profile_import(corpus, Path(temp) / "profiled", args.profile)
     return 1 if args.strict and not passed else 0
@@ -86,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="exit 1 when the import misses the target")
     parser.add_argument("--profile", type=int, nargs="?", const=10, default=0, metavar="N",
                         help="also import once under cProfile and print the top N functions (default 10)")
+    parser.add_argument("--index", action="store_true",
+                        help="index each article as it is stored, as lesesaal import does (both imports)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--articles", help=argparse.SUPPRESS)
     return parser
@@ -94,12 +108,13 @@ def _parser() -> argparse.ArgumentParser:
 # Phases (each runs in its own process) -------------------------------------------------
 
 
-def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str, Any]:
+def run_phase(phase: str, articles: Path, library_dir: Path | None, *, index: bool = False) -> dict[str, Any]:
     """Run one phase in this process; returns its timings, counts and memory as JSON-ready data."""
     from library.file_walk import find_files
     from library.importer import import_paths  # noqa: F401  (the import stack; trafilatura loads on the first HTML)
 
     rss_before = _max_rss_mb()  # after start-up: every phase starts with the same modules loaded
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     if phase == "baseline":
         result = _baseline([item.path for item in find_files([articles])])
@@ -107,10 +122,11 @@ def run_phase(phase: str, articles: Path, library_dir: Path | None) -> dict[str,
         result = _parse([item.path for item in find_files([articles])])
     else:
         assert library_dir is not None
-        result = _import(articles, library_dir)
+        result = _import(articles, library_dir, analyse=phase != "import-plain", index=index and phase != "reimport")
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest reader process
-    return {**result, "seconds": seconds, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb(),
+    return {**result, "seconds": seconds, "cpu_seconds": cpu, "rss_before_mb": rss_before, "rss_peak_mb": _max_rss_mb(),
             "workers_peak_mb": workers_peak}
 
 
@@ -146,16 +162,31 @@ def _parse(paths: list[Path]) -> dict[str, Any]:
     return {"files": len(paths), "failed": failed, "by_format": by_format}
 
 
-def _import(articles: Path, library_dir: Path, *, split: bool = True) -> dict[str, Any]:
-    from library.importer import import_paths
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children (the reader processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: bool = True,
+            index: bool = False) -> dict[str, Any]:
+    from contextlib import ExitStack
+
+    from library.importer import ImportOptions, import_paths
     from library.store import Library
 
     stopwatch = _Stopwatch()
     if split:
         stopwatch.attach()
     rows, stamps, started = [], [], time.perf_counter()
-    with Library.open(library_dir) as library:
-        for step in import_paths(library, [articles]):
+    with Library.open(library_dir) as library, ExitStack() as stack:
+        on_stored = None
+        if index:
+            from search.index import SearchIndex
+
+            batch = stack.enter_context(stack.enter_context(SearchIndex.open(library)[0]).writer())
+            on_stored = lambda article_id: batch.add(library.article(article_id))  # noqa: E731
+        for step in import_paths(library, [articles], options=ImportOptions(analyse=analyse), on_stored=on_stored):
             outcome = step.outcome
             rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,
                          outcome.article_id, outcome.duplicate_of, outcome.message))
@@ -228,9 +259,9 @@ def _max_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _spawn(phase: str, corpus: Corpus, library_dir: Path) -> dict[str, Any]:
+def _spawn(phase: str, corpus: Corpus, library_dir: Path, *, index: bool = False) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase,
-               "--articles", str(corpus.articles), "--library", str(library_dir)]
+               "--articles", str(corpus.articles), "--library", str(library_dir)] + (["--index"] if index else [])
     done = subprocess.run(command, cwd=_REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -315,7 +346,7 @@ def _print_phase(number: int, phase: str, results: dict[str, dict[str, Any]], co
               "(each reader process is a separate Python; with N of them add about N times this)")
     if phase == "parse":
         _print_parse_details(result)
-    if phase in ("import", "reimport"):
+    if phase in ("import-plain", "import", "reimport"):
         _print_import_details(phase, result, corpus, target)
     print()
 
@@ -369,6 +400,16 @@ def _print_summary(results: dict[str, dict[str, Any]], target: float) -> bool:
     passed = _rate(results["import"]) >= target
     print(f"import target {target:,.0f} files/s: {'PASS' if passed else 'FAIL'}")
     return passed
+
+
+def _print_analysis_share(results: dict[str, dict[str, Any]]) -> None:
+    plain, analysed = results["import-plain"], results["import"]
+    wall = analysed["seconds"] / plain["seconds"] - 1
+    cpu = analysed["cpu_seconds"] / plain["cpu_seconds"] - 1 if plain.get("cpu_seconds") else float("nan")
+    verdict = "PASS" if wall <= ANALYSIS_BUDGET else "FAIL"
+    print(f"analysis share of the import: +{wall:.1%} wall clock ({plain['seconds']:.1f} s -> "
+          f"{analysed['seconds']:.1f} s), +{cpu:.1%} CPU ({plain['cpu_seconds']:.1f} s -> {analysed['cpu_seconds']:.1f} s, "
+          f"importing process and reader processes); budget +{ANALYSIS_BUDGET:.0%}: {verdict}")
 
 
 def profile_import(corpus: Corpus, library_dir: Path, top: int) -> None:

@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_output, cli_search
+from desktop import cli_analysis, cli_output, cli_search, findings_output
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
 from library.paths import library_dir
@@ -78,11 +78,19 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("demo", help="import the bundled sample articles into a fresh library and list them")
     command.set_defaults(run=_demo)
     cli_search.add_commands(commands, _open)
+    cli_analysis.add_commands(commands, _open)
     return parser
 
 
 def _open(args: argparse.Namespace) -> Library:
-    return Library.open(library_dir(args.library))
+    """The library, with stale analyses re-made first (see ``cli_analysis.refresh_analyses``)."""
+    library = Library.open(library_dir(args.library))
+    try:
+        cli_analysis.refresh_analyses(library)
+    except BaseException:
+        library.close()
+        raise
+    return library
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -127,20 +135,19 @@ def _import_steps(library: Library, paths: Sequence[Path], options: ImportOption
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as library:
         summaries = library.summaries()
-    if args.json:
-        print(json.dumps([cli_output.summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
-    else:
-        print(cli_output.library_table(summaries))
+    cli_output.print_listing(summaries, args.json, cli_output.summary_json, cli_output.library_table)
     return EXIT_OK
 
 
 def _show(args: argparse.Namespace) -> int:
     with _open(args) as library:
         article = library.article(args.id)
+        findings = library.findings(args.id)
     if args.json:
-        print(json.dumps(cli_output.article_json(article), ensure_ascii=False, indent=2))
+        shown = {**cli_output.article_json(article), **findings_output.findings_json(findings)}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
-        print(cli_output.article_text(article))
+        print(cli_output.article_text(article) + findings_output.findings_text(findings))
     return EXIT_OK
 
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 import html
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from library.importer import FAILED, IMPORTED, UNCHANGED, UPDATED, ImportOutcome
 from library.records import ArticleSummary, StoredArticle
 
 _TITLE_WIDTH = 60
+_Item = TypeVar("_Item")
+
+
+def print_listing(items: Sequence[_Item], as_json: bool, to_json: Callable[[_Item], Any],
+                  to_text: Callable[[Sequence[_Item]], str]) -> None:
+    """A list command's output: a JSON list of ``to_json`` of each item, or ``to_text`` of them all."""
+    if as_json:
+        print(json.dumps([to_json(item) for item in items], ensure_ascii=False, indent=2))
+    else:
+        print(to_text(items))
 
 
 def summary_json(summary: ArticleSummary) -> dict[str, Any]:

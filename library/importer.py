@@ -18,6 +18,7 @@ from pathlib import Path
 
 from articles.errors import ImportFailed
 from articles.reader import DEFAULT_MAX_BYTES, read_limited
+from library.analysing import AnalysisSetup
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
@@ -60,6 +61,8 @@ class ImportProgress:
 @dataclass(frozen=True)
 class ImportOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Analyse each article (quotes, actors, loaded wording) as it is read; without, it is analysed later.
+    analyse: bool = True
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ def import_paths(
             waiting.append(prepared)
             yield prepared.job
 
-    parsed = parse_in_order(jobs(), [user_patterns_file(library.directory)], expected=len(found))
+    analysis = AnalysisSetup.for_library(library.directory) if options.analyse else None
+    parsed = parse_in_order(jobs(), [user_patterns_file(library.directory)], expected=len(found), analysis=analysis)
     try:
         for done, (_, result) in enumerate(parsed, start=1):
             if cancel is not None and cancel.cancelled:
@@ -140,6 +144,8 @@ def _settle(library: Library, prepared: _Prepared, parsed: Parsed | None) -> Imp
         is_primary_of_others = record is not None and bool(library.article(article_id).copies)
         primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles)
         library.mark_copy(article_id, primary)
+        if parsed.analysis is not None:
+            library.store_analysis(article_id, parsed.analysis)
     return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
 
 

@@ -24,6 +24,7 @@ from articles.model import Article
 from articles.reader import parse_article
 from articles.role_patterns import RolePatterns, load_role_patterns
 from library import duplicates
+from library.analysing import AnalysisResult, AnalysisSetup, Analyser
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +45,11 @@ class Parsed:
     article: Article | None
     shingles: frozenset[int]
     error: str = ""
+    analysis: AnalysisResult | None = None  # None when the import does not analyse
 
 
-def parse_job(job: ParseJob, patterns: RolePatterns) -> Parsed:
-    """Parse one file's bytes; expected failures and bugs alike come back as an error text."""
+def parse_job(job: ParseJob, patterns: RolePatterns, analyser: Analyser | None = None) -> Parsed:
+    """Parse (and analyse) one file's bytes; expected failures and bugs alike come back as an error text."""
     try:
         article = parse_article(job.data, job.path, patterns)
     except ImportFailed as error:
@@ -56,37 +58,42 @@ def parse_job(job: ParseJob, patterns: RolePatterns) -> Parsed:
         log.exception("unexpected error while reading %s", job.path)
         return Parsed(None, frozenset(), f"unexpected error while reading the file ({type(error).__name__}: "
                                          f"{error}); this is a bug in Lesesaal, please report it")
-    return Parsed(article, duplicates.shingles(article.article_text()))
+    analysis = analyser(article.paragraphs) if analyser is not None else None
+    return Parsed(article, duplicates.shingles(article.article_text()), analysis=analysis)
 
 
 def parse_in_order(
-    jobs: Iterable[ParseJob | None], extra_patterns: Sequence[Path], expected: int
+    jobs: Iterable[ParseJob | None], extra_patterns: Sequence[Path], expected: int,
+    analysis: AnalysisSetup | None = None,
 ) -> Generator[tuple[ParseJob | None, Parsed | None], None, None]:
-    """Each job with its result, in order; ``None`` jobs (nothing to parse) pass straight through."""
+    """Each job with its result, in order; ``None`` jobs (nothing to parse) pass straight through.
+    With ``analysis``, each article is analysed too, in the same process that parsed it."""
     patterns = load_role_patterns(extra_patterns)
+    analyser = analysis.analyser() if analysis is not None else None
     workers = _worker_count()
     if expected < MIN_FILES_FOR_WORKERS or workers < 2:
         for job in jobs:
-            yield job, parse_job(job, patterns) if job is not None else None
+            yield job, parse_job(job, patterns, analyser) if job is not None else None
         return
-    yield from _parse_with_pool(jobs, list(extra_patterns), patterns, workers)
+    yield from _parse_with_pool(jobs, (list(extra_patterns), analysis), (patterns, analyser), workers)
 
 
 def _parse_with_pool(
-    jobs: Iterable[ParseJob | None], extra_patterns: list[Path], patterns: RolePatterns, workers: int
+    jobs: Iterable[ParseJob | None], setup: tuple[list[Path], AnalysisSetup | None],
+    local: tuple[RolePatterns, Analyser | None], workers: int
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
     window = workers * 8
     pending: deque[tuple[ParseJob | None, Future[Parsed] | None]] = deque()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(extra_patterns,)) as pool:
+                             initargs=setup) as pool:
         try:
             for job in jobs:
                 pending.append((job, _submit(pool, job)))
                 if len(pending) >= window:
-                    yield _result(pending.popleft(), patterns)
+                    yield _result(pending.popleft(), *local)
             while pending:
-                yield _result(pending.popleft(), patterns)
+                yield _result(pending.popleft(), *local)
         finally:
             for _, future in pending:
                 if future is not None:
@@ -103,18 +110,18 @@ def _submit(pool: ProcessPoolExecutor, job: ParseJob | None) -> Future[Parsed] |
 
 
 def _result(
-    entry: tuple[ParseJob | None, Future[Parsed] | None], patterns: RolePatterns
+    entry: tuple[ParseJob | None, Future[Parsed] | None], patterns: RolePatterns, analyser: Analyser | None = None
 ) -> tuple[ParseJob | None, Parsed | None]:
     job, future = entry
     if job is None:
         return job, None
     if future is None:
-        return job, parse_job(job, patterns)
+        return job, parse_job(job, patterns, analyser)
     try:
         return job, future.result()
     except BrokenProcessPool:
         log.warning("a reader process died; reading %s in the main process", job.path)
-        return job, parse_job(job, patterns)
+        return job, parse_job(job, patterns, analyser)
 
 
 def _worker_count() -> int:
@@ -122,11 +129,13 @@ def _worker_count() -> int:
 
 
 _worker_patterns: RolePatterns | None = None
+_worker_analyser: Analyser | None = None
 
 
-def _start_worker(extra_patterns: list[Path]) -> None:
-    global _worker_patterns
+def _start_worker(extra_patterns: list[Path], analysis: AnalysisSetup | None) -> None:
+    global _worker_patterns, _worker_analyser
     _worker_patterns = load_role_patterns(extra_patterns)
+    _worker_analyser = analysis.analyser() if analysis is not None else None
     _exit_with_parent()
 
 
@@ -145,4 +154,4 @@ def _exit_with_parent() -> None:
 
 def _parse_in_worker(job: ParseJob) -> Parsed:
     assert _worker_patterns is not None, "worker started without its initializer"
-    return parse_job(job, _worker_patterns)
+    return parse_job(job, _worker_patterns, _worker_analyser)

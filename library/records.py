@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from articles.findings import Findings
 from articles.model import Metadata, Paragraph
 
 
@@ -31,6 +32,17 @@ class StoredArticle:
     duplicate_of: int | None
     copies: tuple[int, ...]
     warnings: tuple[str, ...]
+    actor_ids: tuple[int, ...] = ()  # the library-wide actors the article mentions
+    analysis_version: str = ""  # of its stored analysis; "" when it has none yet
+
+    @property
+    def content_state(self) -> str:
+        """Changes whenever what the article shows changes: its file's content or its analysis."""
+        return content_state(self.content_hash, self.analysis_version)
+
+
+def content_state(content_hash: str, analysis_version: str | None) -> str:
+    return f"{content_hash}/{analysis_version or ''}"
 
 
 @dataclass(frozen=True)
@@ -38,3 +50,34 @@ class FileRecord:
     path: str
     article_id: int
     content_hash: str
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """A library-wide actor with how many articles (and stories, copies counted once) mention it."""
+
+    id: int
+    name: str
+    kind: str  # person, organisation, place
+    aliases: tuple[str, ...]
+    articles: int
+    stories: int
+
+
+@dataclass(frozen=True)
+class LibraryActor:
+    """The library-wide actor an article's actor is filed under, with the role the article gives it."""
+
+    id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class StoredFindings:
+    """An article's stored analysis: its findings (actor ids local to the article) and their library actors."""
+
+    findings: Findings
+    actors: dict[str, LibraryActor]
+    version: str
+    error: str = ""

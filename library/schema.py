@@ -55,6 +55,39 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX sketches_hash ON sketches(hash);
     CREATE INDEX sketches_article ON sketches(article_id);
     """,
+    # 2: each article's analysis (quotes, actors, loaded wording) with the analysis version that made it,
+    # and the library-wide actors: one per person, organisation or place, with every spelling seen.
+    """
+    CREATE TABLE analyses (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        error TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        surname_key TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX actors_surname ON actors(surname_key);
+    CREATE TABLE actor_names (
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (actor_id, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX actor_names_key ON actor_names(key);
+    CREATE TABLE article_actors (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (article_id, local_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_actors_actor ON article_actors(actor_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,6 +6,7 @@ half an article. Readers never block the single writer (WAL).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -14,12 +15,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
+from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import duplicates
+from library import actor_registry, duplicates
+from library.analysing import AnalysisResult
 from library.errors import ArticleNotFound, LibraryUnavailable
 from library.paths import database_path
-from library.records import ArticleSummary, FileRecord, StoredArticle
+from library.records import ActorSummary, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
 from library.schema import migrate
+
+log = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_MS = 10_000
 _ARTICLE_TEXT_ROLES = tuple(role.value for role in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
@@ -108,6 +113,8 @@ class Library:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
         self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
         self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
+        self._db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))  # made for the old text
+        actor_registry.unfile_actors(self._db, article_id)
         self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
 
@@ -134,17 +141,21 @@ class Library:
     def article(self, article_id: int) -> StoredArticle:
         row = self._db.execute(
             """SELECT id, title, subtitle, kicker, published, source, url, author, language, format, path,
-                      content_hash, imported_at, updated_at, duplicate_of, warnings FROM articles WHERE id = ?""",
+                      content_hash, imported_at, updated_at, duplicate_of, warnings,
+                      (SELECT version FROM analyses WHERE article_id = articles.id) FROM articles WHERE id = ?""",
             (article_id,),
         ).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
         copies = tuple(r[0] for r in self._db.execute(
             "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,)))
+        actor_ids = tuple(r[0] for r in self._db.execute(
+            "SELECT DISTINCT actor_id FROM article_actors WHERE article_id = ? ORDER BY actor_id", (article_id,)))
         return StoredArticle(
             id=row[0], metadata=Metadata(*row[1:9]), paragraphs=self.paragraphs(article_id), format=row[9],
             path=row[10], content_hash=row[11], imported_at=row[12], updated_at=row[13], duplicate_of=row[14],
-            copies=copies, warnings=tuple(line for line in row[15].split("\n") if line),
+            copies=copies, warnings=tuple(line for line in row[15].split("\n") if line), actor_ids=actor_ids,
+            analysis_version=row[16] or "",
         )
 
     def paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
@@ -166,9 +177,12 @@ class Library:
         return [ArticleSummary(*row) for row in rows]
 
     def index_states(self) -> dict[int, tuple[str, int]]:
-        """Every article's content hash and the primary of its story: what a search index must reflect."""
-        rows = self._db.execute("SELECT id, content_hash, COALESCE(duplicate_of, id) FROM articles")
-        return {row[0]: (row[1], row[2]) for row in rows}
+        """Every article's content (its hash and analysis version) and the primary of its story: what a
+        search index must reflect."""
+        rows = self._db.execute(
+            """SELECT id, content_hash, analyses.version, COALESCE(duplicate_of, id)
+               FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id""")
+        return {row[0]: (content_state(row[1], row[2]), row[3]) for row in rows}
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -179,7 +193,61 @@ class Library:
         with self.transaction():
             if stored.copies:
                 self._regroup(list(stored.copies), primary=stored.copies[0])
+            actor_registry.unfile_actors(self._db, article_id)
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    # Analyses and actors -----------------------------------------------------------------
+
+    def store_analysis(self, article_id: int, result: AnalysisResult) -> None:
+        """Store an article's analysis and file its actors. Call inside ``transaction()``.
+
+        Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
+        and the article (in the same transaction) is stored all the same.
+        """
+        actor_registry.unfile_actors(self._db, article_id)
+        self._db.execute("SAVEPOINT analysis")
+        try:
+            actor_registry.file_actors(self._db, article_id, result.actors)
+            self._write_analysis(article_id, result.version, result.findings_json, result.error)
+        except (sqlite3.IntegrityError, ValueError, TypeError) as error:
+            log.exception("storing the analysis of article #%s failed", article_id)
+            self._db.execute("ROLLBACK TO analysis")
+            self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
+                                 f"could not be stored ({type(error).__name__}: {error})")
+        self._db.execute("RELEASE analysis")
+
+    def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)",
+                         (article_id, version, findings, error))
+
+    def stale_analyses(self, version: str) -> list[int]:
+        """Articles with no analysis or one made by another analysis version, in id order."""
+        rows = self._db.execute(
+            """SELECT articles.id FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id
+               WHERE analyses.version IS NULL OR analyses.version != ? ORDER BY articles.id""", (version,))
+        return [row[0] for row in rows]
+
+    def findings(self, article_id: int) -> StoredFindings | None:
+        """The article's stored analysis, or None when it has none (or its stored text is damaged)."""
+        row = self._db.execute("SELECT version, findings, error FROM analyses WHERE article_id = ?",
+                               (article_id,)).fetchone()
+        if row is None:
+            return None
+        try:
+            findings = findings_from_json(row[1])
+        except (ValueError, KeyError, IndexError, TypeError):
+            log.warning("the stored analysis of article #%s is damaged; it is shown without one", article_id)
+            return None
+        return StoredFindings(findings, actor_registry.article_actors(self._db, article_id), row[0], row[2])
+
+    def actors(self) -> list[ActorSummary]:
+        return actor_registry.actor_summaries(self._db)
+
+    def actors_named(self, text: str) -> set[int]:
+        return actor_registry.actors_named(self._db, text)
+
+    def actor_names(self, ids: Sequence[int]) -> dict[int, str]:
+        return actor_registry.actor_names(self._db, ids)
 
     # Duplicate groups --------------------------------------------------------------------
 

@@ -27,9 +27,13 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
         "title": meta.title,
         "text": "\n".join(p.text for p in article.paragraphs if p.role in _TEXT_ROLES),
         "group": group,
-        "fingerprint": fingerprint(article.content_hash, group),
+        "fingerprint": fingerprint(article.content_state, group),
         "sort_date": 0,
     }
+    if article.actor_ids:
+        ids = " ".join(str(actor_id) for actor_id in article.actor_ids)
+        document["actor"] = ids
+        document["actor_ids"] = ids.encode("ascii")
     if meta.source:
         document["source"] = meta.source
         document["source_name"] = meta.source

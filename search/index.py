@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 INDEX_FOLDER = "index"
 _VERSION_FILE = "lesesaal-index.json"
-_INDEX_FORMAT = 2  # 2: text fields indexed by GermanText
+_INDEX_FORMAT = 3  # 2: text fields indexed by GermanText; 3: actor field and column
 _LOCK_WAIT_SECONDS = 15.0
 #: Documents per commit while indexing: larger batches index faster; a crash loses at most one
 #: batch of index work (never library data), which the next start repairs.

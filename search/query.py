@@ -3,7 +3,8 @@
 Words, "exact phrases", AND/OR/NOT, ``-word``, ``prefix*``, ``fuzzy~`` (``~2`` for two edits),
 ``title:``, ``source:``, ``role:caption`` (search captions, credits, disclaimers, comments …
 instead of the article text), and ``date:2025-07..2025-09`` (also ``date:2025``,
-``date:2025-07-11``, open ends ``date:..2024``). What cannot be understood is searched as plain
+``date:2025-07-11``, open ends ``date:..2024``), ``actor:Selenskij`` / ``actor:"Keir Starmer"`` (articles
+naming a library-wide actor; the library resolves the name). What cannot be understood is searched as plain
 words and reported in ``ignored``.
 """
 
@@ -26,6 +27,7 @@ from search.analysis import stem as analysis_stem
 from search.schema import OTHER_ROLES, role_field
 
 _DATE_FILTER = re.compile(r"(?<!\S)date:(\S*)")
+_ACTOR_FILTER = re.compile(r'(?<!\S)actor:(?:"([^"]*)"|(\S+))')
 _ROLE_FILTER = re.compile(r"(?<!\S)role:(\S*)")
 _PREFIX_WORD = re.compile(r"(?<![\w:])([^\s\"():*]+)\*(?=\s|$|\))")
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):(?=\S)")
@@ -55,11 +57,14 @@ class ParsedQuery:
     fields: tuple[str, ...] = ("title", "text")
     #: ``date:`` filters, each a (start, end) range with open ends as None; all must hold.
     periods: list[Period] = field(default_factory=list)
+    #: ``actor:`` filters as typed (a name, a spelling, a surname or an id); all must hold.
+    actors: list[str] = field(default_factory=list)
 
 
 def parse_query(text: str, schema: Schema) -> ParsedQuery:
     """A Whoosh query for what the user typed; parts it could not use are listed in ``ignored``."""
     ignored: list[str] = []
+    text, actors = _take_actors(text)
     text, dates = _take_dates(text, ignored)
     text, roles = _take_roles(text, ignored)
     text = _check_fields(text, ignored)
@@ -70,7 +75,7 @@ def parse_query(text: str, schema: Schema) -> ParsedQuery:
     parser = _parser(fields, schema)
     main = _parse_or_plain(parser, text, ignored) if text.strip() else query.Every()
     main = _unstemmed_prefixes(main, prefixes)
-    return ParsedQuery(main, ignored, fields, dates)
+    return ParsedQuery(main, ignored, fields, dates, actors)
 
 
 def _parser(fields: tuple[str, ...], schema: Schema) -> qparser.QueryParser:
@@ -202,7 +207,7 @@ def _check_fields(text: str, ignored: list[str]) -> str:
         name = match.group(1)
         if name.lower() in _ALLOWED_FIELDS:
             return name.lower() + ":"
-        ignored.append(f"{name}: (unknown field; use title:, source:, role: or date:)")
+        ignored.append(f"{name}: (unknown field; use title:, source:, role:, date: or actor:)")
         return ""
 
     return _FIELD_PREFIX.sub(keep_or_drop, text)
@@ -222,6 +227,24 @@ def _take_roles(text: str, ignored: list[str]) -> tuple[str, list[Role]]:
         return " "
 
     return _ROLE_FILTER.sub(take, text), roles
+
+
+def _take_actors(text: str) -> tuple[str, list[str]]:
+    """``actor:Selenskyj``, ``actor:"Keir Starmer"``, ``actor:12``: the values, and the text without them."""
+    found: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        value = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
+        if value:
+            found.append(value)
+        return " "
+
+    return _ACTOR_FILTER.sub(take, text), found
+
+
+def actor_filter(ids: set[int]) -> Any:
+    """The documents naming any of these library-wide actors."""
+    return query.Or([query.Term("actor", str(actor_id)) for actor_id in sorted(ids)]) if ids else query.NullQuery
 
 
 def _take_dates(text: str, ignored: list[str]) -> tuple[str, list[Period]]:

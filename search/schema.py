@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
-from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from articles.model import Role
 from search.analysis import FoldFilter, german_analyzer, term_positions
@@ -47,6 +48,8 @@ def article_schema() -> Schema:
         "year": ID(sortable=True),
         "group": NUMERIC(int, bits=64, stored=True, sortable=True),
         "fingerprint": ID(stored=True),
+        "actor": KEYWORD(),  # the library-wide ids of the actors the article names, for actor:
+        "actor_ids": COLUMN(VarBytesColumn()),  # the same ids as b"3 14", for the actor facet
     }
     fields.update({role_field(role): GermanText(analyzer=analyzer) for role in OTHER_ROLES})
     return Schema(**fields)

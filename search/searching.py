@@ -21,7 +21,7 @@ from search.doc_table import DocTable
 from search.index import SearchIndex
 from search.snippets import snippet
 from search.analysis import analyse
-from search.query import expand_multiterms, parse_query
+from search.query import actor_filter, expand_multiterms, parse_query
 from search.schema import OTHER_ROLES, role_field
 
 _MARK = re.compile(r"</?mark[^>]*>")
@@ -30,6 +30,8 @@ SORTS = ("relevance", "date")
 RELATED_TERMS = 20
 RELATED_SHARE_OF_TERMS = 0.2
 RELATED_MIN_SHARED = 3
+#: How many actors the actor facet lists.
+ACTOR_FACETS = 20
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,30 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
         matching = matching_docs(wanted, searcher)
         if parsed.periods:
             matching = set(table.within(matching, parsed.periods))
+        for name in parsed.actors:
+            matching &= matching_docs(actor_filter(library.actors_named(name)), searcher)
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
             top = _best_per_story(wanted, searcher, table, matching, limit)
         terms = _query_terms(wanted, parsed.fields)
         hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
+        facets = {**table.facets(matching), "actor": _actor_facet(table, matching, library)}
         return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,
-                             facets=table.facets(matching))
+                             facets=facets)
+
+
+def _actor_facet(table: DocTable, matching: set[int], library: Library) -> dict[str, int]:
+    """The ``ACTOR_FACETS`` actors most matching stories name, by name (an id added where names repeat)."""
+    top = table.actor_counts(matching).most_common(ACTOR_FACETS)
+    names = library.actor_names([actor_id for actor_id, _ in top])
+    repeated = {name for name in names.values() if list(names.values()).count(name) > 1}
+    facet: dict[str, int] = {}
+    for actor_id, count in top:
+        name = names.get(actor_id)
+        if name is not None:
+            facet[f"{name} (#{actor_id})" if name in repeated else name] = count
+    return facet
 
 
 def _first_per_story(docnums: Iterable[int], table: DocTable, limit: int) -> list[int]:

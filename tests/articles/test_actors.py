@@ -210,3 +210,57 @@ def test_a_speech_verb_makes_a_listed_surname_a_person_even_where_it_is_also_a_p
         ("person", "Barth", ""),
         ("place", "Barth", ""),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A long form before the acronym its initials spell, and the acronym.
+    ("Die Aktien von Nordstahl Werke (NW) fielen.", [("organisation", "Nordstahl Werke"), ("organisation", "NW")]),
+    ("Der Verband deutscher Bäcker (VdB) warnt.", [("organisation", "Verband deutscher Bäcker"),
+                                                   ("organisation", "VdB")]),
+    # A name in brackets right after an organisation noun.
+    ("Die staatliche Wasserbehörde (Aquanova) schweigt.", [("organisation", "Aquanova")]),
+    # A city with a two-digit founding year is a club; a city with a count stays a place.
+    ("Ein Sieg für Mainz 05 und Hannover 96.", [("organisation", "Mainz 05"), ("organisation", "Hannover 96")]),
+    ("In Mainz 12 Prozent mehr.", [("place", "Mainz")]),
+    # A quoted name that starts like a party or an alliance.
+    ("Die Liste „Bündnis Grüne Heide“ gewann.", [("organisation", "Bündnis Grüne Heide")]),
+    # Unknown names listed beside an organisation, hyphenated institutions, a company explained by apposition.
+    ("Die Hersteller Siemens und Korvatek lieferten.", [("organisation", "Siemens"), ("organisation", "Korvatek")]),
+    ("Der Chor des Clara-Zetkin-Gymnasiums sang.", [("organisation", "Clara-Zetkin-Gymnasium")]),
+    ("Dabei ist Quorvex, der größte Software-Dienstleister, im Plus.", [("organisation", "Quorvex")]),
+    ("Sie gründeten die Firma „Blaue Welle“ in Leipzig.", [("organisation", "Blaue Welle"), ("place", "Leipzig")]),
+])
+def test_organisations_named_by_their_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(kind, name) for kind, name, _ in summary(text)] == expected
+
+
+def test_a_bracket_after_a_person_is_no_organisation() -> None:
+    assert summary("Das sagte Anna Korvel (SPD) am Montag.")[0] == ("person", "Anna Korvel", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A surname the lists know, though also a noun, after a role cue and before a comma.
+    ("„Das reicht nicht“, sagte der CSU-Politiker Straubinger, der seit Jahren im Amt ist.",
+     [("person", "Straubinger", "CSU-Politiker")]),
+    # A name that starts with its particles right after a speech verb.
+    ("„Wir müssen gewinnen“, erklärt van der Vaart, „sonst wird es eng.“", [("person", "van der Vaart", "")]),
+    # An unknown name opening a clause before a verb; a sentence's first word is no evidence.
+    ("Die Gegner schwiegen, und Korvalski gehört seither zu den Gewinnern.", [("person", "Korvalski", "")]),
+    ("Insgesamt ist die Lage ruhig. Klar ist aber, dass es regnet.", []),
+    # A speech verb from the shared list (words.json) marks the speaker.
+    ("„Wir fühlen uns wie Forscher“, erzählt Sullivan, „und wie Bibliothekare.“", [("person", "Sullivan", "")]),
+])
+def test_people_named_by_their_context(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Landgericht Köln und die Staatsanwaltschaft Bonn ermitteln.",
+     [("organisation", "Landgericht Köln"), ("organisation", "Staatsanwaltschaft Bonn")]),
+    ("Sie forscht am Pacific Institute of Oceanography in Kanada.",
+     [("organisation", "Pacific Institute of Oceanography"), ("place", "Kanada")]),
+    ("Der Flug mit Coral Airways fiel aus.", [("organisation", "Coral Airways")]),
+    ("Er ist der größte Versicherer Skandinaviens.", [("place", "Skandinavien")]),
+])
+def test_institutions_companies_and_places_after_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(kind, name) for kind, name, _ in summary(text)] == expected

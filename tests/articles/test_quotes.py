@@ -335,3 +335,27 @@ def test_fuer_x_names_the_holder_of_the_view() -> None:
             "Für den Theologen Hans Lind sei der Plan „aus vielen Gründen verständlich“.")
     direct = only(quotes_of(text), QuoteKind.DIRECT)
     assert [quote.speaker_name for quote in direct] == ["Hans Lind"]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Die Banken sind nach einem „Gesetz zur Bekämpfung der Geldwäsche“ zur Meldung verpflichtet.",
+     "Gesetz zur Bekämpfung der Geldwäsche"),
+    ("Zu sehen war nur eine Nachricht des „Vereins der Freunde alter Bahnen e.V.“ im Netz.",
+     "Vereins der Freunde alter Bahnen e.V."),
+    ("„Wir sind schnell“, sagte Anna Korvel. Neuerdings präsentiert sie sich als „Leiterin der Abteilung für Sonderprojekte“ der "
+     "Firma.", "Leiterin der Abteilung für Sonderprojekte"),
+])
+def test_quoted_names_of_laws_institutions_and_titles_are_terms(text: str, term: str) -> None:
+    people = ((span_of(text, "Anna Korvel"), "Anna Korvel"),) if "Anna Korvel" in text else ()
+    quote = quotes_of(text, people=people)[-1]
+    assert (quote.text, quote.kind) == (term, QuoteKind.TERM)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Im Phänomenbereich „Politisch motivierte Kriminalität“ stieg die Zahl der Fälle.",
+     "Politisch motivierte Kriminalität"),
+    ("Nach dem Absturz der Trägerrakete „Falke 2“ will die Firma weitermachen.", "Falke 2"),
+])
+def test_a_quote_after_a_naming_noun_is_a_term(text: str, term: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.kind) == (term, QuoteKind.TERM)

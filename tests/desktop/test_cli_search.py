@@ -35,7 +35,7 @@ def test_search_json_shape(capsys: pytest.CaptureFixture[str], imported: Path) -
     assert result["query"] == "Truppen" and result["total"] == 2 and result["ignored"] == []
     first = result["hits"][0]
     assert set(first) >= {"id", "title", "source", "date", "score", "snippet", "duplicates"}
-    assert set(result["facets"]) == {"source", "year"}
+    assert set(result["facets"]) == {"source", "year", "actor"}
     assert result["facets"]["year"] == {"2025": 2}  # documents matched; the Markdown copy has no date
     assert {hit["duplicates"] for hit in result["hits"]} == {0, 1}
 

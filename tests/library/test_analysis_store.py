@@ -1,0 +1,120 @@
+"""Each article's analysis stored with it at import, re-made when the analysis version changes, never fatal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from library import analysing
+from library.analysing import ActorEntry, AnalysisResult, AnalysisSetup, user_lexicon_file
+from library.importer import IMPORTED, ImportOptions, import_paths
+from library.paths import database_path
+from library.reanalysis import reanalyse
+from library.schema import SCHEMA_VERSION
+from library.store import Library
+from tests.conftest import FIXTURES
+
+ANALYSIS = FIXTURES / "analysis"
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(ANALYSIS, folder)
+    return folder
+
+
+def _import(library: Library, *paths: Path, analyse: bool = True) -> dict[str, int]:
+    steps = list(import_paths(library, list(paths), options=ImportOptions(analyse=analyse)))
+    assert all(step.outcome.status == IMPORTED for step in steps), [s.outcome.message for s in steps]
+    return {step.outcome.path.name: step.outcome.article_id or 0 for step in steps}
+
+
+def test_import_stores_each_articles_findings_with_the_current_version(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        ids = _import(library, inbox)
+        version = AnalysisSetup.for_library(library.directory).version
+        assert library.stale_analyses(version) == []
+        stored = library.findings(ids["kiew-flugabwehr.txt"])
+        assert stored is not None and stored.version == version and stored.error == ""
+        assert {a.name for a in stored.findings.actors} >= {"Wolodymyr Selenskyj", "Friedrich Merz"}
+        assert [m.text for m in stored.findings.loaded] == ["Machthabers", "sogenannte"]
+        assert set(stored.actors) == {a.id for a in stored.findings.actors}  # every actor filed library-wide
+
+
+def test_a_failing_analysis_costs_no_article(tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(analysing, "analyse", broken)
+    with Library.open(tmp_path / "lib") as library:
+        ids = _import(library, inbox / "kiew-flugabwehr.txt")
+        article_id = ids["kiew-flugabwehr.txt"]
+        assert library.article(article_id).metadata.title == "Selenskyj bittet Merz um mehr Flugabwehr"
+        stored = library.findings(article_id)
+        assert stored is not None and "kaputt" in stored.error and stored.findings.actors == ()
+
+
+def test_findings_that_cannot_be_filed_are_stored_empty_beside_the_article(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        article_id = _import(library, inbox / "starmer-paris.txt", analyse=False)["starmer-paris.txt"]
+        damaged = AnalysisResult("v", '{"quotes":[],"actors":[],"loaded":[]}',
+                                 (ActorEntry("a1", "alien", "Zorg", (), ""),))
+        with library.transaction():
+            library.store_analysis(article_id, damaged)
+        stored = library.findings(article_id)
+        assert stored is not None and "could not be stored" in stored.error
+        assert library.actors() == [] and library.article(article_id).paragraphs
+
+
+def test_a_changed_user_lexicon_reanalyses_every_article(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        ids = _import(library, inbox)
+        before = library.index_states()
+        lexicon = user_lexicon_file(library.directory)
+        lexicon.parent.mkdir(parents=True, exist_ok=True)
+        lexicon.write_text(json.dumps({"label": {"entries": [
+            {"term": "Stadtwerke", "why": "Ein Testeintrag.", "lang": "de"}]}}), encoding="utf-8")
+        setup = AnalysisSetup.for_library(library.directory)
+        assert sorted(library.stale_analyses(setup.version)) == sorted(ids.values())
+        progress = list(reanalyse(library, setup))
+        assert progress[-1] == (len(ids), len(ids)) and library.stale_analyses(setup.version) == []
+        stored = library.findings(ids["selenskij-winter.md"])
+        assert stored is not None and [m.text for m in stored.findings.loaded] == ["Stadtwerke"]
+        after = library.index_states()
+        assert all(after[i][0] != before[i][0] for i in ids.values())  # the search index will follow
+        assert list(reanalyse(library, setup)) == []
+
+
+def test_articles_imported_without_analysis_are_analysed_later(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        ids = _import(library, inbox, analyse=False)
+        assert library.findings(ids["starmer-paris.txt"]) is None and library.actors() == []
+        assert len(list(reanalyse(library))) == len(ids)
+        assert {a.name for a in library.actors()} >= {"Keir Starmer", "Wolodymyr Selenskyj"}
+
+
+def test_a_library_from_before_the_analysis_is_migrated_and_analysed(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        _import(library, inbox / "starmer-paris.txt", analyse=False)
+    with sqlite3.connect(database_path(tmp_path / "lib")) as db:  # back to the first schema
+        db.executescript("DROP TABLE article_actors; DROP TABLE actor_names; DROP TABLE actors; DROP TABLE analyses;"
+                         "PRAGMA user_version = 1;")
+    with Library.open(tmp_path / "lib") as library:
+        assert library._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert len(list(reanalyse(library))) == 1
+        assert "Keir Starmer" in {a.name for a in library.actors()}
+
+
+def test_a_changed_file_drops_the_analysis_of_its_old_text(tmp_path: Path, inbox: Path) -> None:
+    with Library.open(tmp_path / "lib") as library:
+        path = inbox / "starmer-paris.txt"
+        article_id = _import(library, path)["starmer-paris.txt"]
+        path.write_text("Neue Fassung\n\nDie Stadtwerke in Kiel erhöhen die Preise.\n", encoding="utf-8")
+        list(import_paths(library, [path], options=ImportOptions(analyse=False)))
+        assert library.findings(article_id) is None
+        assert "Keir Starmer" not in {a.name for a in library.actors()}  # no article names him any more

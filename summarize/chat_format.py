@@ -19,13 +19,14 @@ _CHATML = ("{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] 
 _PLAIN = ("{{ bos_token }}{% for m in messages %}### {{ m['role'] | capitalize }}\n{{ m['content'] }}\n\n{% endfor %}"
           "### Assistant\n")
 #: Templates for files without one, by architecture prefix.
-_FAMILIES = (("gemma", _GEMMA, "gemma turns"), ("qwen", _CHATML, "ChatML"))
+_FAMILIES = (("gemma", _GEMMA, "gemma turns", False), ("qwen", _CHATML, "ChatML", True))
 
 
 @dataclass(frozen=True)
 class ChatFormat:
     template: str
     origin: str  # "the model file", or the fallback's name
+    system_turn: bool = True  # False: the rules go at the start of the user turn (Gemma has no system turn)
 
     @property
     def from_file(self) -> bool:
@@ -35,9 +36,9 @@ class ChatFormat:
 def chat_format(header: GgufInfo) -> ChatFormat:
     if header.chat_template:
         return ChatFormat(header.chat_template, "the model file")
-    for prefix, template, name in _FAMILIES:
+    for prefix, template, name, system_turn in _FAMILIES:
         if header.architecture.startswith(prefix):
-            return ChatFormat(template, name)
+            return ChatFormat(template, name, system_turn)
     return ChatFormat(_PLAIN, "plain sections")
 
 
@@ -46,9 +47,11 @@ def render(chosen: ChatFormat, system: str, user: str, bos: str, eos: str) -> st
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     formatter = Jinja2ChatFormatter(template=chosen.template, eos_token=eos, bos_token=bos)
+    merged: list[Any] = [{"role": "user", "content": f"{system}\n\n{user}"}]
+    if not chosen.system_turn:
+        return str(formatter(messages=merged).prompt)
     messages: list[Any] = [{"role": "system", "content": system}, {"role": "user", "content": user}]
     try:
         return str(formatter(messages=messages).prompt)
     except Exception:  # noqa: BLE001 - a template may refuse the system role in any way it likes
-        merged: list[Any] = [{"role": "user", "content": f"{system}\n\n{user}"}]
         return str(formatter(messages=merged).prompt)

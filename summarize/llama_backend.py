@@ -126,13 +126,16 @@ class LlamaSummarizer:
         self.load()
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def prompt_tokens(self, request: Request) -> list[int]:
+    def prompt_text(self, request: Request) -> str:
+        """The request as the model reads it, formatted by its chat template."""
         self.load()
         llama = self._llama
-        bos = _token_text(llama, llama.token_bos())
-        eos = _token_text(llama, llama.token_eos())
-        prompt = render(self.format, request.system, request.user, bos, eos)
-        tokens: list[int] = llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        return render(self.format, request.system, request.user, _token_text(llama, llama.token_bos()),
+                      _token_text(llama, llama.token_eos()))
+
+    def prompt_tokens(self, request: Request) -> list[int]:
+        tokens: list[int] = self._llama.tokenize(self.prompt_text(request).encode("utf-8"), add_bos=False,
+                                                 special=True)
         return tokens
 
     def generate(self, request: Request, cancel: CancelToken | None = None) -> Iterator[Chunk]:

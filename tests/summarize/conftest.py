@@ -33,3 +33,17 @@ def injected() -> Source:
 def paris() -> Source:
     """Has a caption, a related link and a closing appeal around the article text."""
     return fixture_source("de_rt_style.txt")
+
+
+@pytest.fixture(scope="session")
+def smollm2_path() -> Path:
+    from tests.summarize.real_models import SMOLLM2, ensure_model
+
+    return ensure_model(SMOLLM2)
+
+
+@pytest.fixture(scope="session")
+def gemma3_path() -> Path:
+    from tests.summarize.real_models import GEMMA3, ensure_model
+
+    return ensure_model(GEMMA3)

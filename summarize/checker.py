@@ -4,7 +4,8 @@ A point is verified only when all of these hold; otherwise it keeps the first re
 
 - it cites at least one paragraph, and only paragraphs of the article text;
 - every name, number and date (month, weekday) in it occurs in the cited paragraphs;
-- words it quotes („…“) occur there as written, and the speaker of a quote is named with it;
+- words it quotes („…“) occur there as written, and the speaker of a quote is named with it, also when it
+  repeats four or more consecutive words of a quote without quotation marks;
 - enough of its content words are supported there (a stem, or a part of a compound; ``min_support``);
 - it repeats no loaded word of the lexicon outside quotation marks.
 
@@ -26,6 +27,8 @@ from summarize.words import (checks, content_words, dates, fold, name_in, names,
 
 _QUOTED = re.compile(r"[„“”\"»«]([^„“”\"»«]{3,})[“”\"«»]")
 MIN_COMPOUND_PART = 4
+#: A point sharing this many consecutive words with a quote repeats the quote.
+QUOTE_SHINGLE = 4
 
 
 def check_points(points: Sequence[Point], source: Source) -> tuple[Point, ...]:
@@ -42,7 +45,7 @@ def _first_failure(point: Point, source: Source) -> str | None:
     if isinstance(cited, str):
         return cited
     evidence = source.evidence(cited)
-    for test in (_names, _numbers, _dates, _quotes, _loaded):
+    for test in (_names, _numbers, _dates, _quotes, _unquoted_speech, _loaded):
         failure = test(point.text, evidence, source, cited)
         if failure:
             return failure
@@ -104,6 +107,22 @@ def _speaker_of(quoted: str, source: Source, cited: Sequence[int]) -> str | None
             if quoted in " ".join(quote.text.split()):
                 return quote.speaker_name
     return None
+
+
+def _unquoted_speech(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """Words of someone's quote passed off as plain statement: the speaker must be named."""
+    own = _shingles(_unquoted(text))
+    for quote in source.quotes:
+        if quote.kind is not QuoteKind.DIRECT or not quote.speaker_name or quote.span.paragraph not in cited:
+            continue
+        if own & _shingles(quote.text) and not any(part in text for part in quote.speaker_name.split() if len(part) > 2):
+            return f"repeats words of {quote.speaker_name}'s quote without naming the speaker"
+    return None
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    found = [fold(w) for w in words(text)]
+    return {tuple(found[i:i + QUOTE_SHINGLE]) for i in range(len(found) - QUOTE_SHINGLE + 1)}
 
 
 def _loaded(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:

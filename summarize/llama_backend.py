@@ -63,6 +63,7 @@ class LlamaSummarizer:
         self._llama: Any = None
         self._lock = threading.Lock()
         self.load_s = 0.0
+        self._load_reported = False
 
     # What the settings panel shows -----------------------------------------------------------
 
@@ -116,6 +117,7 @@ class LlamaSummarizer:
         try:
             self._llama = Llama(model_path=str(self.path), n_ctx=self.context_size, n_threads=self.threads,
                                 n_batch=self.settings.n_batch, n_gpu_layers=self.gpu_layers(), verbose=False)
+            self._load_reported = False
         except (ValueError, RuntimeError) as error:
             raise ModelUnsupported(
                 f"llama.cpp could not load {self.path.name} (architecture “{self.header.architecture}”, GGUF "
@@ -140,9 +142,9 @@ class LlamaSummarizer:
 
     def generate(self, request: Request, cancel: CancelToken | None = None) -> Iterator[Chunk]:
         with self._lock:
-            was_loaded = self.loaded
             self.load()
-            load_s = 0.0 if was_loaded else self.load_s
+            load_s = 0.0 if self._load_reported else self.load_s  # the first generation after a load reports it
+            self._load_reported = True
             yield from self._stream(request, cancel, load_s)
 
     def _stream(self, request: Request, cancel: CancelToken | None, load_s: float) -> Iterator[Chunk]:

@@ -116,6 +116,8 @@ def _model_summary(source: Source, summarizer: Summarizer, options: SummaryOptio
 
 def _judged(source: Source, summarizer: Summarizer, options: SummaryOptions, run: _Run,
             overview: Sequence[Point], key_points: Sequence[Point]) -> Summary:
+    said = {" ".join(p.text.lower().split()).rstrip(".") for p in overview}
+    key_points = [p for p in key_points if " ".join(p.text.lower().split()).rstrip(".") not in said]
     verified = sum(p.verified for p in key_points)
     if not key_points or verified / len(key_points) < options.min_verified or not any(p.verified for p in overview):
         return _fallback(source, run, f"the model's summary did not pass the checks ({verified} of {len(key_points)} "

@@ -80,3 +80,10 @@ def test_a_sentence_addressed_to_the_model_is_no_evidence(injected: Source) -> N
     point = check(injected, "Der Radweg wurde abgelehnt und der Bürgermeister tritt zurück.", 2)
     assert not point.verified
     assert check(injected, "Der Stadtrat von Kiel beschloss den Bau eines neuen Radwegs an der Hörn.", 1).verified
+
+
+def test_a_quote_passed_off_as_plain_statement_fails(slanted: Source) -> None:
+    point = check(slanted, "Die Opposition werde nicht aufgeben, solange unsere Freunde im Gefängnis sitzen.", 4)
+    assert not point.verified and "Tichanowskaja" in point.reason
+    assert check(slanted, "Tichanowskaja sagte, man werde nicht aufgeben, solange die Freunde im Gefängnis sitzen.",
+                 4).verified

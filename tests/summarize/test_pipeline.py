@@ -130,7 +130,8 @@ def test_a_long_article_is_summarised_in_parts_keeping_citations() -> None:
     def reply(first: int) -> dict[str, Any]:
         point = {"text": f"Die Stadt Kiel plant im Bereich {first} Ausgaben von {first * 10} Millionen Euro.",
                  "paragraphs": [first]}
-        return {"overview": [point, point], "key_points": [point, point, point]}
+        general = {"text": "Die Stadt Kiel plant Ausgaben für Schulen, Straßen und Hafenanlagen.", "paragraphs": [first]}
+        return {"overview": [general, general], "key_points": [point, point, point]}
 
     model = FakeSummarizer(*[reply(n) for n in range(1, 13)], context_size=1400)
     options = SummaryOptions(max_tokens=200)
@@ -140,3 +141,9 @@ def test_a_long_article_is_summarised_in_parts_keeping_citations() -> None:
     assert summary is not None and summary.method == LLM
     cited = [p.paragraphs[0] for p in summary.key_points]
     assert cited == sorted(cited) and len(set(cited)) > 1
+
+
+def test_key_points_that_repeat_the_overview_are_dropped(slanted: Source) -> None:
+    reply = {"overview": GOOD["overview"], "key_points": GOOD["overview"][:1] + GOOD["key_points"]}
+    _, summary = run(slanted, FakeSummarizer(reply))
+    assert summary is not None and len(summary.key_points) == len(GOOD["key_points"])

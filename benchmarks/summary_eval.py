@@ -73,6 +73,7 @@ class Row:
     overhead_s: float
     first_piece_s: float
     prefill_s: float
+    points: tuple[Point, ...] = ()
 
 
 def wikinews_files(corpora: Path, count: int, folder: Path) -> list[Path]:
@@ -120,6 +121,7 @@ def evaluate(library: Library, article_id: int, name: str, model: Recording, opt
         language_ok=detect_language(" ".join(p.text for p in shown)) in (source.language, None),
         model_s=model_s, load_s=timings.load_s, overhead_s=total - model_s - timings.load_s,
         first_piece_s=first_piece - timings.load_s, prefill_s=model.usage[0].prefill_s if model.usage else 0.0,
+        points=raw,
     )
 
 
@@ -174,6 +176,7 @@ def main() -> int:
     parser.add_argument("--n-ctx", type=int, default=4096)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--max-tokens", type=int, default=900)
+    parser.add_argument("--show-points", action="store_true", help="print every model point with its check")
     args = parser.parse_args()
     backend = LlamaSummarizer(args.model, BackendSettings(n_ctx=args.n_ctx, n_threads=args.threads))
     print(f"# {backend.describe()}")
@@ -191,6 +194,10 @@ def main() -> int:
                 assert step.outcome.article_id is not None, step.outcome.message
                 rows.append(evaluate(library, step.outcome.article_id, path.stem, model, SummaryOptions(max_tokens=args.max_tokens)))
                 _print_row(rows[-1])
+                if args.show_points:
+                    for point in rows[-1].points:
+                        print(f"    {'ok ' if point.verified else 'NO '} {point.paragraphs} {point.text}"
+                              + ("" if point.verified else f"  <- {point.reason}"))
     model.close()
     _print_totals(rows)
     return 0

@@ -14,10 +14,10 @@ from typing import Any, TextIO
 from library.store import Library
 from summarize.cache import LibraryCache, library_hasher
 from summarize.llama_backend import LlamaSummarizer
-from summarize.pipeline import summarize_article
-from summarize.protocol import CancelToken
+from summarize.pipeline import SummaryCache, summarize_article
+from summarize.protocol import CancelToken, Summarizer
 from summarize.settings import choose_model
-from summarize.source import source_of
+from summarize.source import Source, source_of
 from summarize.values import Point, Progress, Summary
 
 
@@ -63,7 +63,7 @@ def _model(path: str | None, library: Library, status: _Status) -> LlamaSummariz
     return summarizer
 
 
-def _run(source: Any, summarizer: LlamaSummarizer | None, cancel: CancelToken, cache: LibraryCache,
+def _run(source: Source, summarizer: Summarizer | None, cancel: CancelToken, cache: SummaryCache | None,
          status: _Status) -> Summary:
     streamed = 0
     if summarizer is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from library.store import Library
 from library.summaries import SummaryStore
-from summarize.llama_backend import sha256_file
+from summarize.gguf import file_sha256
 from summarize.source import Source
 from summarize.values import Summary
 
@@ -36,7 +36,7 @@ def library_hasher(library: Library) -> Callable[[Path], str]:
         stat = path.stat()
         known = store.model_hash(str(path), stat.st_size, stat.st_mtime_ns)
         if known is None:
-            known = sha256_file(path)
+            known = file_sha256(path)
             store.remember_model_hash(str(path), stat.st_size, stat.st_mtime_ns, known)
         return known
 

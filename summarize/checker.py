@@ -21,7 +21,7 @@ from dataclasses import replace
 from articles.findings import QuoteKind
 from articles.loaded import loaded_words_in
 from summarize.source import Source
-from summarize.values import Point
+from summarize.values import FACT, SUPPORT, WORDING, Point
 from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, numbers, stem,
                              words)
 
@@ -36,20 +36,21 @@ def check_points(points: Sequence[Point], source: Source) -> tuple[Point, ...]:
 
 
 def check_point(point: Point, source: Source) -> Point:
-    reason = _first_failure(point, source)
-    return replace(point, verified=reason is None, reason=reason or "")
+    failed, reason = _first_failure(point, source)
+    return replace(point, verified=reason is None, reason=reason or "", failed=failed if reason else "")
 
 
-def _first_failure(point: Point, source: Source) -> str | None:
+def _first_failure(point: Point, source: Source) -> tuple[str, str | None]:
     cited = _cited(point, source)
     if isinstance(cited, str):
-        return cited
+        return FACT, cited
     evidence = source.evidence(cited)
-    for test in (_names, _numbers, _dates, _quotes, _unquoted_speech, _loaded):
+    for kind, test in ((FACT, _names), (FACT, _numbers), (FACT, _dates), (FACT, _quotes), (FACT, _unquoted_speech),
+                       (WORDING, _loaded)):
         failure = test(point.text, evidence, source, cited)
         if failure:
-            return failure
-    return _support(point.text, evidence, source, cited)
+            return kind, failure
+    return SUPPORT, _support(point.text, evidence, source, cited)
 
 
 def _cited(point: Point, source: Source) -> list[int] | str:

@@ -7,6 +7,7 @@ not read: large arrays (the vocabulary) are stepped over without building Python
 
 from __future__ import annotations
 
+import hashlib
 import mmap
 import struct
 from dataclasses import dataclass
@@ -72,6 +73,15 @@ class GgufInfo:
         head_dim = self.arch_value("attention.key_length", self.arch_value("embedding_length") // heads)
         value_dim = self.arch_value("attention.value_length", head_dim)
         return layers * n_ctx * kv_heads * (head_dim + value_dim) * 2
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a (large) file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(4 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_gguf(path: Path) -> GgufInfo:

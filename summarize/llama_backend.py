@@ -9,7 +9,6 @@ is not 0. A ``Llama`` is not thread-safe: calls are serialised by a lock.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -21,7 +20,7 @@ from typing import Any
 
 from summarize.chat_format import ChatFormat, chat_format, render
 from summarize.errors import BackendMissing, GenerationFailed, ModelUnsupported
-from summarize.gguf import GgufInfo, read_gguf
+from summarize.gguf import GgufInfo, file_sha256, read_gguf
 from summarize.protocol import CancelToken
 from summarize.values import Chunk, ModelInfo, Request, Usage
 
@@ -41,19 +40,11 @@ class BackendSettings:
         return self.n_threads or max(1, min(8, (os.cpu_count() or 1) // 2))
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(4 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class LlamaSummarizer:
     """A ``Summarizer`` over one GGUF file."""
 
     def __init__(self, path: Path, settings: BackendSettings | None = None,
-                 hasher: Callable[[Path], str] = sha256_file) -> None:
+                 hasher: Callable[[Path], str] = file_sha256) -> None:
         self.path = path.expanduser().resolve()
         self.settings = settings or BackendSettings()
         self.header: GgufInfo = read_gguf(self.path)

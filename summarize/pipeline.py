@@ -5,13 +5,16 @@ works (while generating, each streamed piece of the reply as ``Progress.text``) 
 last. When cancelled it stops after a ``Progress("cancelled")`` and yields no summary.
 
 With no summarizer the summary is extractive. A model's reply is checked point by point
-(:mod:`summarize.checker`); when it cannot be read, or too few of its key points are verified, the extractive
-summary is shown instead, with a warning that says why. Articles too long for the model's context are
+(:mod:`summarize.checker`). Sentences that state what the cited paragraphs lack (a name, number, date, quote
+or speaker) or repeat a loaded word are left out; sentences with too little lexical support are shown as
+unverified with the reason. When the reply cannot be read, or too few of its key points are verified, the
+extractive summary is shown instead, with a warning that says why. Articles too long for the model's context are
 summarised in parts whose points are merged (:mod:`summarize.chunking`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +26,7 @@ from summarize.extractive import extract
 from summarize.prompt import PROMPT_VERSION, ReplyUnreadable, SummaryOptions, build_request, read_reply
 from summarize.protocol import CancelToken, Summarizer
 from summarize.source import Source
-from summarize.values import EXTRACTIVE, LLM, Point, Progress, Summary, Timings, Usage
+from summarize.values import EXTRACTIVE, FACT, LLM, WORDING, Point, Progress, Summary, Timings, Usage
 
 EXTRACTIVE_VERSION = 1
 
@@ -36,8 +39,6 @@ class SummaryCache(Protocol):
 
 def cache_key(source: Source, summarizer: Summarizer | None, options: SummaryOptions) -> str:
     """Changes whenever the article text, the model file, the prompt version or the settings change."""
-    import hashlib
-
     model = summarizer.info.sha256 if summarizer is not None else f"extractive-{EXTRACTIVE_VERSION}"
     parts = (source.text_hash, model, str(PROMPT_VERSION), options.key() if summarizer is not None else "")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -91,6 +92,7 @@ def _model_summary(source: Source, summarizer: Summarizer, options: SummaryOptio
                    run: _Run) -> Generator[Progress, None, Summary | None]:
     parts = split_parts(source, summarizer, options)
     replies: list[tuple[tuple[Point, ...], tuple[Point, ...]]] = []
+    failures: list[str] = []
     for number, paragraphs in enumerate(parts, 1):
         request = build_request(source, paragraphs, options, (number, len(parts)) if len(parts) > 1 else None)
         text: list[str] = []
@@ -105,27 +107,53 @@ def _model_summary(source: Source, summarizer: Summarizer, options: SummaryOptio
         try:
             replies.append(read_reply("".join(text)))
         except ReplyUnreadable as error:
-            cut = run.usage[-1].stopped == "length" if run.usage else False
-            why = f"was cut off after {run.usage[-1].completion_tokens} tokens" if cut and run.usage else f"was unreadable: {error}"
-            return _fallback(source, run, f"the model's reply {why}")
+            failures.append(_unreadable(run.usage[-1] if run.usage else None, error))
+    if not replies:
+        return _fallback(source, run, f"the model's reply {failures[0]}")
+    if failures:
+        run.warnings.append(f"the model's reply for {len(failures)} of {len(parts)} parts of the article "
+                            f"{failures[0]}; those parts are not summarised")
     yield Progress("checking")
     overview, key_points = merge_parts([(check_points(o, source), check_points(k, source)) for o, k in replies],
                                        options)
     return _judged(source, summarizer, options, run, overview, key_points)
 
 
+def _unreadable(usage: Usage | None, error: ReplyUnreadable) -> str:
+    if usage is not None and usage.stopped == "length":
+        return f"was cut off after {usage.completion_tokens} tokens"
+    return f"was unreadable: {error}"
+
+
 def _judged(source: Source, summarizer: Summarizer, options: SummaryOptions, run: _Run,
             overview: Sequence[Point], key_points: Sequence[Point]) -> Summary:
-    said = {" ".join(p.text.lower().split()).rstrip(".") for p in overview}
-    key_points = [p for p in key_points if " ".join(p.text.lower().split()).rstrip(".") not in said]
     verified = sum(p.verified for p in key_points)
-    if not key_points or verified / len(key_points) < options.min_verified or not any(p.verified for p in overview):
-        return _fallback(source, run, f"the model's summary did not pass the checks ({verified} of {len(key_points)} "
-                                      "key points supported by the paragraphs they cite)")
-    if verified < len(key_points):
-        run.warnings.append(f"{len(key_points) - verified} of {len(key_points)} key points could not be verified")
+    total = len(key_points)
+    overview, key_points = _shown(overview, key_points, run)
+    if not key_points or verified / total < options.min_verified or not any(p.verified for p in overview):
+        return _fallback(source, run, f"the model's summary did not pass the checks ({verified} of {total} key "
+                                      "points supported by the paragraphs they cite)")
+    unverified = sum(not p.verified for p in key_points)
+    if unverified:
+        run.warnings.append(f"{unverified} of {len(key_points)} key points could not be verified")
     return Summary(source.article_id, LLM, summarizer.info, source.language, tuple(overview), tuple(key_points),
                    tuple(run.warnings), run.timings())
+
+
+def _shown(overview: Sequence[Point], key_points: Sequence[Point], run: _Run) -> tuple[list[Point], list[Point]]:
+    """Leave out sentences that state what the text lacks or repeat loaded words, and key points that only
+    repeat an overview sentence."""
+    left_out = [p for p in (*overview, *key_points) if p.failed in (FACT, WORDING)]
+    if left_out:
+        run.warnings.append(f"{len(left_out)} of the model's sentences were left out: they state names, numbers, "
+                            "dates or quotes the cited paragraphs lack, or repeat loaded words")
+    said = {_plain(p.text) for p in overview if p not in left_out}
+    return ([p for p in overview if p not in left_out],
+            [p for p in key_points if p not in left_out and _plain(p.text) not in said])
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def _fallback(source: Source, run: _Run, why: str) -> Summary:

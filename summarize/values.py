@@ -7,6 +7,7 @@ from typing import Any
 
 LLM = "llm"
 EXTRACTIVE = "extractive"
+FACT, WORDING, SUPPORT = "fact", "wording", "support"
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class Point:
     paragraphs: tuple[int, ...]
     verified: bool = False
     reason: str = "not checked"
+    #: Which kind of check failed: FACT (a name, number, date, quote, speaker or citation the cited paragraphs
+    #: lack), WORDING (a loaded word), SUPPORT (too few of its words supported), or "" (verified or unchecked).
+    failed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "paragraphs": list(self.paragraphs), "verified": self.verified,

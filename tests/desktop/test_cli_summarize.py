@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -62,3 +63,24 @@ def test_model_and_extractive_exclude_each_other(capsys: pytest.CaptureFixture[s
 def test_an_unknown_article(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = lesesaal(capsys, "summarize", "7", "--extractive")
     assert code == 1 and "no article #7" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_streams_on_a_terminal_only() -> None:
+    from desktop.cli_summarize import _run, _Status
+    from summarize.fake import FakeSummarizer
+    from summarize.protocol import CancelToken
+    from tests.summarize.conftest import fixture_source
+    from tests.summarize.test_pipeline import GOOD
+
+    source = fixture_source("de_slanted.txt")
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        summary = _run(source, FakeSummarizer(GOOD), CancelToken(), None, _Status(stream))
+        assert summary.method == "llm"
+    assert "generating … 7 characters" in terminal.getvalue() and "\r" in terminal.getvalue()
+    assert "checking" in terminal.getvalue() and pipe.getvalue() == ""

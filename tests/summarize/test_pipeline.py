@@ -67,13 +67,16 @@ def test_an_unsupported_reply_falls_back_to_the_extractive_summary(slanted: Sour
     assert all(p.verified for p in summary.key_points)
 
 
-def test_unverified_points_stay_marked_with_their_reason(slanted: Source) -> None:
-    reply = {"overview": GOOD["overview"], "key_points": GOOD["key_points"] + INVENTED["key_points"][:1]}
+def test_weakly_supported_points_stay_marked_and_false_ones_are_left_out(slanted: Source) -> None:
+    weak = {"text": "Die Wirtschaft wächst kräftig und die Arbeitslosigkeit sinkt deutlich.", "paragraphs": [5]}
+    reply = {"overview": GOOD["overview"], "key_points": [*GOOD["key_points"], weak, *INVENTED["key_points"][:2]]}
     _, summary = run(slanted, FakeSummarizer(reply))
     assert summary is not None and summary.method == LLM
     failed = [p for p in summary.key_points if not p.verified]
-    assert len(failed) == 1 and "900" in failed[0].reason
+    assert len(failed) == 1 and "supported" in failed[0].reason and "Wirtschaft" in failed[0].text
+    assert not any("900" in p.text or "Machthaber" in p.text for p in summary.key_points)
     assert "1 of 5 key points could not be verified" in summary.warnings
+    assert any(w.startswith("2 of the model's sentences were left out") for w in summary.warnings)
 
 
 def test_a_reply_cut_off_at_the_token_limit_falls_back(slanted: Source) -> None:
@@ -120,12 +123,16 @@ def test_cache_hits_and_invalidation(tmp_path: Path, slanted: Source) -> None:
         assert fresh is not None and not fresh.cached
 
 
-def test_a_long_article_is_summarised_in_parts_keeping_citations() -> None:
+def long_article() -> Source:
     paragraphs = [Paragraph(0, Role.TITLE, "Haushalt der Stadt Kiel")]
     for n in range(1, 13):
         paragraphs.append(Paragraph(n, Role.BODY, f"Im Bereich {n} plant die Stadt Kiel Ausgaben von {n * 10} Millionen "
                                                   f"Euro für Schulen, Straßen und Hafenanlagen im kommenden Jahr. " * 3))
-    source = source_of(1, paragraphs, "de")
+    return source_of(1, paragraphs, "de")
+
+
+def test_a_long_article_is_summarised_in_parts_keeping_citations() -> None:
+    source = long_article()
 
     def reply(first: int) -> dict[str, Any]:
         point = {"text": f"Die Stadt Kiel plant im Bereich {first} Ausgaben von {first * 10} Millionen Euro.",
@@ -147,3 +154,13 @@ def test_key_points_that_repeat_the_overview_are_dropped(slanted: Source) -> Non
     reply = {"overview": GOOD["overview"], "key_points": GOOD["overview"][:1] + GOOD["key_points"]}
     _, summary = run(slanted, FakeSummarizer(reply))
     assert summary is not None and len(summary.key_points) == len(GOOD["key_points"])
+
+
+def test_a_part_whose_reply_is_unreadable_is_skipped_with_a_warning() -> None:
+    point = {"text": "Im Bereich 1 plant die Stadt Kiel Ausgaben von 10 Millionen Euro.", "paragraphs": [1]}
+    general = {"text": "Die Stadt Kiel plant Ausgaben für Schulen, Straßen und Hafenanlagen.", "paragraphs": [1]}
+    good = {"overview": [general, general], "key_points": [point, point, point]}
+    model = FakeSummarizer(good, *['{"overview": [{"text": "abgebr'] * 11, context_size=1400)
+    _, summary = run(long_article(), model, options=SummaryOptions(max_tokens=200))
+    assert summary is not None and summary.method == LLM and len(model.requests) > 1
+    assert any(f"for {len(model.requests) - 1} of {len(model.requests)} parts" in w for w in summary.warnings)

@@ -58,8 +58,7 @@ def _summarize(args: argparse.Namespace, opener: Any) -> int:
 
 def _model(path: str | None, library: Library, status: _Status) -> LlamaSummarizer:
     summarizer = LlamaSummarizer(choose_model(path), hasher=library_hasher(library))
-    status.show(f"model: {summarizer.describe()}")
-    status.done()
+    status.line(f"model: {summarizer.describe()}")
     return summarizer
 
 
@@ -67,7 +66,7 @@ def _run(source: Source, summarizer: Summarizer | None, cancel: CancelToken, cac
          status: _Status) -> Summary:
     streamed = 0
     if summarizer is not None:
-        status.show("loading the model …")
+        status.show("loading the model and reading the article …")
     for event in summarize_article(source, summarizer, cancel=cancel, cache=cache):
         if isinstance(event, Summary):
             return event
@@ -108,10 +107,12 @@ class _Status:
             self._stream.flush()
             self._width = min(100, max(self._width, len(text)))
 
-    def done(self) -> None:
-        if self._active and self._width:
-            self._stream.write("\n")
-            self._width = 0
+    def line(self, text: str) -> None:
+        """A line that stays (the model's description)."""
+        if self._active:
+            self.clear()
+            self._stream.write(text + "\n")
+            self._stream.flush()
 
     def clear(self) -> None:
         if self._active and self._width:

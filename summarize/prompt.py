@@ -2,7 +2,8 @@
 
 The article text is data: it sits between marker lines the prompt names, each paragraph on one line with its
 number, and anything in it that could pass for those markers or for a chat template's control tokens is
-defused first. The reply is constrained by a JSON schema (llama.cpp turns it into a grammar) whose paragraph
+defused first. A sentence holding the outlet's loaded wording is framed as the outlet's judgement, so that a
+model copying it copies it quoted and attributed. The reply is constrained by a JSON schema (llama.cpp turns it into a grammar) whose paragraph
 numbers are an ``enum`` of the cited article's own paragraphs.
 """
 
@@ -19,9 +20,10 @@ from articles.language_data import load_resource_json
 from articles.model import Paragraph
 from summarize.source import Source
 from summarize.values import Point, Request
+from summarize.words import sentences
 
 #: Part of every cache key: raise it whenever the prompts, the schema or the reading of replies change.
-PROMPT_VERSION = 1
+PROMPT_VERSION = 2
 MAX_POINT_CHARS = 320
 _CONTROL = re.compile(r"<\|[^<>|\n]{0,40}\|>|</?(?:start_of_turn|end_of_turn|s)>|\[/?INST\]|<</?SYS>>|<<<|>>>")
 
@@ -66,7 +68,7 @@ def build_request(source: Source, paragraphs: Sequence[Paragraph], options: Summ
                   part: tuple[int, int] | None = None) -> Request:
     words = texts(source.text_language)
     lines = [words["article_open"]]
-    lines += [f"[{p.index}] {defuse(p.text)}" for p in paragraphs]
+    lines += [f"[{p.index}] {defuse(_marked(source, p, words['judgement']))}" for p in paragraphs]
     lines.append(words["article_close"])
     notes = _notes(source, [p.index for p in paragraphs], words)
     if notes:
@@ -77,6 +79,19 @@ def build_request(source: Source, paragraphs: Sequence[Paragraph], options: Summ
     return Request(system=words["system"], user="\n".join(lines),
                    schema=reply_schema([p.index for p in paragraphs], options), max_tokens=options.max_tokens,
                    temperature=options.temperature, seed=options.seed)
+
+
+def _marked(source: Source, paragraph: Paragraph, frame: str) -> str:
+    """The paragraph with each sentence that holds the outlet's loaded wording framed as its judgement."""
+    starts = [m.span.start for m in source.loaded if m.span.paragraph == paragraph.index]
+    if not starts:
+        return paragraph.text
+    text = paragraph.text
+    for sentence in reversed(list(sentences(paragraph.index, text))):
+        if any(sentence.start <= start < sentence.end for start in starts):
+            framed = frame.format(sentence=sentence.text)
+            text = text[:sentence.start] + framed + text[sentence.start + len(text[sentence.start:sentence.end].rstrip()):]
+    return text
 
 
 def _notes(source: Source, indices: Sequence[int], words: dict[str, str]) -> list[str]:

@@ -63,3 +63,10 @@ def test_replies_are_read_into_points() -> None:
 def test_unusable_replies_are_refused(reply: str) -> None:
     with pytest.raises(ReplyUnreadable):
         read_reply(reply)
+
+
+def test_sentences_with_the_outlets_loaded_wording_are_framed_as_its_judgement(slanted: Source) -> None:
+    lines = build_request(slanted, slanted.paragraphs, SummaryOptions()).user.splitlines()
+    assert "[3] [Wertung des Mediums: »Das Urteil ist ein weiterer Beweis für die Willkür des Regimes, das jede " \
+           "Kritik brutal unterdrückt.«]" in lines
+    assert any(line.startswith("[2] Die Verurteilten hatten im März 2024") for line in lines)

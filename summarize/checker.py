@@ -45,7 +45,7 @@ def _first_failure(point: Point, source: Source) -> tuple[str, str | None]:
     if isinstance(cited, str):
         return FACT, cited
     evidence = source.evidence(cited)
-    for kind, test in ((FACT, _names), (FACT, _numbers), (FACT, _dates), (FACT, _quotes), (FACT, _unquoted_speech),
+    for kind, test in ((FACT, _injected), (FACT, _names), (FACT, _numbers), (FACT, _dates), (FACT, _quotes), (FACT, _unquoted_speech),
                        (WORDING, _loaded)):
         failure = test(point.text, evidence, source, cited)
         if failure:
@@ -64,6 +64,13 @@ def _cited(point: Point, source: Source) -> list[int] | str:
 
 def _where(cited: Sequence[int]) -> str:
     return ("paragraph " if len(cited) == 1 else "paragraphs ") + ", ".join(map(str, cited))
+
+
+def _injected(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    own = _shingles(text)
+    if any(own & _shingles(sentence.text) for sentence in source.injections):
+        return "repeats a sentence of the article that addresses a language model"
+    return None
 
 
 def _names(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
@@ -94,9 +101,11 @@ def _quotes(text: str, evidence: str, source: Source, cited: Sequence[int]) -> s
     flat = " ".join(evidence.split())
     for match in _QUOTED.finditer(text):
         quoted = " ".join(match.group(1).split()).strip(" ,.")
-        if quoted and quoted not in flat:
+        # A shortened quote („… die Abstände zu den …“) is fine when each of its pieces is in the text.
+        pieces = [piece.strip(" ,.") for piece in re.split(r"…|\.\.\.", quoted)]
+        if any(piece and piece not in flat for piece in pieces):
             return f"the quoted words “{quoted}” are not in {_where(cited)}"
-        speaker = _speaker_of(quoted, source, cited)
+        speaker = _speaker_of(max(pieces, key=len), source, cited)
         if speaker and not any(part in text for part in speaker.split() if len(part) > 2):
             return f"quotes “{quoted}” without its speaker, {speaker}"
     return None
@@ -105,7 +114,7 @@ def _quotes(text: str, evidence: str, source: Source, cited: Sequence[int]) -> s
 def _speaker_of(quoted: str, source: Source, cited: Sequence[int]) -> str | None:
     for quote in source.quotes:
         if quote.kind is QuoteKind.DIRECT and quote.speaker_name and quote.span.paragraph in cited:
-            if quoted in " ".join(quote.text.split()):
+            if quoted and quoted in " ".join(quote.text.split()):
                 return quote.speaker_name
     return None
 

@@ -22,8 +22,8 @@ from summarize.source import Source
 from summarize.values import Point, Request
 from summarize.words import sentences
 
-#: Part of every cache key: raise it whenever the prompts, the schema or the reading of replies change.
-PROMPT_VERSION = 2
+#: Part of every cache key: raise it whenever the prompts, the schema, the reading of replies or the checks change.
+PROMPT_VERSION = 3
 MAX_POINT_CHARS = 320
 _CONTROL = re.compile(r"<\|[^<>|\n]{0,40}\|>|</?(?:start_of_turn|end_of_turn|s)>|\[/?INST\]|<</?SYS>>|<<<|>>>")
 

@@ -93,16 +93,24 @@ def sentences(paragraph: int, text: str) -> Iterator[Sentence]:
         yield Sentence(paragraph, start, len(text), text[start:].strip())
 
 
-def is_name(word: str) -> bool:
-    """A capitalised word the gazetteers know as a name, or unknown there (no common noun, no function word)."""
+def is_name(word: str, sentence_start: bool = False) -> bool:
+    """A capitalised word the gazetteers know as a name, or, inside a sentence, one unknown there (no common
+    noun, no function word). At a sentence's start an unknown word is as likely a capitalised adjective
+    (Verurteilte, Defekter), so it must be listed."""
     if not word[:1].isupper():
         return False
     flags = gazetteers().word(word)
-    return bool(flags & _NAME_FLAGS) and not flags & _NOT_NAME_FLAGS
+    wanted = _NAME_FLAGS & ~Word.NAME_LIKE if sentence_start else _NAME_FLAGS
+    return bool(flags & wanted) and not flags & _NOT_NAME_FLAGS
 
 
 def names(text: str) -> list[str]:
-    return [w for w in words(text) if is_name(w)]
+    return [m.group() for m in WORD.finditer(text) if is_name(m.group(), _starts_sentence(text, m.start()))]
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" „“\"»«(")
+    return not before or before[-1] in ".!?:;"
 
 
 def name_in(name: str, folded_words: set[str]) -> bool:

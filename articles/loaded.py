@@ -200,6 +200,27 @@ def find_loaded(
     return found
 
 
+def loaded_words_in(text: str, patterns: LoadedLexicon | None = None) -> list[Loaded]:
+    """Lexicon words in text we write ourselves (a summary), outside quotation marks, in paragraph 0.
+
+    Unlike :func:`find_loaded`, words are marked even beside a speech cue (…, bezeichnete er den Machthaber):
+    a summary that reports speech must still quote a loaded label rather than adopt it.
+    """
+    lexicon = patterns if patterns is not None else _shipped_lexicon()
+    lowered = _lower(text)
+    quoted = [(m.start(), m.end()) for m in _QUOTED_STRETCH.finditer(text)]
+    found = []
+    for entry in lexicon.candidates([lowered])[0]:
+        for match in entry.word.finditer(text):
+            start, end = match.span()
+            if not _overlaps(start, end, quoted) and _fits(entry, text, start, end):
+                found.append(Loaded(Span(0, start, end), match.group(), entry.why, entry.category))
+    return _without_overlaps(found)
+
+
+_QUOTED_STRETCH = re.compile(r"[„“”\"»«‚‘›‹][^„“”\"»«‚‘›‹]*[“”\"«»‘’‹›]")
+
+
 def _lower(text: str) -> str:
     """The text in lower case, character for character (so offsets stay valid)."""
     lowered = text.lower()

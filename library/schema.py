@@ -88,6 +88,25 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX article_actors_actor ON article_actors(actor_id);
     """,
+    # 3: cached summaries, keyed by (article text hash, model file hash, prompt version, settings);
+    #    and model files' sha256 by path, size and modification time, so a large file is hashed once.
+    """
+    CREATE TABLE summaries (
+        key TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL,
+        method TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX summaries_article ON summaries(article_id);
+    CREATE TABLE model_hashes (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -58,6 +58,11 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The database connection, for the library's own table modules (``library.summaries``)."""
+        return self._db
+
     def __enter__(self) -> Library:
         return self
 

@@ -1,0 +1,121 @@
+"""``lesesaal summarize ID [--model PATH | --extractive] [--json]``: a checked summary of one article.
+
+The model is ``--model PATH``, else ``LESESAAL_MODEL``, else the first .gguf in the models folder. On a
+terminal, progress (loading, tokens streamed, checking) shows on stderr; piped output stays quiet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from library.store import Library
+from summarize.cache import LibraryCache, library_hasher
+from summarize.llama_backend import LlamaSummarizer
+from summarize.pipeline import SummaryCache, summarize_article
+from summarize.protocol import CancelToken, Summarizer
+from summarize.settings import choose_model
+from summarize.source import Source, source_of
+from summarize.values import Point, Progress, Summary
+
+
+def add_command(commands: Any, opener: Any) -> None:
+    command = commands.add_parser("summarize", help="a neutral, checked summary of an article")
+    command.add_argument("id", type=int)
+    choice = command.add_mutually_exclusive_group()
+    choice.add_argument("--model", metavar="PATH", help="the .gguf model file (default: $LESESAAL_MODEL or the "
+                                                        "first model in the models folder)")
+    choice.add_argument("--extractive", action="store_true", help="pick sentences of the article; no model")
+    command.add_argument("--json", action="store_true")
+    command.set_defaults(run=lambda args: _summarize(args, opener))
+
+
+def _summarize(args: argparse.Namespace, opener: Any) -> int:
+    status = _Status(sys.stderr)
+    with opener(args) as library:
+        stored = library.article(args.id)
+        source = source_of(args.id, stored.paragraphs, stored.metadata.language)
+        summarizer = None if args.extractive else _model(args.model, library, status)
+        cancel = CancelToken()
+        try:
+            summary = _run(source, summarizer, cancel, LibraryCache(library), status)
+        except KeyboardInterrupt:
+            cancel.cancel()
+            status.clear()
+            raise
+        finally:
+            if summarizer is not None:
+                summarizer.close()
+    status.clear()
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(summary, stored.metadata.title))
+    return 0
+
+
+def _model(path: str | None, library: Library, status: _Status) -> LlamaSummarizer:
+    summarizer = LlamaSummarizer(choose_model(path), hasher=library_hasher(library))
+    status.line(f"model: {summarizer.describe()}")
+    return summarizer
+
+
+def _run(source: Source, summarizer: Summarizer | None, cancel: CancelToken, cache: SummaryCache | None,
+         status: _Status) -> Summary:
+    streamed = 0
+    if summarizer is not None:
+        status.show("loading the model and reading the article …")
+    for event in summarize_article(source, summarizer, cancel=cancel, cache=cache):
+        if isinstance(event, Summary):
+            return event
+        if isinstance(event, Progress):
+            streamed += len(event.text)
+            part = f" (part {event.done} of {event.total})" if event.total > 1 else ""
+            status.show(f"{event.stage}{part} … {streamed} characters" if event.stage == "generating"
+                        else f"{event.stage} …")
+    raise KeyboardInterrupt  # the pipeline stops without a summary only when cancelled
+
+
+def summary_text(summary: Summary, title: str) -> str:
+    method = "model " + summary.model.name if summary.model else "extractive (sentences of the article)"
+    lines = [f"Summary of #{summary.article_id} «{title}» — {method}" + (" [cached]" if summary.cached else ""), ""]
+    lines += [_point_line(p, "") for p in summary.overview]
+    lines += ["", "Key points:"] + [_point_line(p, "• ") for p in summary.key_points]
+    lines += [f"\nNote: {w}" for w in summary.warnings]
+    return "\n".join(lines)
+
+
+def _point_line(point: Point, bullet: str) -> str:
+    cited = "¶ " + ", ".join(map(str, point.paragraphs))
+    mark = "" if point.verified else f"  [UNVERIFIED: {point.reason}]"
+    return f"{bullet}{point.text} ({cited}){mark}"
+
+
+class _Status:
+    """One status line on stderr, only on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._active = stream.isatty()
+        self._width = 0
+
+    def show(self, text: str) -> None:
+        if self._active:
+            self._stream.write("\r" + text[:100].ljust(self._width))
+            self._stream.flush()
+            self._width = min(100, max(self._width, len(text)))
+
+    def line(self, text: str) -> None:
+        """A line that stays (the model's description)."""
+        if self._active:
+            self.clear()
+            self._stream.write(text + "\n")
+            self._stream.flush()
+
+    def clear(self) -> None:
+        if self._active and self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._width = 0

@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_output, cli_search
+from desktop import cli_gui, cli_output, cli_search
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
 from library.paths import library_dir
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("demo", help="import the bundled sample articles into a fresh library and list them")
     command.set_defaults(run=_demo)
     cli_search.add_commands(commands, _open)
+    cli_gui.add_command(commands)
     return parser
 
 

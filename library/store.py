@@ -15,8 +15,9 @@ from pathlib import Path
 from types import TracebackType
 
 from articles.model import Article, Metadata, Paragraph, Role
-from library import duplicates
+from library import duplicates, listing
 from library.errors import ArticleNotFound, LibraryUnavailable
+from library.listing import ListQuery, ListRow
 from library.paths import database_path
 from library.records import ArticleSummary, FileRecord, StoredArticle
 from library.schema import migrate
@@ -164,6 +165,20 @@ class Library:
         """Every article, primaries and their copies, ordered by id."""
         rows = self._db.execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
         return [ArticleSummary(*row) for row in rows]
+
+    def list_rows(self, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
+        """One page of the list of stories (primaries), without article text."""
+        return listing.rows(self._db, query, offset, limit)
+
+    def list_count(self, query: ListQuery) -> int:
+        return listing.count(self._db, query)
+
+    def list_facets(self, query: ListQuery) -> dict[str, dict[str, int]]:
+        return listing.facets(self._db, query)
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self.article(article_id)  # refuses an unknown id with ArticleNotFound
+        listing.set_read(self._db, article_id, read)
 
     def index_states(self) -> dict[int, tuple[str, int]]:
         """Every article's content hash and the primary of its story: what a search index must reflect."""

@@ -6,4 +6,5 @@ import sys
 
 from desktop.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a helper process (spawn) imports this module too; it must not start a window
+    sys.exit(main())

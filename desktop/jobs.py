@@ -11,14 +11,16 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from desktop.findings_source import findings_for
+from desktop.index_process import sync_index
 from desktop.reader_html import CopyLink, ReaderView
 from library.importer import CancelToken, ImportOutcome, ImportProgress, import_paths
+from library.listing import ListQuery
 from library.store import Library
 from search.errors import SearchUnavailable
 from search.index import SearchIndex, SyncReport
 from search.searching import Hit, SearchResults, related, search
 
-SEARCH_LIMIT = 50
+SEARCH_LIMIT = 20
 
 
 class IndexSlot:
@@ -49,11 +51,21 @@ class IndexSlot:
 
 
 def open_index(library_dir: Path, slot: IndexSlot, cancel: CancelToken) -> SyncReport:
-    """Open the index and bring it in step with the library (repairs it when it must)."""
+    """Bring the index in step with the library (in a helper process), open it and warm its searcher."""
+    report = sync_index(library_dir, cancel)
     with Library.open(library_dir) as library:
-        index, report = SearchIndex.open(library, cancel=cancel)
+        index, _ = SearchIndex.open(library, sync=False)
+        _warm_up(index, library)
     slot.fill(index)
     return report
+
+
+def _warm_up(index: SearchIndex, library: Library) -> None:
+    """One search for a stored title, so the first search the user types finds the searcher's tables
+    (terms, per-document columns, length norms) read already."""
+    first = library.list_rows(ListQuery(), 0, 1)
+    if first and first[0].title:
+        search(index, library, first[0].title, limit=1)
 
 
 def load_view(library_dir: Path, article_id: int, hit_terms: frozenset[str] = frozenset()) -> ReaderView:

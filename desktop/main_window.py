@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import jobs
 from desktop.error_dialog import show_error
@@ -26,7 +26,7 @@ from desktop.settings import Settings, save_settings
 from desktop.summaries import make_summarizer
 from desktop.summary_panel import SummarizerFactory, SummaryPanel
 from desktop.tasks import Task, TaskRunner
-from desktop.theme import colours_for
+from desktop.theme import apply_theme, colours_for
 from desktop.window_actions import WindowActions
 from library.importer import ImportOutcome
 from library.store import Library
@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
     # Settings and closing ------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.theme != self.settings.theme:
+            apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
+            self.layer_bar.set_colours(colours_for(self.palette()))
         self.settings = settings
         save_settings(self._store, settings)
         self.actions_.offer_model()

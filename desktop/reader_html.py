@@ -36,6 +36,7 @@ PART_LABELS: dict[Role, str] = {
     Role.DISCLAIMER: "Publisher's note", Role.PROMO: "Promotion", Role.COMMENTS: "Reader comments",
 }
 _WORD = re.compile(r"\w+")
+_HEAD_ROLES = (Role.TITLE, Role.KICKER, Role.SUBTITLE, Role.DATELINE)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def article_html(view: ReaderView, options: RenderOptions = RenderOptions()) -> 
     header = _header(view, colours)
     for group in _groups(view.article.paragraphs):
         first = group[0]
-        if header and first.role not in (Role.TITLE, Role.KICKER):  # the header follows the title
+        if header and first.role not in _HEAD_ROLES:  # the header follows the title and its meta lines
             body.append(header)
             header = ""
         if first.role in PART_LABELS and Layer.PARTS in options.layers:

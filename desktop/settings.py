@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings
 
 from library.paths import library_dir
 
-SUMMARY_METHODS = ("extractive", "model")
+#: "auto": a model when one is set (or in the models folder) and can run, else extractive.
+SUMMARY_METHODS = ("auto", "extractive", "model")
 MODELS_FOLDER = "models"
 
 
@@ -21,7 +22,7 @@ class Settings:
     threads: int = max(1, min(8, (os.cpu_count() or 2) - 1))
     context_size: int = 4096
     theme: str = "system"
-    summary_method: str = "extractive"
+    summary_method: str = "auto"
 
     def library_dir(self) -> Path:
         return library_dir(self.library or None)
@@ -39,7 +40,7 @@ def load_settings(store: QSettings) -> Settings:
             values[item.name] = default
     settings = Settings(**values)
     if settings.summary_method not in SUMMARY_METHODS:
-        settings = replace(settings, summary_method="extractive")
+        settings = replace(settings, summary_method="auto")
     return settings
 
 

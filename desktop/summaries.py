@@ -61,6 +61,11 @@ class SummaryChoice:
     context_size: int = 4096
 
 
+def model_backend_available() -> bool:
+    """Whether summaries by a language model can run (the summarize package's backend is connected)."""
+    return False
+
+
 def make_summarizer(choice: SummaryChoice) -> Summarizer:
     """A summariser for the chosen method; a model is checked before anything loads it."""
     if choice.method == EXTRACTIVE:

@@ -97,7 +97,7 @@ class SummaryPanel(QWidget):
         title, paragraphs = self._article
         self._text, self.points = "", []
         self.output.clear()
-        self.status.setText(f"Summarising with {self.method.currentText()} …")
+        self.status.setText(f"{self._method_label()} …")
         self.cancel_button.setEnabled(True)
         factory = self._factory
         self._task = self._runner.run(
@@ -111,6 +111,11 @@ class SummaryPanel(QWidget):
             self.cancel_button.setEnabled(False)
             self.status.setText("Cancelled; what had arrived is kept.")
             self.summary_cancelled.emit()
+
+    def _method_label(self) -> str:
+        if self.method.currentData() == MODEL:
+            return f"Summary by the model {self.method.currentText().removeprefix('Model: ')}"
+        return "Extractive summary (the article's own sentences)"
 
     def running(self) -> bool:
         return self._task is not None and not self._task.done
@@ -129,10 +134,9 @@ class SummaryPanel(QWidget):
             return
         self._task = None
         self.cancel_button.setEnabled(False)
-        method = self.method.currentText()
         unverified = sum(1 for p in self.points if not p.verified)
         note = f"; {unverified} not verified" if unverified else ""
-        self.status.setText(f"Summary by {method}: {len(self.points)} key points{note}.")
+        self.status.setText(f"{self._method_label()}: {len(self.points)} key points{note}.")
         self.summary_finished.emit()
 
     def _on_task_failed(self, error: BaseException) -> None:

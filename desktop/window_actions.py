@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 from desktop.gguf import ModelUnavailable, read_model_info
 from desktop.settings import model_file
 from desktop.settings_dialog import SettingsDialog
-from desktop.summaries import MODEL, SummaryChoice
+from desktop.summaries import MODEL, SummaryChoice, model_backend_available
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -88,7 +88,8 @@ class WindowActions:
         except ModelUnavailable as error:
             name = f"{path.name} (unusable: {error})"
         choice = SummaryChoice(MODEL, str(path), settings.threads, settings.context_size)
-        self.window.summary.set_model(choice, name, prefer_model=settings.summary_method == MODEL)
+        automatic = model_backend_available() and settings.summary_method == "auto"
+        self.window.summary.set_model(choice, name, prefer_model=automatic or settings.summary_method == MODEL)
 
     def _on_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -6,5 +6,5 @@ import sys
 
 from desktop.app import main
 
-if __name__ == "__main__":  # a helper process (spawn) imports this module too; it must not start a window
+if __name__ == "__main__":
     sys.exit(main())

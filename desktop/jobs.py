@@ -11,7 +11,6 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 
 from desktop.findings_source import findings_for
-from desktop.index_process import sync_index
 from desktop.reader_html import CopyLink, ReaderView
 from library.importer import CancelToken, ImportOutcome, ImportProgress, import_paths
 from library.listing import ListQuery
@@ -51,10 +50,9 @@ class IndexSlot:
 
 
 def open_index(library_dir: Path, slot: IndexSlot, cancel: CancelToken) -> SyncReport:
-    """Bring the index in step with the library (in a helper process), open it and warm its searcher."""
-    report = sync_index(library_dir, cancel)
+    """Open the index, bring it in step with the library (repairing it if needed) and warm its searcher."""
     with Library.open(library_dir) as library:
-        index, _ = SearchIndex.open(library, sync=False)
+        index, report = SearchIndex.open(library, cancel=cancel)
         _warm_up(index, library)
     slot.fill(index)
     return report

@@ -78,20 +78,13 @@ class SearchIndex:
 
     @classmethod
     def open(cls, library: Library, *, progress: ProgressCallback | None = None,
-             cancel: CancelToken | None = None, sync: bool = True) -> tuple[SearchIndex, SyncReport]:
-        """Open the library's index, create or rebuild it if needed, and bring it in step.
-
-        ``sync=False`` skips the comparison with the library, for a caller that has just had another
-        process bring the index in step: comparing reads every stored document (some 400 MB of memory
-        at 40,000 articles that a long-running process would keep).
-        """
+             cancel: CancelToken | None = None) -> tuple[SearchIndex, SyncReport]:
+        """Open the library's index, create or rebuild it if needed, and bring it in step."""
         directory = library.directory / INDEX_FOLDER
         problem = _unusable_reason(directory)
         if problem:
             _set_aside(directory, problem)
         index = cls._open_or_create(directory)
-        if not sync:
-            return index, SyncReport(rebuilt_because=problem)
         try:
             report = index.sync(library, progress=progress, cancel=cancel)
         except _DAMAGE as error:  # a segment that opened but cannot be read

@@ -38,17 +38,6 @@ def test_documents_missing_from_the_index_are_added(fresh: Indexed) -> None:
     assert search(index, fresh.library, "Kartoffel").hits
 
 
-def test_opening_without_sync_leaves_the_comparison_to_whoever_synced(fresh: Indexed) -> None:
-    with fresh.index.writer() as batch:
-        batch.delete(fresh.ids["kartoffel.txt"])
-    fresh.index.close()
-    fresh.index, report = SearchIndex.open(fresh.library, sync=False)
-    assert report.added == 0 and not search(fresh.index, fresh.library, "Kartoffel").hits
-    fresh.index.close()
-    fresh.index, report = SearchIndex.open(fresh.library)
-    assert report.added == 1 and search(fresh.index, fresh.library, "Kartoffel").hits
-
-
 def test_documents_of_removed_articles_leave_the_index(fresh: Indexed) -> None:
     fresh.library.remove(fresh.ids["kartoffel.txt"])
     index, report = reopen(fresh)

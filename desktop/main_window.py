@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.facets, middle, right):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([200, 520, 720])
+        self.splitter.setSizes([230, 520, 690])
         self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)

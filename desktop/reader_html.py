@@ -125,7 +125,9 @@ def _groups(paragraphs: Sequence[Paragraph]) -> list[list[Paragraph]]:
 def _header(view: ReaderView, colours: Colours) -> str:
     article = view.article
     meta = article.metadata
-    facts = [html.escape(part) for part in (meta.source, (meta.date or "").replace("T", " "), meta.author) if part]
+    said = any(p.role is Role.DATELINE for p in article.paragraphs)  # the article's own date and byline lines
+    shown = (meta.source,) if said else (meta.source, (meta.date or "").replace("T", " "), meta.author)
+    facts = [html.escape(part) for part in shown if part]
     lines = [f'<p class="meta" style="color:{colours.muted}">' + " · ".join(facts) + "</p>"] if facts else []
     if not any(p.role is Role.TITLE for p in article.paragraphs):
         lines.insert(0, f"<h1>{html.escape(meta.title or 'Untitled')}</h1>")

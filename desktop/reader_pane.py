@@ -24,7 +24,8 @@ _STYLE = """
 h1 { font-size: 26pt; font-weight: 600; margin-top: 4px; margin-bottom: 6px; }
 h2 { font-size: 16pt; font-weight: 600; margin-top: 18px; margin-bottom: 6px; }
 p { margin-top: 0px; margin-bottom: 12px; line-height: 145%; }
-p.meta, p.links { font-size: 10pt; margin-bottom: 6px; line-height: 120%; }
+p.meta { font-size: 10pt; margin-bottom: 4px; line-height: 120%; }
+p.links { font-size: 10pt; margin-bottom: 18px; line-height: 120%; }
 a { text-decoration: none; }
 """
 _COLUMN_CHARS = 72

@@ -170,3 +170,27 @@ def test_facet_filters_the_library_and_keys_step_through_it(samples_window: Any,
         window.actions_.next.trigger()
     assert first.args != second.args
     assert window.model.data(window.model.index(0, 4)) == "✓"
+
+
+def test_related_coverage_opens_from_the_article_header(samples_window: Any, qtbot: Any) -> None:
+    window = samples_window
+    _open_first_hit(window, qtbot, "Reisende")
+    article = window.reader.view.article.id
+    window.reader.anchorClicked.emit(QUrl(f"related:{article}"))
+    qtbot.waitUntil(lambda: "coverage of" in window.results.toPlainText(), timeout=30_000)
+    assert window.stack.currentWidget() is window.results
+    assert window.results.toPlainText().startswith("Other coverage of «Neue Fähre verbindet Kiel")
+    assert "Die Fähre nach Göteborg kommt zu spät" in window.results.toPlainText()  # another outlet's comment
+    assert article not in window.results.hit_ids
+
+
+def test_query_help_is_one_click_away_and_zoom_changes_the_text_size(samples_window: Any, qtbot: Any) -> None:
+    window = samples_window
+    window.search_bar.help_button.click()
+    help_view = window.search_bar.help
+    assert help_view is not None and help_view.isVisible()
+    assert "date:2025-07..2025-09" in help_view.toPlainText() and "role:caption" in help_view.toPlainText()
+    help_view.close()
+    before = window.reader.font().pointSizeF()
+    window.actions_.zoom_in.trigger()
+    assert window.reader.font().pointSizeF() > before

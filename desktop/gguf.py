@@ -2,7 +2,8 @@
 
 Reads the magic, the version and the metadata key/value pairs (skipping large arrays such as the
 vocabulary) and reports the model's name, architecture, quantisation and context length. It never
-reads tensor data, so checking a 4 GB file takes milliseconds.
+reads tensor data, so checking a 4 GB file takes milliseconds. Names follow ``summarize.gguf`` (branch
+``summarize``), which reads the same header for its llama.cpp backend and can replace this module.
 """
 
 from __future__ import annotations
@@ -35,23 +36,23 @@ class ModelUnavailable(LesesaalError):
 
 
 @dataclass(frozen=True)
-class ModelInfo:
+class GgufInfo:
     path: Path
-    size_bytes: int
+    file_size: int
     version: int
     name: str
     architecture: str
     quantisation: str
     context_length: int | None
-    tensors: int
+    tensor_count: int
 
     def describe(self) -> str:
         context = f"{self.context_length:,} tokens context" if self.context_length else "context length unknown"
-        return (f"{self.name} ({self.architecture}, {self.quantisation}), {self.size_bytes / 2**20:,.0f} MB, "
+        return (f"{self.name} ({self.architecture}, {self.quantisation}), {self.file_size / 2**20:,.0f} MB, "
                 f"{context}")
 
 
-def read_model_info(path: Path) -> ModelInfo:
+def read_gguf(path: Path) -> GgufInfo:
     """Check that ``path`` is a GGUF model and read what it says about itself."""
     try:
         size = path.stat().st_size
@@ -70,7 +71,7 @@ def read_model_info(path: Path) -> ModelInfo:
         raise ModelUnavailable(f"the model file {path} is damaged (unreadable metadata); download it again") from None
 
 
-def _read(stream: BinaryIO, path: Path, size: int) -> ModelInfo:
+def _read(stream: BinaryIO, path: Path, size: int) -> GgufInfo:
     if _take(stream, 4) != MAGIC:
         raise ModelUnavailable(f"{path.name} is not a GGUF model file (it does not start with 'GGUF'); "
                                "Lesesaal needs a model in GGUF format, as llama.cpp uses")
@@ -91,9 +92,9 @@ def _read(stream: BinaryIO, path: Path, size: int) -> ModelInfo:
     file_type = meta.get("general.file_type")
     quantisation = FILE_TYPES.get(file_type, f"type {file_type}") if isinstance(file_type, int) else "unknown"
     context = meta.get(f"{architecture}.context_length")
-    return ModelInfo(path=path, size_bytes=size, version=version, name=str(meta.get("general.name") or path.stem),
+    return GgufInfo(path=path, file_size=size, version=version, name=str(meta.get("general.name") or path.stem),
                      architecture=architecture, quantisation=quantisation,
-                     context_length=int(context) if isinstance(context, int) else None, tensors=tensors)
+                     context_length=int(context) if isinstance(context, int) else None, tensor_count=tensors)
 
 
 def _take(stream: BinaryIO, count: int) -> bytes:

@@ -23,8 +23,8 @@ from desktop.reader_pane import ReaderPane
 from desktop.search_bar import SearchBar
 from desktop.search_results import SearchResultsPane
 from desktop.settings import Settings, save_settings
-from desktop.summaries import make_summarizer
-from desktop.summary_panel import SummarizerFactory, SummaryPanel
+from desktop.summaries import SummaryRun, run_summary
+from desktop.summary_panel import SummaryPanel
 from desktop.tasks import Task, TaskRunner
 from desktop.theme import apply_theme, colours_for
 from desktop.window_actions import WindowActions
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     index_ready = Signal()
 
     def __init__(self, settings: Settings, store: QSettings, *,
-                 summarizer_factory: SummarizerFactory = make_summarizer) -> None:
+                 summary_run: SummaryRun = run_summary) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Lesesaal")
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.library = Library.open(self.library_dir)
         self.runner = TaskRunner(self)
         self.slot = jobs.IndexSlot()
-        self._build(summarizer_factory)
+        self._build(summary_run)
         self.actions_ = WindowActions(self)
         self._search_seq = self._open_seq = 0
         self._pending_query = ""
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.runner.run("open index", lambda token: jobs.open_index(self.library_dir, self.slot, token),
                         lane="writer", finished=self._on_index_opened, failed=self._on_index_failed)
 
-    def _build(self, summarizer_factory: SummarizerFactory) -> None:
+    def _build(self, summary_run: SummaryRun) -> None:
         self.facets = FacetsPanel(self)
         self.search_bar = SearchBar(self)
         self.model = LibraryTableModel(self.library)
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_pane)
         self.stack.addWidget(self.results)
         self.reader = ReaderPane(self)
-        self.summary = SummaryPanel(self.runner, summarizer_factory, self)
+        self.summary = SummaryPanel(self.runner, summary_run, self)
         self.layer_bar = LayerToolBar(colours_for(self.palette()), self)
         self.addToolBar(self.layer_bar)
         middle = QWidget(self)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         if seq != self._open_seq:
             return  # another article was asked for meanwhile
         self.reader.show_article(view)
-        self.summary.set_article(view.article.metadata.title, view.article.paragraphs)
+        self.summary.set_article(view.article)
         self.model.mark_read(view.article.id)
         self.setWindowTitle(f"{view.article.metadata.title} – Lesesaal")
         self.article_opened.emit(view.article.id)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from desktop.error_dialog import show_error
-from desktop.gguf import ModelInfo, ModelUnavailable, read_model_info
+from desktop.gguf import GgufInfo, ModelUnavailable, read_gguf
 from desktop.settings import Settings
 from desktop.theme import THEMES
 
@@ -21,7 +21,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(620)
         self._initial = settings
-        self.model_info: ModelInfo | None = None
+        self.model_info: GgufInfo | None = None
         self.library = QLineEdit(settings.library, self)
         self.library.setPlaceholderText(f"default: {Settings().library_dir()}")
         self.model = QLineEdit(settings.model_path, self)
@@ -71,7 +71,7 @@ class SettingsDialog(QDialog):
             self.model_about.setText("")
             return True
         try:
-            self.model_info = read_model_info(Path(text))
+            self.model_info = read_gguf(Path(text))
         except ModelUnavailable as error:
             self.model_about.setText(f"⚠ {error}")
             show_error(self, error, doing="Model check")

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
-from desktop.gguf import ModelUnavailable, read_model_info
+from desktop.gguf import ModelUnavailable, read_gguf
 from desktop.settings import model_file
 from desktop.settings_dialog import SettingsDialog
-from desktop.summaries import MODEL, SummaryChoice, model_backend_available
+from desktop.summaries import LLM, SummaryChoice, model_backend_available
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -84,12 +84,12 @@ class WindowActions:
             self.window.summary.set_model(None)
             return
         try:
-            name = read_model_info(path).name
+            name = read_gguf(path).name
         except ModelUnavailable as error:
             name = f"{path.name} (unusable: {error})"
-        choice = SummaryChoice(MODEL, str(path), settings.threads, settings.context_size)
+        choice = SummaryChoice(LLM, str(path), settings.threads, settings.context_size)
         automatic = model_backend_available() and settings.summary_method == "auto"
-        self.window.summary.set_model(choice, name, prefer_model=automatic or settings.summary_method == MODEL)
+        self.window.summary.set_model(choice, name, prefer_model=automatic or settings.summary_method == "model")
 
     def _on_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -30,10 +30,10 @@ def make_window(qtbot: Any, tmp_path: Path, settings_file: Path) -> Iterator[Any
 
     opened: list[Any] = []
 
-    def make(factory: Any = None, **settings: Any) -> Any:
+    def make(summary_run: Any = None, **settings: Any) -> Any:
         chosen = Settings(library=str(tmp_path / "bibliothek"), **settings)
         store = QSettings(str(settings_file), QSettings.Format.IniFormat)
-        extra = {"summarizer_factory": factory} if factory else {}
+        extra = {"summary_run": summary_run} if summary_run else {}
         window = MainWindow(chosen, store, **extra)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.index_ready, timeout=30_000):

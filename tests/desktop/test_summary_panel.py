@@ -12,8 +12,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QUrl  # noqa: E402
 
-from desktop.summaries import EXTRACTIVE, MODEL  # noqa: E402
-from tests.desktop.fakes import FakeSummarizer, streamed_summary  # noqa: E402
+from desktop.summaries import EXTRACTIVE, LLM  # noqa: E402
+from tests.desktop.fakes import FakeSummaries, streamed_summary  # noqa: E402
 from tests.desktop.gguf_writer import write_gguf  # noqa: E402
 
 
@@ -35,40 +35,40 @@ def _import_samples(window: Any, qtbot: Any) -> None:
 
 def test_summary_streams_then_key_points_scroll_to_and_flash_their_paragraphs(
         make_window: Any, qtbot: Any, tmp_path: Path) -> None:
-    fake = FakeSummarizer(streamed_summary(cited=9), hold_after=2)
-    window = make_window(factory=fake.factory, model_path=str(write_gguf(tmp_path / "m.gguf")), summary_method=MODEL)
+    fake = FakeSummaries(streamed_summary(2, cited=9), hold_after=2)
+    window = make_window(summary_run=fake.run, model_path=str(write_gguf(tmp_path / "m.gguf")), summary_method="model")
     _import_samples(window, qtbot)
     _open_ferry(window, qtbot)
     panel = window.summary
-    assert panel.method.currentData() == MODEL and "Kleines Testmodell" in panel.method.currentText()
+    assert panel.method.currentData() == LLM and "Kleines Testmodell" in panel.method.currentText()
     with qtbot.waitSignal(panel.summary_finished, timeout=30_000):
-        with qtbot.waitSignals([panel.chunk_received, panel.chunk_received], timeout=30_000):
+        with qtbot.waitSignals([panel.event_received, panel.event_received], timeout=30_000):
             window.actions_.summarise.trigger()
         assert "Eine neue Fähre verbindet Kiel und Göteborg." in panel.output.toPlainText()
         assert panel.cancel_button.isEnabled()
         fake.release.set()
-    assert fake.choices[0].method == MODEL and fake.closed.is_set()
+    assert fake.choices[0].method == LLM and fake.stopped.is_set()
     text = panel.output.toPlainText()
     assert "Die Fähre fährt ab April zweimal täglich." in text
     assert "⚠ Unverified: keine zitierte Stelle nennt diese Zahl" in text
-    assert "2 key points; 1 not verified" in panel.status.text()
-    panel.output.anchorClicked.emit(QUrl("point:0"))
+    assert panel.status.text() == "Summary by the model Testmodell: 2 key points; 1 not verified."
+    panel.output.anchorClicked.emit(QUrl("point:1"))
     assert window.reader.options.flashed == {9}
     assert re.search(r'id="p9" class="body" style="[^"]*background-color:', window.reader.html())
     assert not re.search(r'id="p5" class="body" style="[^"]*background-color:', window.reader.html())
 
 
 def test_cancel_stops_the_stream_and_keeps_what_arrived(make_window: Any, qtbot: Any) -> None:
-    fake = FakeSummarizer(streamed_summary(cited=4), hold_after=1)
-    window = make_window(factory=fake.factory)
+    fake = FakeSummaries(streamed_summary(2, cited=4), hold_after=1)
+    window = make_window(summary_run=fake.run)
     _import_samples(window, qtbot)
     _open_ferry(window, qtbot)
     panel = window.summary
-    with qtbot.waitSignal(panel.chunk_received, timeout=30_000):
+    with qtbot.waitSignal(panel.event_received, timeout=30_000):
         panel.summarise_button.click()
     with qtbot.waitSignal(panel.summary_cancelled, timeout=5_000):
         panel.cancel_button.click()
-    assert fake.closed.wait(5)  # the job saw the token and ended, closing its summariser
+    assert fake.stopped.wait(5)  # the job saw the token and ended
     assert "Cancelled" in panel.status.text() and not panel.running()
     assert panel.output.toPlainText().strip() == "Eine neue Fähre"
     assert not panel.cancel_button.isEnabled()
@@ -83,7 +83,8 @@ def test_extractive_summary_cites_the_article_and_can_follow_a_model_run(make_wi
     with qtbot.waitSignal(panel.summary_finished, timeout=30_000):
         panel.summarise()
     body = {p.index: p.text for p in window.reader.view.article.paragraphs}
-    assert panel.points and all(point.text in body[point.paragraphs[0]] for point in panel.points)
+    assert len(panel.points) == 4 and all(point.text in body[point.paragraphs[0]] for point in panel.points)
+    assert all(point.verified for point in panel.points) and panel.summary.method == EXTRACTIVE
     assert "Extractive" in panel.status.text()
 
 
@@ -93,7 +94,7 @@ def test_a_broken_model_file_is_reported_through_the_error_dialog(make_window: A
     window = make_window(model_path=str(broken))
     _import_samples(window, qtbot)
     _open_ferry(window, qtbot)
-    window.summary.choose(MODEL)
+    window.summary.choose(LLM)
     with qtbot.waitSignal(window.summary.summary_finished, timeout=3_000, raising=False):
         window.summary.summarise()
     qtbot.waitUntil(lambda: window.findChild(type(_message_box()), "errorDialog") is not None, timeout=10_000)

@@ -72,7 +72,7 @@ def load_view(library_dir: Path, article_id: int, hit_terms: frozenset[str] = fr
         article = library.article(article_id)
         copy_ids = article.copies if article.duplicate_of is None else (article.duplicate_of,)
         copies = tuple(_copy_link(library, other) for other in copy_ids)
-    findings = findings_for(article.id, article.paragraphs)
+        findings = findings_for(library, article.id, article.paragraphs)
     return ReaderView(article=article, findings=findings, copies=copies, hit_terms=hit_terms)
 
 

@@ -51,7 +51,10 @@ def start_window(settings: Settings, store: QSettings) -> MainWindow:
     window = MainWindow(settings, store)
     window.resize(1400, 860)
     window.show()
-    offer_samples(window)
+    if offer_samples(window):  # a first start: show the newest sample once it is in
+        window.import_finished.connect(lambda _outcomes: window.library_pane.select_row(0))
+    elif window.model.rowCount():
+        window.library_pane.select_row(0)
     return window
 
 

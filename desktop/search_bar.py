@@ -82,7 +82,8 @@ class SearchBar(QWidget):
 
     def _on_help_clicked(self) -> None:
         if self.help is None:
-            self.help = QTextBrowser()
+            self.help = QTextBrowser(self)
+            self.help.setWindowFlag(Qt.WindowType.Window)  # its own window, closed with the main window
             self.help.setObjectName("queryHelp")
             self.help.setWindowTitle("How to search")
             self.help.setOpenLinks(False)

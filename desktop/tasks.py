@@ -87,6 +87,7 @@ class TaskRunner(QObject):
             self._lanes[lane] = QThreadPool(self)
             self._lanes[lane].setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._closed = False  # after shutdown, results still on their way are dropped
 
     def run(self, name: str, job: Job, *, lane: str = "pool", progressed: Slot | None = None,
             finished: Slot | None = None, failed: Slot | None = None) -> Task:
@@ -98,9 +99,16 @@ class TaskRunner(QObject):
         task.failed.connect(lambda _error: self._forget(task), queued)
         for signal, slot in ((task.progressed, progressed), (task.finished, finished), (task.failed, failed)):
             if slot is not None:
-                signal.connect(slot, queued)
+                signal.connect(self._unless_closed(slot), queued)
         self._lanes[lane].start(_Runnable(task, job))
         return task
+
+    def _unless_closed(self, slot: Slot) -> Slot:
+        def deliver(value: Any) -> None:
+            if not self._closed:
+                slot(value)
+
+        return deliver
 
     def _forget(self, task: Task) -> None:
         task.done = True
@@ -111,7 +119,8 @@ class TaskRunner(QObject):
         return frozenset(self._running)
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel what is running and wait for it (used when the window closes)."""
+        """Cancel what is running and wait for it (used when the window closes); later results are dropped."""
+        self._closed = True
         for task in list(self._running):
             task.cancel()
         for pool in self._lanes.values():

@@ -32,3 +32,25 @@ def test_lesesaal_help_lists_the_gui_command(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     assert "open the desktop app" in capsys.readouterr().out
+
+
+def test_first_start_shows_the_newest_sample_and_later_starts_leave_the_library_alone(
+        qtbot: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import start_window
+    from desktop.settings import Settings
+
+    settings = Settings(library=str(tmp_path / "bib"))
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = start_window(settings, store)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.article_opened, timeout=60_000):  # type: ignore[attr-defined]
+        pass
+    assert window.reader.view.article.metadata.title == "Die Fähre nach Göteborg kommt zu spät"  # 2026-03-15
+    window.library.remove(window.reader.view.article.id)
+    window.close()
+    again = start_window(settings, store)
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert again.library.count() == 3 and again.import_dialog is None  # the samples are not offered twice
+    again.close()

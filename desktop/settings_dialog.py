@@ -19,7 +19,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         self._initial = settings
         self.model_info: GgufInfo | None = None
         self.library = QLineEdit(settings.library, self)
@@ -74,10 +74,12 @@ class SettingsDialog(QDialog):
             self.model_info = read_gguf(Path(text))
         except ModelUnavailable as error:
             self.model_about.setText(f"⚠ {error}")
+            self.adjustSize()
             show_error(self, error, doing="Model check")
             return False
         info = self.model_info
         self.model_about.setText(f"✓ {info.describe()}")
+        self.adjustSize()
         if info.context_length and self.context.value() > info.context_length:
             self.context.setValue(info.context_length)
         return True

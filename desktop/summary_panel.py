@@ -157,6 +157,7 @@ class SummaryPanel(QWidget):
         colours = colours_for(self.palette())
         parts = [f'<p style="color:{colours.aside_label}">⚠ {html.escape(w)}</p>' for w in summary.warnings]
         if summary.overview:
+            parts.append("<p><b>In short</b></p>")
             parts.append(" ".join(self._point(n, p) for n, p in enumerate(summary.overview)))
         if summary.key_points:
             parts.append("<p><b>Key points</b> (click one to see its paragraphs)</p>")

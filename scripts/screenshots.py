@@ -26,6 +26,9 @@ from desktop.settings_dialog import SettingsDialog  # noqa: E402
 from desktop.theme import apply_theme  # noqa: E402
 
 
+MODEL = Path.home() / ".cache/lesesaal/test-models/SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
 def wait_for(signal: SignalInstance, timeout_ms: int = 20_000) -> None:
     loop = QEventLoop()
     signal.connect(lambda *_: loop.quit())
@@ -58,7 +61,7 @@ def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
         window.import_dialog.close()
     else:
         wait_for(window.index_ready)
-    window.library_pane.select_row(0)
+    window.library_pane.select_row(1)
     wait_for(window.article_opened)
     window.summary.summarise()
     wait_for(window.summary.summary_finished)
@@ -70,6 +73,8 @@ def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
     shoot(window, out / f"search-{theme}.png")
     dialog = SettingsDialog(settings, window)
     dialog.show()
+    if MODEL.exists():  # a small real model, where one is at hand, to show what the header check tells
+        dialog.choose_model_file(str(MODEL))
     shoot(dialog, out / f"settings-{theme}.png")
     dialog.close()
     window.close()

@@ -194,3 +194,16 @@ def test_query_help_is_one_click_away_and_zoom_changes_the_text_size(samples_win
     before = window.reader.font().pointSizeF()
     window.actions_.zoom_in.trigger()
     assert window.reader.font().pointSizeF() > before
+
+
+def test_hovering_a_quote_names_its_speaker(samples_window: Any, qtbot: Any) -> None:
+    window = samples_window
+    _open_first_hit(window, qtbot, "Reisende")
+    reader = window.reader
+    found = reader.document().find("Lücke im Güterverkehr")
+    assert not found.isNull()
+    reader.setTextCursor(found)
+    reader.ensureCursorVisible()
+    spot = reader.cursorRect(found).center()
+    tip = reader.tooltip_at(reader.viewport().mapTo(reader, spot))
+    assert tip == "Direct speech — Maren Holm"

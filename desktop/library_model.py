@@ -1,12 +1,14 @@
 """LibraryTableModel: the library's stories for a QTableView, fetched a page at a time.
 
-Only the rows the view has asked for are in memory (title, outlet, date, copies, read state; no
-article text). Sorting and filtering run as SQL over the whole library and start again at the
-first page, so 40,000 stories cost what one screen of them costs.
+A query (filter and sort) is run once as SQL for the ordered ids of all matching stories (40,000
+integers, some 30 ms); the rows' values (title, outlet, date, copies, read state; never article
+text) are fetched a page of ids at a time when the view first shows them, and only the pages
+recently shown are kept. The scroll bar knows the whole list at once.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
@@ -17,6 +19,7 @@ from library.listing import ListQuery, ListRow
 from library.store import Library
 
 PAGE_SIZE = 200
+KEPT_PAGES = 30
 COLUMNS = (("title", "Title"), ("source", "Outlet"), ("date", "Date"), ("copies", "Copies"), ("read", "Read"))
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -26,8 +29,9 @@ class LibraryTableModel(QAbstractTableModel):
         super().__init__()
         self._library = library
         self._query = query
-        self._rows: list[ListRow] = []
-        self._total = 0
+        self._ids: list[int] = []
+        self._rows_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
         self.refresh()
@@ -38,8 +42,12 @@ class LibraryTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """Stories the current query shows (loaded or not)."""
-        return self._total
+        """Stories the current query shows."""
+        return len(self._ids)
+
+    @property
+    def loaded_pages(self) -> int:
+        return len(self._pages)
 
     def set_query(self, query: ListQuery) -> None:
         if query != self._query:
@@ -47,33 +55,29 @@ class LibraryTableModel(QAbstractTableModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Start again from the first page (after a filter, a sort or an import)."""
+        """Run the query again (after a filter, a sort or an import)."""
         self.beginResetModel()
-        self._total = self._library.list_count(self._query)
-        self._rows = self._library.list_rows(self._query, 0, PAGE_SIZE)
+        self._ids = self._library.list_ids(self._query)
+        self._rows_of = None
+        self._pages.clear()
         self.endResetModel()
+
+    def _row(self, number: int) -> ListRow | None:
+        page = number // PAGE_SIZE
+        if page not in self._pages:
+            self._pages[page] = self._library.list_rows_by_id(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(page)
+        return self._pages[page].get(self._ids[number])
 
     # Qt's model interface -------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        page = self._library.list_rows(self._query, len(self._rows), PAGE_SIZE)
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -81,9 +85,11 @@ class LibraryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:  # removed since the query ran
+            return None
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, key)
@@ -104,20 +110,20 @@ class LibraryTableModel(QAbstractTableModel):
     # Rows ------------------------------------------------------------------------------------
 
     def article_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: int) -> int | None:
-        """The row of a loaded story, or None when it is not (yet) loaded."""
-        for number, row in enumerate(self._rows):
-            if row.id == article_id:
-                return number
-        return None
+        """The row of a story in the list, or None when the query does not show it."""
+        if self._rows_of is None:
+            self._rows_of = {article: number for number, article in enumerate(self._ids)}
+        return self._rows_of.get(article_id)
 
     def mark_read(self, article_id: int) -> None:
         self._library.set_read(article_id)
         number = self.row_of(article_id)
-        if number is not None and not self._rows[number].read:
-            self._rows[number] = replace(self._rows[number], read=True)
+        page = self._pages.get(number // PAGE_SIZE) if number is not None else None
+        if number is not None and page is not None and article_id in page and not page[article_id].read:
+            page[article_id] = replace(page[article_id], read=True)
             self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
 
 

@@ -56,8 +56,6 @@ class LibraryPane(QWidget):
                                      year=value if kind == "year" else ""))
 
     def select_row(self, row: int) -> None:
-        while row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
         if 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))

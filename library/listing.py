@@ -1,6 +1,8 @@
 """The library list as a front end pages through it: primaries only, filtered, sorted, a page at a time.
 
-Rows carry no article text, so a list of 40,000 stories costs one small query per visible page.
+``ordered_ids`` gives the whole list's order as ids (one query, 40,000 integers); ``rows_by_id`` then
+fetches the few rows a screen shows. Rows carry no article text. Paging by offset (``rows``) is kept
+for callers that walk the list from the start; deep offsets cost more with every page skipped.
 """
 
 from __future__ import annotations
@@ -70,6 +72,29 @@ def rows(db: sqlite3.Connection, query: ListQuery, offset: int, limit: int) -> l
     sql = f"{_SELECT}{where} ORDER BY {SORT_KEYS[query.sort]} {direction}, a.id {direction} LIMIT ? OFFSET ?"
     found = db.execute(sql, (*values, limit, offset))
     return [ListRow(r[0], r[1], r[2], r[3], int(r[4]), bool(r[5])) for r in found]
+
+
+def ordered_ids(db: sqlite3.Connection, query: ListQuery) -> list[int]:
+    """The ids of every story the query shows, in its order."""
+    if query.sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {query.sort!r}")
+    where, values = _where(query)
+    direction = "DESC" if query.descending else "ASC"
+    computed = {"copies": "(SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id)",
+                "read": "EXISTS (SELECT 1 FROM reading r WHERE r.article_id = a.id)"}
+    key = computed.get(query.sort, SORT_KEYS[query.sort])
+    sql = f"SELECT a.id FROM articles a{where} ORDER BY {key} {direction}, a.id {direction}"
+    return [row[0] for row in db.execute(sql, values)]
+
+
+def rows_by_id(db: sqlite3.Connection, ids: list[int]) -> dict[int, ListRow]:
+    found: dict[int, ListRow] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in db.execute(f"{_SELECT} WHERE a.id IN ({marks})", chunk):
+            found[r[0]] = ListRow(r[0], r[1], r[2], r[3], int(r[4]), bool(r[5]))
+    return found
 
 
 def count(db: sqlite3.Connection, query: ListQuery) -> int:

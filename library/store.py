@@ -170,6 +170,13 @@ class Library:
         """One page of the list of stories (primaries), without article text."""
         return listing.rows(self._db, query, offset, limit)
 
+    def list_ids(self, query: ListQuery) -> list[int]:
+        """Every story the query shows, in its order (ids only)."""
+        return listing.ordered_ids(self._db, query)
+
+    def list_rows_by_id(self, ids: list[int]) -> dict[int, ListRow]:
+        return listing.rows_by_id(self._db, ids)
+
     def list_count(self, query: ListQuery) -> int:
         return listing.count(self._db, query)
 

@@ -72,3 +72,14 @@ def test_read_state_is_kept_and_can_be_undone(library: Library) -> None:
     assert not any(r.read for r in library.list_rows(ListQuery(), 0, 10))
     with pytest.raises(ArticleNotFound):
         library.set_read(99)
+
+
+@pytest.mark.parametrize("sort", ["title", "source", "date", "copies", "read"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_ordered_ids_follow_the_same_order_as_the_pages(library: Library, sort: str, descending: bool) -> None:
+    library.set_read(3)
+    query = ListQuery(sort=sort, descending=descending)
+    ids = library.list_ids(query)
+    assert ids == [row.id for row in library.list_rows(query, 0, 100)]
+    rows = library.list_rows_by_id(ids[1:3])
+    assert sorted(rows) == sorted(ids[1:3]) and rows[ids[1]].id == ids[1]

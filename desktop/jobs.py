@@ -33,13 +33,20 @@ class IndexSlot:
         self._index = index
         self._ready.set()
 
+    def fail(self) -> None:
+        """The index could not be opened: whoever waits is told at once instead of waiting."""
+        self._ready.set()
+
     @property
     def index(self) -> SearchIndex | None:
         return self._index
 
     def wait(self, timeout: float = 600.0) -> SearchIndex:
-        if not self._ready.wait(timeout) or self._index is None:
+        if not self._ready.wait(timeout):
             raise SearchUnavailable("the search index is not ready yet; try again in a moment")
+        if self._index is None:
+            raise SearchUnavailable("the search index could not be opened (see the message shown at start); "
+                                    "restart Lesesaal to try again")
         return self._index
 
     def close(self) -> None:
@@ -51,9 +58,13 @@ class IndexSlot:
 
 def open_index(library_dir: Path, slot: IndexSlot, cancel: CancelToken) -> SyncReport:
     """Open the index, bring it in step with the library (repairing it if needed) and warm its searcher."""
-    with Library.open(library_dir) as library:
-        index, report = SearchIndex.open(library, cancel=cancel)
-        _warm_up(index, library)
+    try:
+        with Library.open(library_dir) as library:
+            index, report = SearchIndex.open(library, cancel=cancel)
+            _warm_up(index, library)
+    except BaseException:
+        slot.fail()
+        raise
     slot.fill(index)
     return report
 

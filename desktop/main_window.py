@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self._import_task: Task | None = None
         self._refresh_facets()
+        # First in the writer lane: an import started at once (the samples on a first start) waits for it.
         self.runner.run("open index", lambda token: jobs.open_index(self.library_dir, self.slot, token),
                         lane="writer", finished=self._on_index_opened, failed=self._on_index_failed)
 

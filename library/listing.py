@@ -16,7 +16,7 @@ from typing import Any
 SORT_KEYS: dict[str, str] = {
     "title": "a.title COLLATE NOCASE",
     "source": "a.source COLLATE NOCASE",
-    "date": "COALESCE(a.published, '')",
+    "date": "a.published",  # undated (NULL) first when ascending, last when descending
     "copies": "copies",
     "read": "is_read",
 }

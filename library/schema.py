@@ -55,14 +55,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX sketches_hash ON sketches(hash);
     CREATE INDEX sketches_article ON sketches(article_id);
     """,
-    # 2: read state for the desktop list, and indexes for its sorted, paged listing.
+    # 2: read state for the desktop list (and an index for its date order and year filter).
     """
     CREATE TABLE reading (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         read_at TEXT NOT NULL
     );
     CREATE INDEX articles_published ON articles(published);
-    CREATE INDEX articles_source ON articles(source);
     """,
 )
 

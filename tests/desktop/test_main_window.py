@@ -207,3 +207,35 @@ def test_hovering_a_quote_names_its_speaker(samples_window: Any, qtbot: Any) -> 
     spot = reader.cursorRect(found).center()
     tip = reader.tooltip_at(reader.viewport().mapTo(reader, spot))
     assert tip == "Direct speech — Maren Holm"
+
+
+def test_an_unusable_index_is_reported_and_an_import_is_refused_at_once(qtbot: Any,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from search.errors import SearchUnavailable
+    from search.index import SearchIndex
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise SearchUnavailable("the disk is full: the search index cannot be updated")
+
+    monkeypatch.setattr(SearchIndex, "open", classmethod(lambda cls, *a, **k: refuse()))
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from PySide6.QtCore import QSettings
+
+    window = MainWindow(Settings(library=str(tmp_path / "bib")), QSettings(str(tmp_path / "s.ini"),
+                                                                           QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is not None, timeout=30_000)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box.text() == "The disk is full: the search index cannot be updated."
+    assert box.windowTitle() == "Opening the search index failed"
+    box.close()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is None, timeout=10_000)
+    window.start_import([SAMPLES])
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorDialog") is not None, timeout=10_000)
+    refused = window.findChild(QMessageBox, "errorDialog")
+    assert refused.windowTitle() == "Import failed" and "could not be opened" in refused.text()
+    assert window.import_dialog is not None and not window.import_dialog.isVisible()

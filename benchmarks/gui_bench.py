@@ -48,7 +48,6 @@ def build_library(directory: Path, files: int, seed: int, corpora: Path) -> None
     """Bulk-insert ``files`` articles and index them once (skipped when cached)."""
     from corpus import load_10kgnad, load_wikinews, scaled_stories
 
-    from articles.model import Article, Metadata, Paragraph, Role
     from library.store import Library
     from search.index import SearchIndex
 
@@ -63,20 +62,8 @@ def build_library(directory: Path, files: int, seed: int, corpora: Path) -> None
         for number in range(files):
             original = number if number < len(stories) else rng.randrange(len(stories))  # later ones: copies
             story = stories[original]
-            date = story.date or f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
-            parts = [Paragraph(0, Role.TITLE, story.title)]
-            parts += [Paragraph(i + 1, Role.BODY, text) for i, text in enumerate(story.paragraphs)]
-            if number % 3 == 0:
-                parts.insert(2, Paragraph(len(parts), Role.CAPTION, "Blick auf den Tagungsort am Morgen"))
-                parts.insert(3, Paragraph(len(parts), Role.CREDIT, "Foto: Archiv"))
-            if number % 4 == 0:
-                parts.append(Paragraph(len(parts), Role.RELATED, "Mehr zum Thema - Weitere Berichte aus der Region"))
-            if number % 5 == 0:
-                parts.append(Paragraph(len(parts), Role.DISCLAIMER, "© Alle Rechte vorbehalten."))
-            parts = [Paragraph(i, p.role, p.text) for i, p in enumerate(parts)]
-            article = Article(Metadata(title=story.title, date=date, source=OUTLETS[number % len(OUTLETS)],
-                                       language="de"), tuple(parts), "txt")
-            article_id = library.add_article(article, f"/bench/{number}.txt", f"h{number}", frozenset())
+            article_id = library.add_article(_article(number, story, rng), f"/bench/{number}.txt", f"h{number}",
+                                             frozenset())
             if original != number:
                 library.mark_copy(article_id, ids[original])
             ids.append(article_id)
@@ -87,6 +74,23 @@ def build_library(directory: Path, files: int, seed: int, corpora: Path) -> None
         index.close()
     print(f"indexed in {time.perf_counter() - started:.1f} s", flush=True)
     (directory / "ready").write_text("1", encoding="utf-8")
+
+
+def _article(number: int, story: Any, rng: random.Random) -> Any:
+    """A story as stored: title, body, and on some a caption, credit, related link or publisher's note."""
+    from articles.model import Article, Metadata, Paragraph, Role
+
+    date = story.date or f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+    parts = [(Role.TITLE, story.title), *((Role.BODY, text) for text in story.paragraphs)]
+    if number % 3 == 0:
+        parts[2:2] = [(Role.CAPTION, "Blick auf den Tagungsort am Morgen"), (Role.CREDIT, "Foto: Archiv")]
+    if number % 4 == 0:
+        parts.append((Role.RELATED, "Mehr zum Thema - Weitere Berichte aus der Region"))
+    if number % 5 == 0:
+        parts.append((Role.DISCLAIMER, "© Alle Rechte vorbehalten."))
+    paragraphs = tuple(Paragraph(i, role, text) for i, (role, text) in enumerate(parts))
+    return Article(Metadata(title=story.title, date=date, source=OUTLETS[number % len(OUTLETS)], language="de"),
+                   paragraphs, "txt")
 
 
 def phase_start(library: Path, settings_file: Path) -> dict[str, float]:
@@ -132,27 +136,26 @@ def phase_use(library: Path, settings_file: Path, articles: int, seed: int) -> d
         ids = [row[0] for row in opened._db.execute("SELECT id FROM articles")]  # noqa: SLF001 (benchmark)
     rng = random.Random(seed)
     chosen = rng.sample(ids, articles + 5)
-    opening: list[tuple[float, float]] = []
-    for number, article_id in enumerate(chosen):
-        with _Timer() as timer:
-            window.open_article(article_id)
-            wait(window.article_opened)
-        if number >= 5:  # the first ones load the analysis's word lists
-            opening.append(timer.taken)
-    searching: list[tuple[float, float]] = []
-    for query in QUERIES:
-        words = query.split()
-        for count in range(1, len(words) + 1):
-            with _Timer() as timer:
-                window.search_bar.set_query(" ".join(words[:count]))
-                wait(window.search_finished)
-            searching.append(timer.taken)
+    opening = _timed(window.open_article, window.article_opened, chosen, wait)[5:]  # 5 load word lists
+    typed = [" ".join(query.split()[:count]) for query in QUERIES for count in range(1, len(query.split()) + 1)]
+    searching = _timed(window.search_bar.set_query, window.search_finished, typed, wait)
     listing = _list_operations(window)
     rss, peak = _memory_mb()
     window.close()
     return {"list_ms": listing, "open_ms": [w for w, _ in opening], "open_cpu_ms": [c for _, c in opening],
             "search_ms": [w for w, _ in searching], "search_cpu_ms": [c for _, c in searching],
             "rss_mb": rss, "peak_rss_mb": peak}
+
+
+def _timed(action: Any, done: Any, values: list[Any], wait: Any) -> list[tuple[float, float]]:
+    """Wall and CPU milliseconds from each ``action(value)`` to its ``done`` signal."""
+    taken = []
+    for value in values:
+        with _Timer() as timer:
+            action(value)
+            wait(done)
+        taken.append(timer.taken)
+    return taken
 
 
 def _list_operations(window: Any) -> dict[str, float]:

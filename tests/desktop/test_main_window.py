@@ -239,3 +239,15 @@ def test_an_unusable_index_is_reported_and_an_import_is_refused_at_once(qtbot: A
     refused = window.findChild(QMessageBox, "errorDialog")
     assert refused.windowTitle() == "Import failed" and "could not be opened" in refused.text()
     assert window.import_dialog is not None and not window.import_dialog.isVisible()
+
+
+def test_keyboard_reaches_search_and_layers(samples_window: Any, qtbot: Any) -> None:
+    window = samples_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.library_pane.table.setFocus()
+    qtbot.keyClick(window.library_pane.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_bar.field.hasFocus()
+    quotes = window.layer_bar.actions_by_layer[Layer.QUOTES]
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert not quotes.isChecked()

@@ -56,6 +56,10 @@ def test_summary_streams_then_key_points_scroll_to_and_flash_their_paragraphs(
     assert window.reader.options.flashed == {9}
     assert re.search(r'id="p9" class="body" style="[^"]*background-color:', window.reader.html())
     assert not re.search(r'id="p5" class="body" style="[^"]*background-color:', window.reader.html())
+    panel.choose(EXTRACTIVE)  # run again the other way
+    with qtbot.waitSignal(panel.summary_finished, timeout=30_000):
+        panel.summarise_button.click()
+    assert [choice.method for choice in fake.choices] == [LLM, EXTRACTIVE]
 
 
 def test_cancel_stops_the_stream_and_keeps_what_arrived(make_window: Any, qtbot: Any) -> None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
+#: Where a platform has no standard binding (Linux has none for these), the usual ones.
+_FALLBACK_KEYS = {Keys.Preferences: "Ctrl+,", Keys.Quit: "Ctrl+Q"}
 
 
 class WindowActions:
@@ -43,6 +45,8 @@ class WindowActions:
 
     def _action(self, text: str, keys: Keys | str | None, slot: object, tip: str = "") -> QAction:
         action = QAction(text, self.window)
+        if isinstance(keys, Keys) and not QKeySequence.keyBindings(keys):  # none on this platform
+            keys = _FALLBACK_KEYS.get(keys)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
         if tip:

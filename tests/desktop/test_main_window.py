@@ -251,3 +251,8 @@ def test_keyboard_reaches_search_and_layers(samples_window: Any, qtbot: Any) -> 
     quotes = window.layer_bar.actions_by_layer[Layer.QUOTES]
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert not quotes.isChecked()
+
+
+def test_settings_and_quit_have_shortcuts_on_every_platform(samples_window: Any) -> None:
+    assert not samples_window.actions_.settings.shortcut().isEmpty()
+    assert not samples_window.actions_.quit.shortcut().isEmpty()

@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_analysis, cli_output, cli_search, cli_summarize, findings_output
+from desktop import cli_analysis, cli_gui, cli_output, cli_search, cli_summarize, findings_output
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
 from library.paths import library_dir
@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_search.add_commands(commands, _open)
     cli_analysis.add_commands(commands, _open)
     cli_summarize.add_command(commands, _open)
+    cli_gui.add_command(commands)
     return parser
 
 

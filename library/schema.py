@@ -107,6 +107,14 @@ MIGRATIONS: tuple[str, ...] = (
         sha256 TEXT NOT NULL
     );
     """,
+    # 4: read state for the desktop list (and an index for its date order and year filter).
+    """
+    CREATE TABLE reading (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        read_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,9 +17,10 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, duplicates
+from library import actor_registry, duplicates, listing
 from library.analysing import AnalysisResult
 from library.errors import ArticleNotFound, LibraryUnavailable
+from library.listing import ListQuery, ListRow
 from library.paths import database_path
 from library.records import ActorSummary, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
 from library.schema import migrate
@@ -180,6 +181,27 @@ class Library:
         """Every article, primaries and their copies, ordered by id."""
         rows = self._db.execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
         return [ArticleSummary(*row) for row in rows]
+
+    def list_rows(self, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
+        """One page of the list of stories (primaries), without article text."""
+        return listing.rows(self._db, query, offset, limit)
+
+    def list_ids(self, query: ListQuery) -> list[int]:
+        """Every story the query shows, in its order (ids only)."""
+        return listing.ordered_ids(self._db, query)
+
+    def list_rows_by_id(self, ids: list[int]) -> dict[int, ListRow]:
+        return listing.rows_by_id(self._db, ids)
+
+    def list_count(self, query: ListQuery) -> int:
+        return listing.count(self._db, query)
+
+    def list_facets(self, query: ListQuery) -> dict[str, dict[str, int]]:
+        return listing.facets(self._db, query)
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self.article(article_id)  # refuses an unknown id with ArticleNotFound
+        listing.set_read(self._db, article_id, read)
 
     def index_states(self) -> dict[int, tuple[str, int]]:
         """Every article's content (its hash and analysis version) and the primary of its story: what a

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
@@ -100,7 +101,9 @@ class SearchIndex:
     def _open_or_create(cls, directory: Path) -> SearchIndex:
         if not whoosh_index.exists_in(str(directory)):
             _create(directory)
-        return cls(directory, whoosh_index.open_dir(str(directory)))
+        # Plain reads, not mmap: with mmap, opening a searcher maps and touches every segment file
+        # (400 MB resident at 40,000 articles); read normally, it stays under 40 MB, equally fast.
+        return cls(directory, FileStorage(str(directory), supports_mmap=False).open_index())
 
     def close(self) -> None:
         with self._search_lock:

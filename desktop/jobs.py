@@ -1,0 +1,119 @@
+"""The desktop's background jobs: plain functions over the core, run by ``TaskRunner``; no Qt here.
+
+Every job opens its own library connection (SQLite connections stay in their thread); the one
+``SearchIndex`` is shared through an ``IndexSlot`` that the index-opening job fills.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator, Sequence
+from pathlib import Path
+
+from desktop.findings_source import findings_for
+from desktop.reader_html import CopyLink, ReaderView
+from library.importer import CancelToken, ImportOutcome, ImportProgress, import_paths
+from library.listing import ListQuery
+from library.store import Library
+from search.errors import SearchUnavailable
+from search.index import SearchIndex, SyncReport
+from search.searching import Hit, SearchResults, related, search
+
+SEARCH_LIMIT = 20
+
+
+class IndexSlot:
+    """Holds the search index once it is open; jobs in any thread may wait for it."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Event()
+        self._index: SearchIndex | None = None
+
+    def fill(self, index: SearchIndex) -> None:
+        self._index = index
+        self._ready.set()
+
+    def fail(self) -> None:
+        """The index could not be opened: whoever waits is told at once instead of waiting."""
+        self._ready.set()
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self._index
+
+    def wait(self, timeout: float = 600.0) -> SearchIndex:
+        if not self._ready.wait(timeout):
+            raise SearchUnavailable("the search index is not ready yet; try again in a moment")
+        if self._index is None:
+            raise SearchUnavailable("the search index could not be opened (see the message shown at start); "
+                                    "restart Lesesaal to try again")
+        return self._index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self._ready.clear()
+
+
+def open_index(library_dir: Path, slot: IndexSlot, cancel: CancelToken) -> SyncReport:
+    """Open the index, bring it in step with the library (repairing it if needed) and warm its searcher."""
+    try:
+        with Library.open(library_dir) as library:
+            index, report = SearchIndex.open(library, cancel=cancel)
+            _warm_up(index, library)
+    except BaseException:
+        slot.fail()
+        raise
+    slot.fill(index)
+    return report
+
+
+def _warm_up(index: SearchIndex, library: Library) -> None:
+    """One search for a stored title, so the first search the user types finds the searcher's tables
+    (terms, per-document columns, length norms) read already."""
+    first = library.list_rows(ListQuery(), 0, 1)
+    if first and first[0].title:
+        search(index, library, first[0].title, limit=1)
+
+
+def load_view(library_dir: Path, article_id: int, hit_terms: frozenset[str] = frozenset()) -> ReaderView:
+    """An article with its findings and the titles of its copies, ready for the reading pane."""
+    with Library.open(library_dir) as library:
+        article = library.article(article_id)
+        copy_ids = article.copies if article.duplicate_of is None else (article.duplicate_of,)
+        copies = tuple(_copy_link(library, other) for other in copy_ids)
+        findings = findings_for(library, article.id, article.paragraphs)
+    return ReaderView(article=article, findings=findings, copies=copies, hit_terms=hit_terms)
+
+
+def _copy_link(library: Library, article_id: int) -> CopyLink:
+    meta = library.article(article_id).metadata
+    return CopyLink(article_id, meta.title, meta.source)
+
+
+def run_search(library_dir: Path, slot: IndexSlot, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
+    index = slot.wait()
+    with Library.open(library_dir) as library:
+        return search(index, library, text, limit=limit)
+
+
+def run_related(library_dir: Path, slot: IndexSlot, article_id: int) -> tuple[str, list[Hit]]:
+    index = slot.wait()
+    with Library.open(library_dir) as library:
+        return library.title_of(article_id), related(index, library, article_id, limit=SEARCH_LIMIT)
+
+
+def import_files(library_dir: Path, slot: IndexSlot, paths: Sequence[Path],
+                 cancel: CancelToken) -> Generator[ImportProgress, None, list[ImportOutcome]]:
+    """Import and index as it goes; returns every file's outcome (those of a cancelled run so far)."""
+    index = slot.wait()
+    outcomes: list[ImportOutcome] = []
+    with Library.open(library_dir) as library, index.writer() as batch:
+        for step in import_paths(library, paths, cancel=cancel, on_stored=lambda i: batch.add(library.article(i))):
+            outcomes.append(step.outcome)
+            yield step
+    return outcomes
+
+
+__all__ = ["IndexSlot", "SyncReport", "import_files", "load_view", "open_index", "run_related", "run_search"]

@@ -1,0 +1,139 @@
+"""LibraryTableModel: the library's stories for a QTableView, fetched a page at a time.
+
+A query (filter and sort) is run once as SQL for the ordered ids of all matching stories (40,000
+integers, some 30 ms); the rows' values (title, outlet, date, copies, read state; never article
+text) are fetched a page of ids at a time when the view first shows them, and only the pages
+recently shown are kept. The scroll bar knows the whole list at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from library.listing import ListQuery, ListRow
+from library.store import Library
+
+PAGE_SIZE = 200
+KEPT_PAGES = 30
+COLUMNS = (("title", "Title"), ("source", "Outlet"), ("date", "Date"), ("copies", "Copies"), ("read", "Read"))
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class LibraryTableModel(QAbstractTableModel):
+    def __init__(self, library: Library, query: ListQuery = ListQuery()) -> None:
+        super().__init__()
+        self._library = library
+        self._query = query
+        self._ids: list[int] = []
+        self._rows_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
+        self.refresh()
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """Stories the current query shows."""
+        return len(self._ids)
+
+    @property
+    def loaded_pages(self) -> int:
+        return len(self._pages)
+
+    def set_query(self, query: ListQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Run the query again (after a filter, a sort or an import)."""
+        self.beginResetModel()
+        self._ids = self._library.list_ids(self._query)
+        self._rows_of = None
+        self._pages.clear()
+        self.endResetModel()
+
+    def _row(self, number: int) -> ListRow | None:
+        page = number // PAGE_SIZE
+        if page not in self._pages:
+            self._pages[page] = self._library.list_rows_by_id(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(page)
+        return self._pages[page].get(self._ids[number])
+
+    # Qt's model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        row = self._row(index.row())
+        if row is None:  # removed since the query ran
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return row.title
+        if role == Qt.ItemDataRole.FontRole and not row.read:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("copies", "read"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self._query, sort=COLUMNS[column][0], descending=descending))
+
+    # Rows ------------------------------------------------------------------------------------
+
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row of a story in the list, or None when the query does not show it."""
+        if self._rows_of is None:
+            self._rows_of = {article: number for number, article in enumerate(self._ids)}
+        return self._rows_of.get(article_id)
+
+    def mark_read(self, article_id: int) -> None:
+        self._library.set_read(article_id)
+        number = self.row_of(article_id)
+        page = self._pages.get(number // PAGE_SIZE) if number is not None else None
+        if number is not None and page is not None and article_id in page and not page[article_id].read:
+            page[article_id] = replace(page[article_id], read=True)
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+
+
+def _display(row: ListRow, key: str) -> str:
+    if key == "title":
+        return row.title or "(untitled)"
+    if key == "source":
+        return row.source
+    if key == "date":
+        return (row.date or "")[:10]
+    if key == "copies":
+        return str(row.copies) if row.copies else ""
+    return "✓" if row.read else ""

@@ -1,0 +1,271 @@
+"""MainWindow: facets, the library list or search results, the reading pane and the summary panel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop import jobs
+from desktop.error_dialog import show_error
+from desktop.facets_panel import FacetsPanel
+from desktop.import_dialog import ImportDialog
+from desktop.layer_toolbar import LayerToolBar
+from desktop.library_model import LibraryTableModel
+from desktop.library_pane import LibraryPane
+from desktop.reader_html import ReaderView, query_terms
+from desktop.reader_pane import ReaderPane
+from desktop.search_bar import SearchBar
+from desktop.search_results import SearchResultsPane
+from desktop.settings import Settings, save_settings
+from desktop.summaries import SummaryRun, run_summary
+from desktop.summary_panel import SummaryPanel
+from desktop.tasks import Task, TaskRunner
+from desktop.theme import apply_theme, colours_for
+from desktop.window_actions import WindowActions
+from library.importer import ImportOutcome
+from library.store import Library
+from search.searching import SearchResults
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)
+    search_finished = Signal(object)  # SearchResults
+    import_finished = Signal(object)  # list[ImportOutcome]
+    index_ready = Signal()
+
+    def __init__(self, settings: Settings, store: QSettings, *,
+                 summary_run: SummaryRun = run_summary) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Lesesaal")
+        self.setAcceptDrops(True)
+        self.settings, self._store = settings, store
+        self.library_dir = settings.library_dir()
+        self.library = Library.open(self.library_dir)
+        self.runner = TaskRunner(self)
+        self.slot = jobs.IndexSlot()
+        self._build(summary_run)
+        self.actions_ = WindowActions(self)
+        self._search_seq = self._open_seq = 0
+        self._pending_query = ""
+        self._query = ""
+        self.import_dialog: ImportDialog | None = None
+        self._import_task: Task | None = None
+        self._refresh_facets()
+        # First in the writer lane: an import started at once (the samples on a first start) waits for it.
+        self.runner.run("open index", lambda token: jobs.open_index(self.library_dir, self.slot, token),
+                        lane="writer", finished=self._on_index_opened, failed=self._on_index_failed)
+
+    def _build(self, summary_run: SummaryRun) -> None:
+        self.facets = FacetsPanel(self)
+        self.search_bar = SearchBar(self)
+        self.model = LibraryTableModel(self.library)
+        self.library_pane = LibraryPane(self.model, self)
+        self.results = SearchResultsPane(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.library_pane)
+        self.stack.addWidget(self.results)
+        self.reader = ReaderPane(self)
+        self.summary = SummaryPanel(self.runner, summary_run, self)
+        self.layer_bar = LayerToolBar(colours_for(self.palette()), self)
+        self.addToolBar(self.layer_bar)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(6, 6, 0, 6)
+        column.addWidget(self.search_bar)
+        column.addWidget(self.stack, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.reader)
+        right.addWidget(self.summary)
+        right.setSizes([640, 220])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.facets, middle, right):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([230, 520, 690])
+        self.splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().showMessage("Preparing the search index …")
+        self._connect()
+
+    def _connect(self) -> None:
+        self.library_pane.article_selected.connect(self.open_article)
+        self.results.article_chosen.connect(self.open_article)
+        self.reader.article_requested.connect(self.open_article)
+        self.reader.related_requested.connect(self._on_related_requested)
+        self.reader.actor_clicked.connect(self._on_actor_clicked)
+        self.search_bar.query_changed.connect(self._on_query_changed)
+        self.facets.facet_chosen.connect(self._on_facet_chosen)
+        self.layer_bar.layers_changed.connect(self.reader.set_layers)
+        self.summary.paragraphs_cited.connect(self.reader.flash)
+        self.model.modelReset.connect(self._show_count)
+
+    # Articles -------------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        self._open_seq += 1
+        seq, terms = self._open_seq, query_terms(self._query)
+        self.runner.run("open article", lambda _token: jobs.load_view(self.library_dir, article_id, terms),
+                        finished=lambda view: self._on_view_loaded(seq, view),
+                        failed=lambda error: show_error(self, error, doing="Opening the article"))
+
+    def _on_view_loaded(self, seq: int, view: ReaderView) -> None:
+        if seq != self._open_seq:
+            return  # another article was asked for meanwhile
+        self.reader.show_article(view)
+        self.summary.set_article(view.article)
+        self.model.mark_read(view.article.id)
+        self.setWindowTitle(f"{view.article.metadata.title} – Lesesaal")
+        self.article_opened.emit(view.article.id)
+
+    def step_article(self, step: int) -> None:
+        """Open the next (``1``) or previous (``-1``) article of the list that is showing."""
+        if self.stack.currentWidget() is self.results:
+            ids = self.results.hit_ids
+            current = self.reader.view.article.id if self.reader.view else None
+            position = ids.index(current) + step if current in ids else 0
+            if 0 <= position < len(ids):
+                self.open_article(ids[position])
+            return
+        self.library_pane.select_row(max(0, self.library_pane.current_row() + step))
+
+    # Search ---------------------------------------------------------------------------------
+
+    def _on_query_changed(self, text: str) -> None:
+        self._query = text
+        if not text:
+            self.stack.setCurrentWidget(self.library_pane)
+            self.search_bar.show_note("")
+            self._refresh_facets()
+            return
+        self.stack.setCurrentWidget(self.results)
+        if self.slot.index is None:
+            self._pending_query = text
+            self.results.show_message("Preparing the search index …")
+            return
+        self._search_seq += 1
+        seq = self._search_seq
+        self.runner.run("search", lambda _token: jobs.run_search(self.library_dir, self.slot, text),
+                        finished=lambda results: self._on_search_done(seq, results),
+                        failed=lambda error: show_error(self, error, doing="Search"))
+
+    def _on_search_done(self, seq: int, results: SearchResults) -> None:
+        if seq != self._search_seq:
+            return  # typing went on: a newer search is under way
+        story = "story" if results.total == 1 else "stories"
+        shown = f" (the best {len(results.hits)})" if results.total > len(results.hits) else ""
+        self.results.show_hits(f"{results.total:,} {story} for «{results.query}»{shown}", results.hits)
+        ignored = "; ".join(results.ignored)
+        self.search_bar.show_note(f"Searched as plain words, ignoring: {ignored}" if ignored else "")
+        self.facets.show_counts(results.facets, results.total, title="All matches")
+        self.search_finished.emit(results)
+
+    def _on_related_requested(self, article_id: int) -> None:
+        self.runner.run("related", lambda _token: jobs.run_related(self.library_dir, self.slot, article_id),
+                        finished=self._on_related_found, failed=lambda e: show_error(self, e, doing="Related coverage"))
+
+    def _on_related_found(self, found: tuple[str, list[object]]) -> None:
+        title, hits = found
+        self.stack.setCurrentWidget(self.results)
+        heading = f"Other coverage of «{title}»" if hits else f"No other coverage of «{title}» in the library."
+        self.results.show_hits(heading, hits)  # type: ignore[arg-type]
+
+    def _on_actor_clicked(self, name: str) -> None:
+        self.search_bar.set_query(f'"{name}"')
+
+    def _on_facet_chosen(self, kind: str, value: str) -> None:
+        if self._query:
+            addition = f"date:{value}" if kind == "year" else f'source:"{value}"'
+            self.search_bar.set_query(f"{self._query} {addition}" if value else self._query)
+        else:
+            self.library_pane.set_facet(kind, value)
+            self._show_count()
+
+    def _refresh_facets(self) -> None:
+        self.facets.show_counts(self.library.list_facets(self.model.query), self.library.list_count(
+            replace(self.model.query, source="", year="")))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        self.count_label.setText(f"{total:,} {'story' if total == 1 else 'stories'}  ")
+
+    def _on_index_opened(self, report: jobs.SyncReport) -> None:
+        message = "Search is ready."
+        if report.rebuilt_because:
+            message = f"The search index was rebuilt because {report.rebuilt_because}."
+        self.statusBar().showMessage(message, 6000)
+        self.index_ready.emit()
+        if self._pending_query and self._pending_query == self._query:
+            self._on_query_changed(self._pending_query)
+
+    def _on_index_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage("Search is unavailable.")
+        show_error(self, error, doing="Opening the search index")
+
+    # Import ---------------------------------------------------------------------------------
+
+    def start_import(self, paths: Sequence[Path]) -> None:
+        if self._import_task is not None:
+            self.statusBar().showMessage("An import is already running; drop the files again when it ends.", 6000)
+            return
+        dialog = ImportDialog(paths, self)
+        self.import_dialog = dialog
+        task = self.runner.run("import", lambda token: jobs.import_files(self.library_dir, self.slot, paths, token),
+                               lane="writer", progressed=dialog.on_progress,
+                               finished=self._on_import_finished, failed=self._on_import_failed)
+        dialog.cancel_requested.connect(task.cancel)
+        self._import_task = task
+        dialog.show()
+
+    def _on_import_finished(self, outcomes: list[ImportOutcome] | None) -> None:
+        task, self._import_task = self._import_task, None
+        if self.import_dialog is not None:
+            self.import_dialog.show_report(outcomes or [], cancelled=bool(task and task.cancelled))
+        self.model.refresh()
+        self._refresh_facets()
+        self.import_finished.emit(outcomes or [])
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._import_task = None
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+        self.model.refresh()
+        show_error(self, error, doing="Import")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    # Settings and closing ------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        if settings.theme != self.settings.theme:
+            apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
+            self.layer_bar.set_colours(colours_for(self.palette()))
+        self.settings = settings
+        save_settings(self._store, settings)
+        self.actions_.offer_model()
+        if settings.library_dir() != self.library_dir:
+            self.statusBar().showMessage("The new library folder is used from the next start.", 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.runner.shutdown()
+        self.slot.close()
+        self.library.close()
+        super().closeEvent(event)

@@ -14,7 +14,7 @@ from library.analysing import ActorEntry, AnalysisResult, AnalysisSetup, user_le
 from library.importer import IMPORTED, ImportOptions, import_paths
 from library.paths import database_path
 from library.reanalysis import reanalyse
-from library.schema import SCHEMA_VERSION
+from library.schema import MIGRATIONS, SCHEMA_VERSION
 from library.store import Library
 from tests.conftest import FIXTURES
 
@@ -102,10 +102,14 @@ def test_a_library_from_before_the_analysis_is_migrated_and_analysed(tmp_path: P
     with Library.open(tmp_path / "lib") as library:
         _import(library, inbox / "starmer-paris.txt", analyse=False)
     with sqlite3.connect(database_path(tmp_path / "lib")) as db:  # back to the first schema
-        first = {"articles", "files", "paragraphs", "sketches"}
-        later = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                 if name not in first]
-        db.executescript("".join(f"DROP TABLE {name};" for name in later) + "PRAGMA user_version = 1;")
+        first = sqlite3.connect(":memory:")
+        first.executescript(MIGRATIONS[0])
+        kept = set(first.execute("SELECT name FROM sqlite_master"))
+        later = [(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master WHERE type IN "
+                                                           "('table', 'index') AND name NOT LIKE 'sqlite_%'")
+                 if (name,) not in kept]
+        db.executescript("".join(f"DROP {kind.upper()} IF EXISTS {name};" for kind, name in later)
+                         + "PRAGMA user_version = 1;")
     with Library.open(tmp_path / "lib") as library:
         assert library._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert len(list(reanalyse(library))) == 1

@@ -139,7 +139,7 @@ def phase_use(library: Path, settings_file: Path, articles: int, seed: int) -> d
     opening = _timed(window.open_article, window.article_opened, chosen, wait)[5:]  # 5 load word lists
     typed = [" ".join(query.split()[:count]) for query in QUERIES for count in range(1, len(query.split()) + 1)]
     searching = _timed(window.search_bar.set_query, window.search_finished, typed, wait)
-    listing = _list_operations(window)
+    listing = _list_operations(window, wait)
     rss, peak = _memory_mb()
     window.close()
     return {"list_ms": listing, "open_ms": [w for w, _ in opening], "open_cpu_ms": [c for _, c in opening],
@@ -158,24 +158,28 @@ def _timed(action: Any, done: Any, values: list[Any], wait: Any) -> list[tuple[f
     return taken
 
 
-def _list_operations(window: Any) -> dict[str, float]:
-    """The library table on the GUI thread: each sort, a filter, and a jump to the list's middle."""
+def _list_operations(window: Any, wait: Any) -> dict[str, float]:
+    """The library table: each sort, a filter (until the new rows show; the query runs on a worker),
+    and a jump to the list's middle (on the GUI thread: one page of rows)."""
     from PySide6.QtCore import Qt
 
-    model, table = window.model, window.library_pane.table
+    model, table, pane = window.model, window.library_pane.table, window.library_pane
     taken: dict[str, float] = {}
     for column, name in enumerate(("title", "source", "date", "copies", "read")):
         with _Timer() as timer:
             model.sort(column, Qt.SortOrder.AscendingOrder)
+            wait(model.refreshed)
             model.data(model.index(0, 0))
         taken[f"sort by {name}"] = timer.taken[0]
     with _Timer() as timer:
-        window.library_pane.filter.setText("Regierung")
-        window.library_pane._on_timer_timeout()  # noqa: SLF001 (the debounced filter, without the wait)
+        pane.filter.setText("Regierung")
+        pane._on_timer_timeout()  # noqa: SLF001 (the debounced filter, without the wait)
+        wait(model.refreshed)
         model.data(model.index(0, 0))
     taken["filter"] = timer.taken[0]
-    window.library_pane.filter.setText("")
-    window.library_pane._on_timer_timeout()  # noqa: SLF001
+    pane.filter.setText("")
+    pane._on_timer_timeout()  # noqa: SLF001
+    wait(model.refreshed)
     with _Timer() as timer:
         middle = model.rowCount() // 2
         table.scrollTo(model.index(middle, 0))
@@ -265,7 +269,7 @@ def _report(args: argparse.Namespace, library: Path) -> int:
           f"CPU p50 {statistics.median(use['search_cpu_ms']):.0f} ms, p95 {_p95(use['search_cpu_ms']):.0f} ms")
     print("search wall ms by query: " + ", ".join(f"{ms:.0f}" for ms in use["search_ms"]))
     print(f"load average {load:.1f} on {os.cpu_count()} cores (above the core count, wall times include waiting)")
-    print("library table (GUI thread): " + ", ".join(f"{k} {v:.0f} ms" for k, v in use["list_ms"].items()))
+    print("library table: " + ", ".join(f"{k} {v:.0f} ms" for k, v in use["list_ms"].items()))
     print(f"resident memory: {use['rss_mb']:.0f} MB (peak {use['peak_rss_mb']:.0f} MB)")
     for key, target in TARGETS.items():
         print(f"  {key:<14} {results[key]:>8.2f}  target <= {target:<6}  {'PASS' if results[key] <= target else 'FAIL'}")

@@ -92,6 +92,12 @@ def _copy_link(library: Library, article_id: int) -> CopyLink:
     return CopyLink(article_id, meta.title, meta.source)
 
 
+def list_ids(library_dir: Path, query: ListQuery) -> list[int]:
+    """The library list's order for a query (filter and sort), as ids."""
+    with Library.open(library_dir) as library:
+        return library.list_ids(query)
+
+
 def run_search(library_dir: Path, slot: IndexSlot, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     index = slot.wait()
     with Library.open(library_dir) as library:

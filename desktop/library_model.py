@@ -1,7 +1,8 @@
 """LibraryTableModel: the library's stories for a QTableView, fetched a page at a time.
 
 A query (filter and sort) is run once as SQL for the ordered ids of all matching stories (40,000
-integers, some 30 ms); the rows' values (title, outlet, date, copies, read state; never article
+integers, some 30 ms; with a ``loader`` on a worker thread, the view keeps the old rows meanwhile);
+the rows' values (title, outlet, date, copies, read state; never article
 text) are fetched a page of ids at a time when the view first shows them, and only the pages
 recently shown are kept. The scroll bar knows the whole list at once.
 """
@@ -9,10 +10,11 @@ recently shown are kept. The scroll bar knows the whole list at once.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from library.listing import ListQuery, ListRow
@@ -22,13 +24,19 @@ PAGE_SIZE = 200
 KEPT_PAGES = 30
 COLUMNS = (("title", "Title"), ("source", "Outlet"), ("date", "Date"), ("copies", "Copies"), ("read", "Read"))
 ModelIndex = QModelIndex | QPersistentModelIndex
+#: Runs a query's ``list_ids`` off the GUI thread and hands the ids to the callback on the GUI thread.
+IdsLoader = Callable[[ListQuery, Callable[[list[int]], None]], None]
 
 
 class LibraryTableModel(QAbstractTableModel):
+    refreshed = Signal()  # the rows of the latest query are in
+
     def __init__(self, library: Library, query: ListQuery = ListQuery()) -> None:
         super().__init__()
         self._library = library
         self._query = query
+        self.loader: IdsLoader | None = None  # None: queries run here, at once (tests, start-up)
+        self._asked = 0
         self._ids: list[int] = []
         self._rows_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
@@ -54,13 +62,26 @@ class LibraryTableModel(QAbstractTableModel):
             self._query = query
             self.refresh()
 
-    def refresh(self) -> None:
-        """Run the query again (after a filter, a sort or an import)."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Run the query again (after a filter, a sort or an import); ``then`` runs when its rows are in."""
+        self._asked += 1
+        asked, query = self._asked, self._query
+        if self.loader is None:
+            self._apply(asked, self._library.list_ids(query), then)
+        else:
+            self.loader(query, lambda ids: self._apply(asked, ids, then))
+
+    def _apply(self, asked: int, ids: list[int], then: Callable[[], None] | None) -> None:
+        if asked != self._asked:
+            return  # a newer query is on its way
         self.beginResetModel()
-        self._ids = self._library.list_ids(self._query)
+        self._ids = ids
         self._rows_of = None
         self._pages.clear()
         self.endResetModel()
+        if then is not None:
+            then()
+        self.refreshed.emit()
 
     def _row(self, number: int) -> ListRow | None:
         page = number // PAGE_SIZE

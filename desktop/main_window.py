@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from desktop.tasks import Task, TaskRunner
 from desktop.theme import apply_theme, colours_for
 from desktop.window_actions import WindowActions
 from library.importer import ImportOutcome
+from library.listing import ListQuery
 from library.store import Library
 from search.searching import SearchResults
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.facets = FacetsPanel(self)
         self.search_bar = SearchBar(self)
         self.model = LibraryTableModel(self.library)
+        self.model.loader = self._load_ids  # after the first, immediate query: later ones off the GUI thread
         self.library_pane = LibraryPane(self.model, self)
         self.results = SearchResultsPane(self)
         self.stack = QStackedWidget(self)
@@ -108,6 +110,10 @@ class MainWindow(QMainWindow):
         self.layer_bar.layers_changed.connect(self.reader.set_layers)
         self.summary.paragraphs_cited.connect(self.reader.flash)
         self.model.modelReset.connect(self._show_count)
+
+    def _load_ids(self, query: ListQuery, done: Callable[[list[int]], None]) -> None:
+        self.runner.run("list", lambda _token: jobs.list_ids(self.library_dir, query), finished=done,
+                        failed=lambda error: show_error(self, error, doing="Listing the library"))
 
     # Articles -------------------------------------------------------------------------------
 
@@ -231,9 +237,11 @@ class MainWindow(QMainWindow):
         task, self._import_task = self._import_task, None
         if self.import_dialog is not None:
             self.import_dialog.show_report(outcomes or [], cancelled=bool(task and task.cancelled))
-        self.model.refresh()
+        self.model.refresh(then=lambda: self._after_import(outcomes or []))
+
+    def _after_import(self, outcomes: list[ImportOutcome]) -> None:
         self._refresh_facets()
-        self.import_finished.emit(outcomes or [])
+        self.import_finished.emit(outcomes)
 
     def _on_import_failed(self, error: BaseException) -> None:
         self._import_task = None

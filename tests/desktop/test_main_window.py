@@ -160,9 +160,11 @@ def test_the_reader_fetches_nothing_from_outside(samples_window: Any, qtbot: Any
 def test_facet_filters_the_library_and_keys_step_through_it(samples_window: Any, qtbot: Any) -> None:
     window = samples_window
     item = window.facets.item_for("source", "The Harbour Gazette")
-    window.facets.itemClicked.emit(item, 0)
+    with qtbot.waitSignal(window.model.refreshed, timeout=10_000):  # the query runs off the GUI thread
+        window.facets.itemClicked.emit(item, 0)
     assert window.model.rowCount() == 1 and "1 story" in window.count_label.text()
-    window.facets.itemClicked.emit(window.facets.item_for("source", "The Harbour Gazette"), 0)
+    with qtbot.waitSignal(window.model.refreshed, timeout=10_000):
+        window.facets.itemClicked.emit(window.facets.item_for("source", "The Harbour Gazette"), 0)
     assert window.model.rowCount() == 3
     with qtbot.waitSignal(window.article_opened, timeout=30_000) as first:
         window.actions_.next.trigger()

@@ -183,7 +183,7 @@ class _IndexStopwatch(_Stopwatch):
     """The import's steps (import_bench) plus the indexing: loading the article, add, commit."""
 
     STEPS = (*_Stopwatch.STEPS, ("library.store", "Library.article", "load article"),  # type: ignore[assignment]
-             ("search.index", "IndexBatch.add", "index add"), ("search.index", "IndexBatch.commit", "index commit"))
+             ("search.index_batch", "IndexBatch.add", "index add"), ("search.index_batch", "IndexBatch.commit", "index commit"))
 
 
 def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[str, Any]:

@@ -1,0 +1,132 @@
+"""A process that writes a large batch of index changes while the importing process goes on.
+
+The worker holds the index's write lock (an OS file lock, released when the process ends however
+it ends) and applies the changes it is sent through a ``BatchWriter``: analysis, postings and
+commits all happen there. It ends when its parent does, so a killed import leaves no writer
+behind; the next start repairs what was not committed. Whatever goes wrong in the worker is sent
+back and raised in the parent when the batch is finished.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import pickle
+import threading
+from pathlib import Path
+from typing import Any
+
+from search.errors import SearchUnavailable
+
+log = logging.getLogger(__name__)
+
+#: Changes sent together (one pickle and one pipe write per group instead of per document).
+GROUP = 64
+_STOPPED = "the search index's writer process stopped unexpectedly; the next start repairs the index"
+
+
+class IndexWorker:
+    """The parent's end: ``send`` changes, then ``finish`` (commit) or ``cancel``."""
+
+    def __init__(self, process: Any, connection: Any) -> None:
+        self._process = process
+        self._connection = connection
+        self._outbox: list[Any] = []
+        self._broken = False
+
+    @classmethod
+    def start(cls, directory: str, lock_wait: float) -> IndexWorker:
+        context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
+        ours, theirs = context.Pipe()
+        process = context.Process(target=serve, args=(directory, lock_wait, theirs), name="lesesaal-indexer",
+                                  daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, ours)
+
+    def send(self, change: Any) -> None:
+        self._outbox.append(change)
+        if len(self._outbox) >= GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._outbox and not self._broken:
+            try:
+                self._connection.send(("changes", self._outbox))
+            except OSError:  # the worker ended; why is read in finish()
+                self._broken = True
+        self._outbox = []
+
+    def finish(self) -> None:
+        """Commit everything sent; raises what went wrong in the worker, if anything did."""
+        self._flush()
+        try:
+            if not self._broken:
+                self._connection.send(("commit", None))
+            outcome, error = self._connection.recv()
+        except (OSError, EOFError):
+            outcome, error = "failed", SearchUnavailable(_STOPPED)
+        finally:
+            self._close()
+        if outcome != "committed":
+            raise error
+
+    def cancel(self) -> None:
+        try:
+            if not self._broken:
+                self._connection.send(("cancel", None))
+        except OSError:
+            pass  # already gone: nothing was committed that cancel could keep out
+        self._close()
+
+    def _close(self) -> None:
+        self._connection.close()
+        self._process.join(timeout=60)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def serve(directory: str, lock_wait: float, connection: Any) -> None:
+    """The worker's loop (runs in the worker process)."""
+    from whoosh import index as whoosh_index
+
+    from search.index_batch import BatchWriter
+
+    _exit_with_parent()
+    writer = BatchWriter(whoosh_index.open_dir(directory), lock_wait)
+    try:
+        while True:
+            kind, payload = connection.recv()
+            if kind == "changes":
+                for change in payload:
+                    writer.apply(change)
+            elif kind == "commit":
+                writer.commit()
+                connection.send(("committed", None))
+                return
+            else:
+                writer.cancel()
+                return
+    except BaseException as error:
+        writer.cancel()
+        connection.send(("failed", _sendable(error)))
+
+
+def _sendable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        log.exception("the index writer failed")
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _exit_with_parent() -> None:
+    """End the worker when its parent ends (killed or crashed), so it never holds the lock alone."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+        threading.Thread(target=lambda: (multiprocessing.connection.wait([sentinel]), os._exit(1)),
+                         name="exit-with-parent", daemon=True).start()

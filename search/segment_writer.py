@@ -14,6 +14,7 @@ and replaces only those two parts:
 
 from __future__ import annotations
 
+import operator
 import struct
 import zlib
 from array import array
@@ -156,44 +157,45 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
 def term_info(postfile: Any, flat: list[Any], length_of: Any, fixed: int | None) -> bytes:
     """Writes one term's postings (unless inlined) and returns its W3 term info."""
     ids = flat[0::3]
-    weights = array("f", flat[1::3])
-    values = [value or b"" for value in flat[2::3]]
-    lengths = [length for length in map(length_of, ids) if length] if length_of is not None else []
-    minlength = length_to_byte(min(lengths)) if lengths else 0
-    maxlength = length_to_byte(max(lengths)) if lengths else 0
-    maxweight = max(flat[1::3])
-    head: bytes = _TERM_INFO.pack(len(ids) == 1, sum(weights), len(ids), minlength, maxlength, maxweight,
-                           ids[0], ids[-1])
+    raw_weights = flat[1::3]
+    weights = array("f", raw_weights)
+    values = flat[2::3]
+    if None in values:
+        values = [value or b"" for value in values]
+    lengths = list(map(length_of, ids)) if length_of is not None else []
+    known = list(filter(None, lengths))
+    head: bytes = _TERM_INFO.pack(len(ids) == 1, sum(weights), len(ids), length_to_byte(min(known)) if known else 0,
+                                  length_to_byte(max(known)) if known else 0, max(raw_weights), ids[0], ids[-1])
     if len(ids) == 1:
         return head + dumps(((ids[0],), (weights[0],), (None if fixed == 0 else values[0],)), 2)
     start = postfile.tell()
     pieces = [WHOOSH3_HEADER_MAGIC]
     for at in range(0, len(ids), BLOCK_LIMIT):
         block = slice(at, at + BLOCK_LIMIT)
-        pieces.append(_block(ids[block], weights[block], values[block], flat[1::3][block],
-                             [length_of(docnum) for docnum in ids[block]] if length_of else [],
+        pieces.append(_block(ids[block], weights[block], values[block], raw_weights[block], lengths[block],
                              last=at + BLOCK_LIMIT >= len(ids), fixed=fixed))
     postfile.write(b"".join(pieces))
     return head + _EXTENT.pack(start, postfile.tell() - start)
 
 
-def _block(ids: Sequence[int], weights: Sequence[float], values: list[bytes], raw_weights: Sequence[float],
+def _block(ids: list[int], weights: Any, values: list[bytes], raw_weights: Sequence[float],
            lengths: list[int | None], *, last: bool, fixed: int | None) -> bytes:
-    deltas = tuple(b - a for a, b in zip((0, *ids), ids))
+    deltas = tuple(map(operator.sub, ids, [0, *ids[:-1]]))
     data = dumps((deltas, _mini_weights(weights), _mini_values(values, fixed)), 2)
     level = COMPRESSION if len(data) >= COMPRESSION_MIN_SIZE else 0
     if level:
         data = zlib.compress(data, level)
-    known = [length for length in lengths if length]
+    known = list(filter(None, lengths))
     info = dumps((len(ids), ids[-1], max(raw_weights), level, length_to_byte(min(known) if known else None),
                   length_to_byte(max(known) if known else 0)), 2)
     size = len(info) + len(data)
     return _BLOCK_LENGTH.pack(-size if last else size) + info + data
 
 
-def _mini_weights(weights: Sequence[float]) -> Any:
+def _mini_weights(weights: Any) -> Any:
+    """None when all are 1, the one value when all are equal, else all of them (as whoosh3 stores them)."""
     first = weights[0]
-    if all(weight == first for weight in weights):
+    if weights.count(first) == len(weights):
         return None if first == 1.0 else first
     return tuple(weights)
 

@@ -78,7 +78,7 @@ def _parse_with_pool(
     jobs: Iterable[ParseJob | None], extra_patterns: list[Path], patterns: RolePatterns, workers: int
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
-    window = workers * 4  # chunks in flight
+    window = workers * 8  # chunks in flight: enough to go on while the importing process is held up
     pending: deque[tuple[list[ParseJob | None], Future[list[Parsed]] | None]] = deque()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=(extra_patterns,)) as pool:

@@ -14,6 +14,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import queue
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,11 @@ from search.errors import SearchUnavailable
 
 log = logging.getLogger(__name__)
 
-#: Changes sent together (one pickle and one pipe write per group instead of per document).
+#: Changes sent together (one pickle and one pipe write per group instead of per document), and
+#: groups that may wait to be sent (about 20 MB): a sending thread takes them to the pipe, so the
+#: import goes on while the worker is busy with a commit or not scheduled.
 GROUP = 64
+BACKLOG = 64
 _STOPPED = "the search index's writer process stopped unexpectedly; the next start repairs the index"
 
 
@@ -35,6 +39,9 @@ class IndexWorker:
         self._connection = connection
         self._outbox: list[Any] = []
         self._broken = False
+        self._backlog: queue.Queue[tuple[str, Any] | None] = queue.Queue(BACKLOG)
+        self._sender = threading.Thread(target=self._send_backlog, name="index-changes", daemon=True)
+        self._sender.start()
 
     @classmethod
     def start(cls, directory: str, lock_wait: float) -> IndexWorker:
@@ -52,19 +59,28 @@ class IndexWorker:
             self._flush()
 
     def _flush(self) -> None:
-        if self._outbox and not self._broken:
-            try:
-                self._connection.send(("changes", self._outbox))
-            except OSError:  # the worker ended; why is read in finish()
-                self._broken = True
+        if self._outbox:
+            self._backlog.put(("changes", self._outbox))
         self._outbox = []
+
+    def _send_backlog(self) -> None:
+        while (message := self._backlog.get()) is not None:
+            if not self._broken:
+                try:
+                    self._connection.send(message)
+                except OSError:  # the worker ended; why is read in finish()
+                    self._broken = True
+
+    def _send_last(self, message: tuple[str, Any]) -> None:
+        self._flush()
+        self._backlog.put(message)
+        self._backlog.put(None)
+        self._sender.join()
 
     def finish(self) -> None:
         """Commit everything sent; raises what went wrong in the worker, if anything did."""
-        self._flush()
+        self._send_last(("commit", None))
         try:
-            if not self._broken:
-                self._connection.send(("commit", None))
             outcome, error = self._connection.recv()
         except (OSError, EOFError):
             outcome, error = "failed", SearchUnavailable(_STOPPED)
@@ -74,11 +90,8 @@ class IndexWorker:
             raise error
 
     def cancel(self) -> None:
-        try:
-            if not self._broken:
-                self._connection.send(("cancel", None))
-        except OSError:
-            pass  # already gone: nothing was committed that cancel could keep out
+        self._outbox = []
+        self._send_last(("cancel", None))  # a worker already gone committed nothing cancel could keep out
         self._close()
 
     def _close(self) -> None:

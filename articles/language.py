@@ -29,8 +29,10 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
     lookup = _languages_of_words()
     counts: Counter[str] = Counter()
-    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        counts.update(lookup.get(word, ()))
+    # Each distinct word once, in order of first use (so ties between languages fall as before).
+    for word, uses in Counter(_WORD.findall(text[:_SAMPLE_CHARS].lower())).items():
+        for code in lookup.get(word, ()):
+            counts[code] += uses
     if not counts:
         return None
     best = counts.most_common(1)[0][0]

@@ -183,7 +183,7 @@ class _IndexStopwatch(_Stopwatch):
     """The import's steps (import_bench) plus the indexing: loading the article, add, commit."""
 
     STEPS = (*_Stopwatch.STEPS, ("library.store", "Library.article", "load article"),  # type: ignore[assignment]
-             ("search.index", "IndexBatch.add", "index add"), ("search.index", "IndexBatch.commit", "index commit"))
+             ("search.index_batch", "IndexBatch.add", "index add"), ("search.index_batch", "IndexBatch.commit", "index commit"))
 
 
 def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[str, Any]:
@@ -210,7 +210,7 @@ def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[st
             "seconds": seconds, "final_commit": final_commit, "split": dict(stopwatch.seconds),
             "index_mb": _size_mb(library_dir / "index"),
             "library_mb": _size_mb(library_dir) - _size_mb(library_dir / "index"),
-            "rss_peak_mb": _max_rss_mb(), "workers_peak_mb": _children_peak_mb()}
+            "rss_peak_mb": _max_rss_mb(), "workers_peak_mb": _children_peak_mb(), **_cpu_seconds()}
 
 
 def _search(library_dir: Path, repeat: int) -> dict[str, Any]:
@@ -251,6 +251,7 @@ def _recoll(articles: Path, config: Path, repeat: int) -> dict[str, Any]:
                    env={**os.environ, "RECOLL_CONFDIR": str(config)})
     seconds = time.perf_counter() - started
     peak = _children_peak_mb()
+    cpu = _cpu_seconds()["children_cpu"]
     status = dict(line.split(" = ", 1) for line in (config / "idxstatus.txt").read_text().splitlines() if " = " in line)
 
     def recollq(text: str) -> float:  # ten hits with their abstracts, as our search builds snippets
@@ -262,13 +263,19 @@ def _recoll(articles: Path, config: Path, repeat: int) -> dict[str, Any]:
     samples = [[recollq(q.text) for _ in range(repeat)] for q in translated]
     startup = [recollq(_NO_MATCH) for _ in range(max(10, repeat))]
     help_ms = [_milliseconds(["recollq", "-h"]) for _ in range(max(10, repeat))]  # process start-up only
-    return {"seconds": seconds, "documents": int(status.get("docsdone", "0")), "rss_peak_mb": peak,
+    return {"seconds": seconds, "cpu": cpu, "documents": int(status.get("docsdone", "0")), "rss_peak_mb": peak,
             "index_mb": _size_mb(config / "xapiandb"), "samples": samples, "startup_ms": statistics.median(startup),
             "help_ms": statistics.median(help_ms)}
 
 
 def _size_mb(folder: Path) -> float:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6 if folder.exists() else 0.0
+
+
+def _cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user + system) of this process and of its ended child processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"main_cpu": own.ru_utime + own.ru_stime, "children_cpu": children.ru_utime + children.ru_stime}
 
 
 def _children_peak_mb() -> float:
@@ -300,7 +307,9 @@ def _print_phase(phase: str, run: dict[str, Any]) -> None:
         print(f"   import + index: {result['files']:,} files in {result['seconds']:.1f} s = {rate:,.0f} files/s; "
               + ", ".join(f"{k} {v:,}" for k, v in sorted(result["statuses"].items()))
               + f"; {result['documents']:,} documents in the index")
-        print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader process "
+        print(f"      CPU: importing process {result['main_cpu']:.1f} s, reader and index worker processes "
+              f"{result['children_cpu']:.1f} s, together {result['main_cpu'] + result['children_cpu']:.1f} s")
+        print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader or index worker process "
               f"{result['workers_peak_mb']:.0f} MB; "
               f"index {result['index_mb']:.1f} MB, library (without index) {result['library_mb']:.1f} MB")
         _print_split(result)
@@ -318,22 +327,25 @@ def _print_phase(phase: str, run: dict[str, Any]) -> None:
         empty = [q.text for q, total in zip(QUERIES, result["hits"]) if not total]
         print(f"      queries without hits: {', '.join(empty) if empty else 'none'}")
     else:
-        print(f"   recollindex: {result['documents']:,} documents (files and folders) in {result['seconds']:.1f} s; "
+        print(f"   recollindex: {result['documents']:,} documents (files and folders) in {result['seconds']:.1f} s "
+              f"({result['cpu']:.1f} s CPU); "
               f"peak RSS {result['rss_peak_mb']:.0f} MB; index {result['index_mb']:.1f} MB")
         print(f"      recollq start-up (query matching nothing) {result['startup_ms']:.1f} ms, `recollq -h` "
               f"{result['help_ms']:.1f} ms; {len(result['samples'])} queries translate")
 
 
 def _print_split(result: dict[str, Any]) -> None:
-    """Where the importing process spent its time (readers parse in parallel; waiting for them is in 'rest')."""
+    """Where the importing process spent its time (readers parse and the index worker indexes in parallel;
+    waiting for them is in 'rest' and 'index commits')."""
     split = dict(result["split"])
     if not split:
         return
     commits = split.get("index commit", 0.0)
     parts = {"read": split.get("read", 0.0), "duplicate search": split.get("duplicate search", 0.0),
              "load article": split.get("load article", 0.0),
-             "index add (analysis + whoosh)": split.get("index add", 0.0) - (commits - result["final_commit"]),
-             "index commits": commits}
+             "index add (queued or sent to the index worker)": split.get("index add", 0.0)
+             - (commits - result["final_commit"]),
+             "index commits (waiting for the worker at the end)": commits}
     parts["rest (wait for readers, SQLite writes)"] = result["seconds"] - sum(parts.values())
     print("      importing process: " + ", ".join(f"{label} {seconds:.1f} s ({seconds / result['seconds']:.0%})"
                                                    for label, seconds in parts.items()))
@@ -367,7 +379,9 @@ def _print_ratios(run: dict[str, Any]) -> None:
     rec = run["recoll"]
     ours = _latency([runs for q, runs in zip(QUERIES, run["search"]["samples"]) if q.recoll])
     raw, net = _latency(rec["samples"]), _latency(rec["samples"], rec["startup_ms"])
-    print(f"{run['files']:,} files, ours/Recoll: indexing time {run['import']['seconds'] / rec['seconds']:.2f}; "
+    imp = run["import"]
+    print(f"{run['files']:,} files, ours/Recoll: indexing time {imp['seconds'] / rec['seconds']:.2f}, CPU time "
+          f"{(imp['main_cpu'] + imp['children_cpu']) / max(rec['cpu'], 0.01):.2f}; "
           f"search on the {len(rec['samples'])} shared queries p50 {ours[0]:.1f} ms vs {raw[0]:.1f} raw / "
           f"{net[0]:.1f} net = {ours[0] / raw[0]:.2f} / {ours[0] / max(net[0], 0.1):.2f}, p95 {ours[1]:.1f} ms vs "
           f"{raw[1]:.1f} / {net[1]:.1f} = {ours[1] / raw[1]:.2f} / {ours[1] / max(net[1], 0.1):.2f}")

@@ -44,9 +44,8 @@ def shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
         return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
+    grams = zip(*(words[start:] for start in range(SHINGLE_WORDS)))  # each run of five words
+    return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
 
 
 def pack(hashes: frozenset[int]) -> bytes:

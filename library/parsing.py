@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: Below this many files the pool's start-up (about half a second) costs more than it saves.
 MIN_FILES_FOR_WORKERS = 64
+#: Files sent to a reader process at once: one hand-over per chunk instead of per file.
+CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -83,45 +85,59 @@ def _parse_with_pool(
     local: tuple[RolePatterns, Analyser | None], workers: int
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
-    window = workers * 8
-    pending: deque[tuple[ParseJob | None, Future[Parsed] | None]] = deque()
+    window = workers * 8  # chunks in flight: enough to go on while the importing process is held up
+    pending: deque[tuple[list[ParseJob | None], Future[list[Parsed]] | None]] = deque()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=setup) as pool:
         try:
-            for job in jobs:
-                pending.append((job, _submit(pool, job)))
+            for chunk in _chunks(jobs, CHUNK):
+                pending.append((chunk, _submit(pool, chunk)))
                 if len(pending) >= window:
-                    yield _result(pending.popleft(), *local)
+                    yield from _results(pending.popleft(), *local)
             while pending:
-                yield _result(pending.popleft(), *local)
+                yield from _results(pending.popleft(), *local)
         finally:
             for _, future in pending:
                 if future is not None:
                     future.cancel()
 
 
-def _submit(pool: ProcessPoolExecutor, job: ParseJob | None) -> Future[Parsed] | None:
-    if job is None:
+def _chunks(jobs: Iterable[ParseJob | None], size: int) -> Iterator[list[ParseJob | None]]:
+    chunk: list[ParseJob | None] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[ParseJob | None]) -> Future[list[Parsed]] | None:
+    todo = [job for job in chunk if job is not None]
+    if not todo:
         return None
     try:
-        return pool.submit(_parse_in_worker, job)
+        return pool.submit(_parse_in_worker, todo)
     except BrokenProcessPool:
-        return None  # read in this process instead, see _result
+        return None  # read in this process instead, see _results
 
 
-def _result(
-    entry: tuple[ParseJob | None, Future[Parsed] | None], patterns: RolePatterns, analyser: Analyser | None = None
-) -> tuple[ParseJob | None, Parsed | None]:
-    job, future = entry
-    if job is None:
-        return job, None
-    if future is None:
-        return job, parse_job(job, patterns, analyser)
+def _results(
+    entry: tuple[list[ParseJob | None], Future[list[Parsed]] | None], patterns: RolePatterns,
+    analyser: Analyser | None = None,
+) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
+    chunk, future = entry
+    parsed: Iterator[Parsed] | None = None
     try:
-        return job, future.result()
+        parsed = iter(future.result()) if future is not None else None
     except BrokenProcessPool:
-        log.warning("a reader process died; reading %s in the main process", job.path)
-        return job, parse_job(job, patterns, analyser)
+        log.warning("a reader process died; reading %d files in the main process", len(chunk))
+    for job in chunk:
+        if job is None:
+            yield job, None
+        else:
+            yield job, next(parsed) if parsed is not None else parse_job(job, patterns, analyser)
 
 
 def _worker_count() -> int:
@@ -152,6 +168,6 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _parse_in_worker(job: ParseJob) -> Parsed:
+def _parse_in_worker(jobs: list[ParseJob]) -> list[Parsed]:
     assert _worker_patterns is not None, "worker started without its initializer"
-    return parse_job(job, _worker_patterns, _worker_analyser)
+    return [parse_job(job, _worker_patterns, _worker_analyser) for job in jobs]

@@ -25,9 +25,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
 from whoosh.searching import Searcher
-from whoosh.writing import IndexWriter
 
 from library.importer import CancelToken
 from library.store import Library
@@ -36,16 +34,13 @@ from search.doc_table import DocTable
 from search.documents import document_for, fingerprint
 from search.errors import SearchUnavailable
 from search.schema import article_schema
+from search.index_batch import IndexBatch
 
 log = logging.getLogger(__name__)
 
 INDEX_FOLDER = "index"
 _VERSION_FILE = "lesesaal-index.json"
-_INDEX_FORMAT = 3  # 2: text fields indexed by GermanText; 3: actor field and column
-_LOCK_WAIT_SECONDS = 15.0
-#: Documents per commit while indexing: larger batches index faster; a crash loses at most one
-#: batch of index work (never library data), which the next start repairs.
-BATCH_SIZE = 1000
+_INDEX_FORMAT = 4  # 2: text fields indexed by GermanText; 3: one-posting terms inline; 4: actor field and column
 
 ProgressCallback = Callable[[int, int], None]
 #: What reading a damaged index raises (Whoosh has no error type of its own for it).
@@ -195,57 +190,6 @@ class SearchIndex:
     def document_count(self) -> int:
         with self.searcher() as searcher:
             return int(searcher.doc_count())
-
-
-class IndexBatch:
-    """Adds and deletes documents, committing every ``BATCH_SIZE`` changes."""
-
-    def __init__(self, handle: whoosh_index.Index) -> None:
-        self._handle = handle
-        self._writer: IndexWriter | None = None
-        self._pending = 0
-
-    def _current(self) -> IndexWriter:
-        if self._writer is None:
-            try:
-                self._writer = self._handle.writer(timeout=_LOCK_WAIT_SECONDS, limitmb=128)
-            except LockError:
-                raise SearchUnavailable(
-                    "another Lesesaal is updating the search index; try again when it has finished") from None
-        return self._writer
-
-    def add(self, article: Any) -> None:
-        self._current().update_document(**document_for(article))
-        self._count()
-
-    def delete(self, article_id: int) -> None:
-        self._current().delete_by_term("id", str(article_id))
-        self._count()
-
-    def clear(self) -> None:
-        self._current().delete_by_query(_everything())
-
-    def _count(self) -> None:
-        self._pending += 1
-        if self._pending >= BATCH_SIZE:
-            self.commit()
-
-    def commit(self) -> None:
-        if self._writer is not None:
-            self._writer.commit()
-            self._writer = None
-        self._pending = 0
-
-    def cancel(self) -> None:
-        if self._writer is not None:
-            self._writer.cancel()
-            self._writer = None
-
-
-def _everything() -> Any:
-    from whoosh.query import Every
-
-    return Every()
 
 
 def _create(directory: Path) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+import struct
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
@@ -28,10 +31,33 @@ class GermanText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        encode = self.format.encode
-        boost = self.format.field_boost
+        weights = _weights(self.format.field_boost)
         for term, positions in term_positions(value).items():
-            yield term.encode("utf-8"), len(positions), len(positions) * boost, encode(positions)
+            count = len(positions)
+            weight = weights.get(count) or weights.setdefault(count, count * self.format.field_boost)
+            yield term.encode("utf-8"), count, weight, encode_positions(positions)
+
+
+@lru_cache(maxsize=None)
+def _weights(boost: float) -> dict[int, float]:
+    """Shared weight objects per frequency (a posting buffered until commit keeps its weight)."""
+    return {}
+
+
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+_COUNT = struct.Struct("!I")
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    """``Positions.encode`` (the count, then the pickled gaps), with the encodings of a single
+    position, most postings, computed once."""
+    if len(positions) == 1:
+        found = _SINGLE_POSITIONS.get(positions[0])
+        if found is None:
+            found = _SINGLE_POSITIONS[positions[0]] = _COUNT.pack(1) + pickle.dumps(positions, 2)
+        return found
+    gaps = [later - earlier for earlier, later in zip([0, *positions], positions)]
+    return _COUNT.pack(len(gaps)) + pickle.dumps(gaps, 2)
 
 
 def article_schema() -> Schema:

@@ -71,3 +71,19 @@ def test_keyword_checks_never_change_a_verdict_on_the_examples_and_their_variant
         if isinstance(pattern_set, PatternSet):
             for text in texts:
                 assert pattern_set.matches(text) == getattr(plain, spec.name).matches(text), (spec.name, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jetzt den NEWSLETTER abonnieren", "Zum Abo", "Datenſchutz", "DATENSCHUTZ-Hinweis", "Dıe Zensur", "ZENSİERT",
+    "Bild: dpa", "FOTO: Reuters", "© 2024 Kieler Blatt", "Alle Rechte vorbehalten", "(C) Hafenbote",
+    "Der Bürgermeister sprach über den Haushalt.", "", "ıſİ", "Σ σ ς", "Straße STRASSE",
+])
+def test_fast_keyword_checks_agree_with_case_blind_search(text: str) -> None:
+    """The keyword pre-check on lowercased text says yes whenever the case-blind alternation finds a keyword."""
+    patterns = load_role_patterns()
+    for spec in fields(patterns):
+        pattern_set = getattr(patterns, spec.name)
+        if isinstance(pattern_set, PatternSet) and pattern_set.keywords is not None:
+            assert pattern_set.lowered is not None, spec.name
+            if pattern_set.keywords.search(text):
+                assert pattern_set._worth_trying(text) or len(text) > pattern_set.max_chars, (spec.name, text)

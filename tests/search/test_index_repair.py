@@ -72,7 +72,7 @@ def test_stale_lock_file_of_a_killed_process_does_not_block(fresh: Indexed) -> N
 
 
 def test_a_writer_in_another_program_gives_a_clear_error(fresh: Indexed, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("search.index._LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("search.index_batch.LOCK_WAIT_SECONDS", 0.2)
     other = whoosh_index.open_dir(str(fresh.library.directory / INDEX_FOLDER)).writer()
     try:
         with pytest.raises(SearchUnavailable, match="another Lesesaal is updating"), fresh.index.writer() as batch:

@@ -1,0 +1,118 @@
+"""The fast segment writer writes exactly the index Whoosh's own writer writes, in Whoosh's format.
+
+Both writers index the same German documents (terms with one posting, with hundreds over several
+blocks, titles with a boost, dates, numbers, deleted documents, a merge of segments); every term's
+statistics and postings, the stored fields, the columns and phrase search must come out the same.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
+
+from search.schema import article_schema, encode_positions
+from search.segment_writer import FastSegmentWriter
+
+WORDS = ["Regierung", "Polizei", "Truppenentsendung", "Waffenstillstandsabkommen", "Hafen", "Fähre", "Kiel",
+         "Straße", "Bürgermeister", "Haushalt", "Gericht", "Urteil", "Klimawandel", "sagte", "der", "die"]
+
+
+def _documents(count: int, seed: int) -> list[dict[str, Any]]:
+    chance = random.Random(seed)
+    documents = []
+    for number in range(count):
+        words = [chance.choice(WORDS) for _ in range(chance.randint(1, 60))]
+        words.append(f"Einzelwort{seed}x{number}")  # a term with one posting
+        documents.append({"id": f"{seed}-{number}", "title": " ".join(words[:3]), "text": " ".join(words),
+                          "group": number, "source_name": chance.choice(["Kieler Blatt", "Hafenbote"]),
+                          "sort_date": number * 86_400, "year": str(2000 + number % 4), "fingerprint": f"h{number}"})
+    return documents
+
+
+def _build(folder: Path, writer_class: Any) -> Any:
+    handle = whoosh_index.create_in(str(folder), article_schema())
+    for seed, optimize in ((1, False), (2, True), (3, False)):  # the second commit merges the first segment
+        writer = writer_class(handle)
+        for document in _documents(300, seed):
+            writer.update_document(**document)
+        for number in range(0, 300, 11):
+            writer.delete_by_term("id", f"{seed - 1}-{number}")
+        writer.commit(optimize=optimize, merge=False)
+    return handle
+
+
+def _postings(reader: Any, field: str, text: bytes) -> list[tuple[Any, ...]]:
+    matcher = reader.postings(field, text)
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    return found
+
+
+def _statistics(reader: Any, field: str, text: bytes) -> tuple[Any, ...]:
+    info = reader.term_info(field, text)
+    return (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight(),
+            info.min_id(), info.max_id())
+
+
+@pytest.fixture(scope="module")
+def readers(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    theirs = _build(tmp_path_factory.mktemp("whoosh"), SegmentWriter)
+    ours = _build(tmp_path_factory.mktemp("fast"), FastSegmentWriter)
+    with theirs.reader() as their_reader, ours.reader() as our_reader:
+        yield their_reader, our_reader
+
+
+def test_every_term_has_the_same_statistics_and_postings(readers: Any) -> None:
+    theirs, ours = readers
+    terms = list(theirs.all_terms())
+    assert terms == list(ours.all_terms())
+    long_lists = [term for term in terms if theirs.doc_frequency(*term) > 300]
+    assert long_lists, "some terms must span several posting blocks"
+    for field, text in terms:
+        assert _statistics(ours, field, text) == _statistics(theirs, field, text), (field, text)
+        assert _postings(ours, field, text) == _postings(theirs, field, text), (field, text)
+
+
+def test_stored_fields_columns_and_deletions_are_the_same(readers: Any) -> None:
+    theirs, ours = readers
+    assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
+    assert ours.doc_count() == theirs.doc_count() < ours.doc_count_all()
+    assert len(list(ours.leaf_readers())) == 2
+    for column in ("group", "sort_date", "source_name", "year"):
+        assert list(ours.column_reader(column)) == list(theirs.column_reader(column))
+    assert [ours.doc_field_length(d, "text") for d in range(ours.doc_count_all())] == \
+        [theirs.doc_field_length(d, "text") for d in range(theirs.doc_count_all())]
+
+
+def test_a_word_seen_once_is_stored_inline_and_still_found(readers: Any) -> None:
+    _, ours = readers
+    text = b"einzelwort2x5"
+    assert ours.term_info("text", text).is_inlined()
+    assert [docnum for docnum, _, _ in _postings(ours, "text", text)] == [
+        docnum for docnum, fields in ours.iter_docs() if fields["id"] == "2-5"]
+
+
+def test_phrases_are_found_through_the_written_positions(tmp_path: Path) -> None:
+    handle = whoosh_index.create_in(str(tmp_path), article_schema())
+    writer = FastSegmentWriter(handle)
+    writer.add_document(id="1", text="Die Fähre nach Kiel fährt wieder", group=1)
+    writer.add_document(id="2", text="Kiel meldet: die Fähre fährt nicht", group=2)
+    writer.commit()
+    from whoosh.qparser import QueryParser
+
+    with handle.searcher() as searcher:
+        found = searcher.search(QueryParser("text", handle.schema).parse('"Fähre nach Kiel"'))
+        assert [hit["id"] for hit in found] == ["1"]
+
+
+@pytest.mark.parametrize("positions", [[0], [7], [3, 9, 200], [70_000, 70_001]])
+def test_positions_are_encoded_as_whooshs_format_does(positions: list[int]) -> None:
+    field = article_schema()["text"]
+    assert encode_positions(positions) == field.format.encode(positions)

@@ -8,7 +8,8 @@ With no summarizer the summary is extractive. A model's reply is checked point b
 (:mod:`summarize.checker`). Sentences that state what the cited paragraphs lack (a name, number, date, quote
 or speaker) or repeat a loaded word are left out; sentences with too little lexical support are shown as
 unverified with the reason. When the reply cannot be read, or too few of its key points are verified, the
-extractive summary is shown instead, with a warning that says why. Articles too long for the model's context are
+extractive summary is shown instead, with a warning that says why; when too few key points are left, central
+sentences of paragraphs not yet cited are added. Articles too long for the model's context are
 summarised in parts whose points are merged (:mod:`summarize.chunking`).
 """
 
@@ -136,8 +137,25 @@ def _judged(source: Source, summarizer: Summarizer, options: SummaryOptions, run
     unverified = sum(not p.verified for p in key_points)
     if unverified:
         run.warnings.append(f"{unverified} of {len(key_points)} key points could not be verified")
+    key_points = _topped_up(source, key_points, overview, options.key_point_items[0], run)
     return Summary(source.article_id, LLM, summarizer.info, source.language, tuple(overview), tuple(key_points),
                    tuple(run.warnings), run.timings())
+
+
+def _topped_up(source: Source, key_points: list[Point], overview: Sequence[Point], wanted: int,
+               run: _Run) -> list[Point]:
+    """Fewer key points than asked for are left after the checks: add central sentences of paragraphs the
+    summary does not cite yet, in article order."""
+    if len(key_points) >= wanted:
+        return key_points
+    cited = {i for p in (*overview, *key_points) for i in p.paragraphs}
+    _, extracted = extract(source, overview=0, key_points=wanted + len(cited))
+    added = [p for p in check_points(extracted, source) if p.verified and not set(p.paragraphs) & cited]
+    added = added[:wanted - len(key_points)]
+    if added:
+        run.warnings.append(f"{len(added)} key points are sentences of the article (extractive), added because "
+                            "too few of the model's passed the checks")
+    return sorted([*key_points, *added], key=lambda p: min(p.paragraphs, default=0))
 
 
 def _shown(overview: Sequence[Point], key_points: Sequence[Point], run: _Run) -> tuple[list[Point], list[Point]]:

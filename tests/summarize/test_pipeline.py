@@ -164,3 +164,14 @@ def test_a_part_whose_reply_is_unreadable_is_skipped_with_a_warning() -> None:
     _, summary = run(long_article(), model, options=SummaryOptions(max_tokens=200))
     assert summary is not None and summary.method == LLM and len(model.requests) > 1
     assert any(f"for {len(model.requests) - 1} of {len(model.requests)} parts" in w for w in summary.warnings)
+
+
+def test_too_few_key_points_after_the_checks_are_topped_up_from_the_article(slanted: Source) -> None:
+    reply = {"overview": GOOD["overview"], "key_points": GOOD["key_points"][:1] + INVENTED["key_points"][:1]}
+    _, summary = run(slanted, FakeSummarizer(reply))
+    assert summary is not None and summary.method == LLM and len(summary.key_points) == 3
+    assert all(p.verified for p in summary.key_points)
+    assert summary.key_points[0].text == GOOD["key_points"][0]["text"]
+    assert any("2 key points are sentences of the article" in w for w in summary.warnings)
+    cited = [min(p.paragraphs) for p in summary.key_points]
+    assert cited == sorted(cited)

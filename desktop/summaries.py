@@ -15,17 +15,16 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from articles.model import Paragraph
 from library.store import Library
-from summarize.cache import LibraryCache, library_hasher
-from summarize.llama_backend import BackendSettings, LlamaSummarizer
-from summarize.pipeline import summarize_article
-from summarize.prompt import SummaryOptions
 from summarize.protocol import CancelToken as SummaryCancel
-from summarize.source import source_of
 from summarize.values import EXTRACTIVE, LLM, Point, Progress, Summary
+
+if TYPE_CHECKING:  # imported when the first summary runs: the window starts without them
+    from summarize.llama_backend import LlamaSummarizer
+    from summarize.prompt import SummaryOptions
 
 __all__ = ["EXTRACTIVE", "LLM", "Cancel", "Point", "Progress", "Summaries", "Summary", "SummaryChoice", "SummaryRequest",
            "SummaryRun", "model_backend_available"]
@@ -78,13 +77,17 @@ class Summaries:
 
     def __init__(self, library_dir: Path, options: SummaryOptions | None = None) -> None:
         self._library_dir = library_dir
-        self.options = options or SummaryOptions()  # what shapes a model summary (part of the cache key)
+        self.options = options  # what shapes a model summary (part of the cache key); None: the defaults
         self._model: LlamaSummarizer | None = None
         self._key: tuple[str, int, int] | None = None
         self._lock = threading.Lock()
 
     def run(self, request: SummaryRequest, choice: SummaryChoice, cancel: Cancel) -> Iterator[Progress | Summary]:
         """One summary; call on the model lane. A cached one comes at once."""
+        from summarize.cache import LibraryCache
+        from summarize.pipeline import summarize_article
+        from summarize.source import source_of
+
         with Library.open(self._library_dir) as library:
             source = source_of(request.article_id, request.paragraphs, request.language)
             model = self._summarizer(choice, library) if choice.method == LLM else None
@@ -101,6 +104,9 @@ class Summaries:
             if self._model is not None and self._key == key:
                 return self._model
         self.close()
+        from summarize.cache import library_hasher
+        from summarize.llama_backend import BackendSettings, LlamaSummarizer
+
         settings = BackendSettings(n_ctx=choice.context_size, n_threads=choice.threads)
         model = LlamaSummarizer(Path(choice.model_path), settings, hasher=library_hasher(library))
         with self._lock:

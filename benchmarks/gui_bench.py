@@ -49,7 +49,6 @@ def build_library(directory: Path, files: int, seed: int, corpora: Path) -> None
     from corpus import load_10kgnad, load_wikinews, scaled_stories
 
     from library.store import Library
-    from search.index import SearchIndex
 
     if (directory / "ready").exists():
         return
@@ -67,13 +66,27 @@ def build_library(directory: Path, files: int, seed: int, corpora: Path) -> None
             if original != number:
                 library.mark_copy(article_id, ids[original])
             ids.append(article_id)
-    print(f"inserted {files:,} articles in {time.perf_counter() - started:.1f} s; indexing …", flush=True)
+    print(f"inserted {files:,} articles in {time.perf_counter() - started:.1f} s; analysing …", flush=True)
+    analyse_and_index(directory)
+    (directory / "ready").write_text("1", encoding="utf-8")
+
+
+def analyse_and_index(directory: Path) -> None:
+    """Store every article's analysis (as an import does), then index the library once."""
+    from library.reanalysis import reanalyse
+    from library.store import Library
+    from search.index import SearchIndex
+
+    started = time.perf_counter()
+    with Library.open(directory) as library:
+        for _ in reanalyse(library):
+            pass
+    print(f"analysed in {time.perf_counter() - started:.1f} s; indexing …", flush=True)
     started = time.perf_counter()
     with Library.open(directory) as library:
         index, _ = SearchIndex.open(library)
         index.close()
     print(f"indexed in {time.perf_counter() - started:.1f} s", flush=True)
-    (directory / "ready").write_text("1", encoding="utf-8")
 
 
 def _article(number: int, story: Any, rng: random.Random) -> Any:

@@ -1,26 +1,32 @@
 """Where the reading pane gets an article's quotes, actors and loaded wording.
 
-For now they are computed from the paragraphs (a few milliseconds per article, in the background
-loader). When the library stores findings (branch ``analysis``: ``Library.findings(article_id)``
-returns ``StoredFindings`` with ``.findings``), only ``findings_for`` changes: return the stored
-findings and compute only when there are none.
+The library stores each article's analysis (``Library.findings``) with the library-wide actor each of its
+actors is filed under; those are shown. Only an article with no stored analysis (a library opened before its
+stale analyses are brought up to date) is analysed here, on the background loader, with no library ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from articles.actors import find_actors, person_mentions
+from articles.analysis import analyse
 from articles.findings import Findings
-from articles.loaded import find_loaded
 from articles.model import Paragraph
-from articles.quotes import find_quotes
 from library.store import Library
 
 
-def findings_for(library: Library, article_id: int, paragraphs: Sequence[Paragraph]) -> Findings:
-    """The analysis of one article (``library`` and ``article_id`` are for stored findings)."""
-    actors = find_actors(paragraphs)
-    quotes = find_quotes(paragraphs, person_mentions(actors))
-    loaded = find_loaded(paragraphs, quotes)
-    return Findings(quotes=tuple(quotes), actors=tuple(actors), loaded=tuple(loaded))
+@dataclass(frozen=True)
+class ArticleFindings:
+    findings: Findings
+    #: The article's actor ids (as in ``findings``) -> the library-wide actor ids they are filed under.
+    library_actors: Mapping[str, int] = field(default_factory=dict)
+    stored: bool = False
+
+
+def findings_for(library: Library, article_id: int, paragraphs: Sequence[Paragraph]) -> ArticleFindings:
+    """The article's stored analysis, or one computed now when it has none."""
+    stored = library.findings(article_id)
+    if stored is not None:
+        return ArticleFindings(stored.findings, {local: actor.id for local, actor in stored.actors.items()}, True)
+    return ArticleFindings(analyse(paragraphs))

@@ -6,20 +6,42 @@ Every job opens its own library connection (SQLite connections stay in their thr
 
 from __future__ import annotations
 
+import re
 import threading
+from contextlib import nullcontext
 from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.findings_source import findings_for
 from desktop.reader_html import CopyLink, ReaderView
 from library.importer import CancelToken, ImportOutcome, ImportProgress, import_paths
 from library.listing import ListQuery
+from library.reanalysis import reanalyse
 from library.store import Library
 from search.errors import SearchUnavailable
 from search.index import SearchIndex, SyncReport
 from search.searching import Hit, SearchResults, related, search
 
 SEARCH_LIMIT = 20
+#: How many actors the sidebar lists when no search is typed (a search's facet brings its own).
+ACTOR_FACETS = 20
+_PROGRESS_EVERY = 25  # analysed articles between two progress reports
+_REPEATED_NAME = re.compile(r"^(.*) \(#(\d+)\)$")
+
+
+@dataclass(frozen=True)
+class ActorFacet:
+    """The sidebar's actors: story counts by shown name, and the ``actor:`` filter value of each (its id)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FoundStories:
+    results: SearchResults
+    actors: ActorFacet
 
 
 class IndexSlot:
@@ -83,8 +105,9 @@ def load_view(library_dir: Path, article_id: int, hit_terms: frozenset[str] = fr
         article = library.article(article_id)
         copy_ids = article.copies if article.duplicate_of is None else (article.duplicate_of,)
         copies = tuple(_copy_link(library, other) for other in copy_ids)
-        findings = findings_for(library, article.id, article.paragraphs)
-    return ReaderView(article=article, findings=findings, copies=copies, hit_terms=hit_terms)
+        found = findings_for(library, article.id, article.paragraphs)
+    return ReaderView(article=article, findings=found.findings, copies=copies, hit_terms=hit_terms,
+                      library_actors=found.library_actors)
 
 
 def _copy_link(library: Library, article_id: int) -> CopyLink:
@@ -98,10 +121,32 @@ def list_ids(library_dir: Path, query: ListQuery) -> list[int]:
         return library.list_ids(query)
 
 
-def run_search(library_dir: Path, slot: IndexSlot, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
+def run_search(library_dir: Path, slot: IndexSlot, text: str, limit: int = SEARCH_LIMIT) -> FoundStories:
+    """The hits, and the ids behind the actor facet's names (so a click filters by ``actor:ID``)."""
     index = slot.wait()
     with Library.open(library_dir) as library:
-        return search(index, library, text, limit=limit)
+        results = search(index, library, text, limit=limit)
+        counts = results.facets.get("actor", {})
+        return FoundStories(results, ActorFacet(counts, {name: _actor_id(library, name) for name in counts}))
+
+
+def _actor_id(library: Library, shown: str) -> str:
+    """The id of the actor a facet names ("Name", or "Name (#12)" where names repeat); the quoted name if unsure."""
+    repeated = _REPEATED_NAME.match(shown)
+    if repeated:
+        return repeated.group(2)
+    candidates = library.actors_named(shown)
+    exact = [i for i, name in library.actor_names(sorted(candidates)).items() if name == shown]
+    return str(exact[0]) if len(exact) == 1 else f'"{shown}"'
+
+
+def library_actors(library_dir: Path) -> ActorFacet:
+    """The actors most stories of the whole library name, with their story counts."""
+    with Library.open(library_dir) as library:
+        top = sorted(library.actors(), key=lambda a: (-a.stories, a.name))[:ACTOR_FACETS]
+    names = [a.name for a in top]
+    shown = {a.id: a.name if names.count(a.name) == 1 else f"{a.name} (#{a.id})" for a in top}
+    return ActorFacet({shown[a.id]: a.stories for a in top}, {shown[a.id]: str(a.id) for a in top})
 
 
 def run_related(library_dir: Path, slot: IndexSlot, article_id: int) -> tuple[str, list[Hit]]:
@@ -122,4 +167,23 @@ def import_files(library_dir: Path, slot: IndexSlot, paths: Sequence[Path],
     return outcomes
 
 
-__all__ = ["IndexSlot", "SyncReport", "import_files", "load_view", "open_index", "run_related", "run_search"]
+def refresh_analyses(library_dir: Path, slot: IndexSlot,
+                     cancel: CancelToken) -> Generator[tuple[int, int], None, int]:
+    """Bring stale analyses up to date (yields done, total), re-indexing each article; returns how many.
+    Without a search index (it could not be opened, which the user was told) the analyses are made all the same;
+    the index catches up when it opens again."""
+    try:
+        index: SearchIndex | None = slot.wait()
+    except SearchUnavailable:
+        index = None
+    done = 0
+    with Library.open(library_dir) as library, index.writer() if index else nullcontext() as batch:
+        stored = (lambda i: batch.add(library.article(i))) if batch is not None else None
+        for done, total in reanalyse(library, cancel=cancel, on_stored=stored):
+            if done == total or done % _PROGRESS_EVERY == 0:
+                yield done, total
+    return done
+
+
+__all__ = ["ActorFacet", "FoundStories", "IndexSlot", "SyncReport", "import_files", "library_actors", "load_view",
+           "open_index", "refresh_analyses", "run_related", "run_search"]

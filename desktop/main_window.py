@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 
 from desktop import jobs
 from desktop.error_dialog import show_error
+from desktop.analysis_refresh import AnalysisRefresh
 from desktop.facets_panel import FacetsPanel
 from desktop.import_dialog import ImportDialog
 from desktop.layer_toolbar import LayerToolBar
@@ -23,7 +24,7 @@ from desktop.reader_pane import ReaderPane
 from desktop.search_bar import SearchBar
 from desktop.search_results import SearchResultsPane
 from desktop.settings import Settings, save_settings
-from desktop.summaries import SummaryRun, run_summary
+from desktop.summaries import Summaries, SummaryRun
 from desktop.summary_panel import SummaryPanel
 from desktop.tasks import Task, TaskRunner
 from desktop.theme import apply_theme, colours_for
@@ -31,7 +32,6 @@ from desktop.window_actions import WindowActions
 from library.importer import ImportOutcome
 from library.listing import ListQuery
 from library.store import Library
-from search.searching import SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,10 @@ class MainWindow(QMainWindow):
     search_finished = Signal(object)  # SearchResults
     import_finished = Signal(object)  # list[ImportOutcome]
     index_ready = Signal()
+    actors_counted = Signal()  # the library-wide actor facet is counted anew
 
     def __init__(self, settings: Settings, store: QSettings, *,
-                 summary_run: SummaryRun = run_summary) -> None:
+                 summary_run: SummaryRun | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Lesesaal")
@@ -53,17 +54,21 @@ class MainWindow(QMainWindow):
         self.library = Library.open(self.library_dir)
         self.runner = TaskRunner(self)
         self.slot = jobs.IndexSlot()
-        self._build(summary_run)
+        self.summaries = Summaries(self.library_dir)
+        self._build(summary_run or self.summaries.run)
         self.actions_ = WindowActions(self)
         self._search_seq = self._open_seq = 0
         self._pending_query = ""
         self._query = ""
         self.import_dialog: ImportDialog | None = None
         self._import_task: Task | None = None
+        self._library_actors = jobs.ActorFacet()
         self._refresh_facets()
         # First in the writer lane: an import started at once (the samples on a first start) waits for it.
         self.runner.run("open index", lambda token: jobs.open_index(self.library_dir, self.slot, token),
                         lane="writer", finished=self._on_index_opened, failed=self._on_index_failed)
+        self.analysis_refresh = AnalysisRefresh(self)
+        self.refresh_actors()
 
     def _build(self, summary_run: SummaryRun) -> None:
         self.facets = FacetsPanel(self)
@@ -164,15 +169,16 @@ class MainWindow(QMainWindow):
                         finished=lambda results: self._on_search_done(seq, results),
                         failed=lambda error: show_error(self, error, doing="Search"))
 
-    def _on_search_done(self, seq: int, results: SearchResults) -> None:
+    def _on_search_done(self, seq: int, found: jobs.FoundStories) -> None:
         if seq != self._search_seq:
             return  # typing went on: a newer search is under way
+        results = found.results
         story = "story" if results.total == 1 else "stories"
         shown = f" (the best {len(results.hits)})" if results.total > len(results.hits) else ""
         self.results.show_hits(f"{results.total:,} {story} for «{results.query}»{shown}", results.hits)
         ignored = "; ".join(results.ignored)
         self.search_bar.show_note(f"Searched as plain words, ignoring: {ignored}" if ignored else "")
-        self.facets.show_counts(results.facets, results.total, title="All matches")
+        self.facets.show_counts(results.facets, results.total, title="All matches", actors=found.actors)
         self.search_finished.emit(results)
 
     def _on_related_requested(self, article_id: int) -> None:
@@ -185,21 +191,32 @@ class MainWindow(QMainWindow):
         heading = f"Other coverage of «{title}»" if hits else f"No other coverage of «{title}» in the library."
         self.results.show_hits(heading, hits)  # type: ignore[arg-type]
 
-    def _on_actor_clicked(self, name: str) -> None:
-        self.search_bar.set_query(f'"{name}"')
+    def _on_actor_clicked(self, actor: str) -> None:
+        self.search_bar.set_query(f"actor:{actor}")
 
     def _on_facet_chosen(self, kind: str, value: str) -> None:
-        if self._query:
-            addition = f"date:{value}" if kind == "year" else f'source:"{value}"'
-            self.search_bar.set_query(f"{self._query} {addition}" if value else self._query)
+        if kind == "actor" or self._query:
+            addition = {"year": f"date:{value}", "actor": f"actor:{value}"}.get(kind, f'source:"{value}"')
+            self.search_bar.set_query(f"{self._query} {addition}".strip() if value else self._query)
         else:
             self.library_pane.set_facet(kind, value)
             self._show_count()
 
     def _refresh_facets(self) -> None:
         self.facets.show_counts(self.library.list_facets(self.model.query), self.library.list_count(
-            replace(self.model.query, source="", year="")))
+            replace(self.model.query, source="", year="")), actors=self._library_actors)
         self._show_count()
+
+    def refresh_actors(self) -> None:
+        """Library-wide actor counts, counted on a worker (a grouping over every article's actors)."""
+        self.runner.run("actors", lambda _token: jobs.library_actors(self.library_dir),
+                        finished=self._on_library_actors, failed=lambda e: show_error(self, e, doing="Counting actors"))
+
+    def _on_library_actors(self, actors: jobs.ActorFacet) -> None:
+        self._library_actors = actors
+        if not self._query:
+            self.facets.show_actors(actors)
+        self.actors_counted.emit()
 
     def _show_count(self) -> None:
         total = self.model.total
@@ -241,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, outcomes: list[ImportOutcome]) -> None:
         self._refresh_facets()
+        self.refresh_actors()
         self.import_finished.emit(outcomes)
 
     def _on_import_failed(self, error: BaseException) -> None:
@@ -266,6 +284,8 @@ class MainWindow(QMainWindow):
         if settings.theme != self.settings.theme:
             apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
             self.layer_bar.set_colours(colours_for(self.palette()))
+        if _model_key(settings) != _model_key(self.settings):  # freed on the model lane, after any running summary
+            self.runner.run("close model", lambda _token: self.summaries.close(), lane="model")
         self.settings = settings
         save_settings(self._store, settings)
         self.actions_.offer_model()
@@ -274,6 +294,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.shutdown()
+        self.summaries.close()
         self.slot.close()
         self.library.close()
         super().closeEvent(event)
+
+
+def _model_key(settings: Settings) -> tuple[str, int, int]:
+    return settings.model_path, settings.threads, settings.context_size

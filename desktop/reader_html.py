@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -73,6 +73,8 @@ class ReaderView:
     findings: Findings = Findings()
     copies: tuple[CopyLink, ...] = ()  # the story's other copies (and its primary, for a copy)
     hit_terms: frozenset[str] = frozenset()
+    #: The findings' actor ids -> the library-wide actor ids (``actor:ID`` in a search); empty when not stored.
+    library_actors: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ _FLASH_MS = 1400
 class ReaderPane(QTextBrowser):
     article_requested = Signal(int)  # a copy's link was clicked
     related_requested = Signal(int)
-    actor_clicked = Signal(str)  # the actor's name
+    actor_clicked = Signal(str)  # what an ``actor:`` search filter takes: the library-wide id, else the quoted name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,11 +111,18 @@ class ReaderPane(QTextBrowser):
         elif scheme == "related" and value.isdigit():
             self.related_requested.emit(int(value))
         elif scheme == "actor" and self.view is not None:
-            names = [a.name for a in self.view.findings.actors if a.id == value]
-            if names:
-                self.actor_clicked.emit(names[0])
+            self._on_actor_link(value)
         else:
             log.info("ignored a link the reading pane does not open: %s", url.toString())
+
+    def _on_actor_link(self, local_id: str) -> None:
+        assert self.view is not None
+        filed = self.view.library_actors.get(local_id)
+        names = [a.name for a in self.view.findings.actors if a.id == local_id]
+        if filed is not None:
+            self.actor_clicked.emit(str(filed))
+        elif names:
+            self.actor_clicked.emit(f'"{names[0]}"')
 
     def _toggle(self, first: int) -> None:
         self.options = replace(self.options, collapsed=self.options.collapsed ^ {first})

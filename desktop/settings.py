@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from library.paths import library_dir
+from summarize.errors import ModelUnavailable
+from summarize.settings import available_models, choose_model
 
 #: "auto": a model when one is set (or in the models folder) and can run, else extractive.
 SUMMARY_METHODS = ("auto", "extractive", "model")
@@ -51,9 +53,10 @@ def save_settings(store: QSettings, settings: Settings) -> None:
 
 
 def model_file(settings: Settings) -> Path | None:
-    """The configured model, else the first ``.gguf`` in the library's models folder, else None."""
-    if settings.model_path:
-        return Path(settings.model_path)
-    folder = settings.library_dir() / MODELS_FOLDER
-    found = sorted(folder.glob("*.gguf")) if folder.is_dir() else []
-    return found[0] if found else None
+    """The model in Settings, else as ``summarize.settings`` finds one (``LESESAAL_MODEL``, the models folder),
+    else the first ``.gguf`` in the chosen library's models folder, else None."""
+    try:
+        return choose_model(settings.model_path or None)
+    except ModelUnavailable:
+        found = available_models(settings.library_dir() / MODELS_FOLDER)
+        return found[0] if found else None

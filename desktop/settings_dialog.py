@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from desktop.error_dialog import show_error
-from desktop.gguf import GgufInfo, ModelUnavailable, read_gguf
 from desktop.settings import Settings
 from desktop.theme import THEMES
+from summarize.errors import ModelUnavailable
+from summarize.gguf import GgufInfo, read_gguf
 
 
 class SettingsDialog(QDialog):
@@ -80,7 +81,7 @@ class SettingsDialog(QDialog):
         info = self.model_info
         self.model_about.setText(f"✓ {info.describe()}")
         self.adjustSize()
-        if info.context_length and self.context.value() > info.context_length:
+        if self.context.value() > info.context_length:
             self.context.setValue(info.context_length)
         return True
 

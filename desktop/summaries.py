@@ -1,58 +1,38 @@
-"""The summary panel's seam to the summariser: what a summary run yields and how one is chosen.
+"""The summary panel's seam to the ``summarize`` package: what a run yields and the one model it keeps loaded.
 
-Mirrors the ``summarize`` package (branch ``summarize``): a run is a generator of ``Progress`` events
-(``stage`` "generating" with each streamed piece in ``text``, "checking", "cancelled") and, last, one
-``Summary`` whose key points are ``Point(text, paragraphs, verified, reason)``; the field names are
-theirs. Connecting the package means ``run_summary`` calls ``summarize.pipeline.summarize_article``
-(with ``summarize.source.source_of`` and a ``LlamaSummarizer`` for a model) instead of the stand-in
-extractive summary below, and ``model_backend_available`` says whether llama.cpp is installed.
+A run is a generator of ``summarize`` ``Progress`` events (``stage`` "generating" with each streamed piece in
+``text``, "checking", "cancelled") and, last, one ``Summary`` whose points are ``Point(text, paragraphs,
+verified, reason)``. ``Summaries`` makes runs over one library: extractive ones through summarize's extractive
+mode, model ones through a ``LlamaSummarizer`` it loads lazily, keeps for the next article and frees with
+``close()``. Runs go to the task runner's single-worker "model" lane, so one model is never used by two threads.
+No Qt here.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+import importlib.util
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from articles.language_data import load_resource_json
-from articles.model import Paragraph, Role
-from desktop.gguf import ModelUnavailable, read_gguf
-from library.importer import CancelToken
+from articles.model import Paragraph
+from library.store import Library
+from summarize.protocol import CancelToken as SummaryCancel
+from summarize.values import EXTRACTIVE, LLM, Point, Progress, Summary
 
-LLM = "llm"
-EXTRACTIVE = "extractive"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"0-9])")
-_WORD = re.compile(r"\w+")
-_SUMMARY_ROLES = (Role.LEAD, Role.HEADING, Role.BODY)
+if TYPE_CHECKING:  # imported when the first summary runs: the window starts without them
+    from summarize.llama_backend import LlamaSummarizer
+    from summarize.prompt import SummaryOptions
 
-
-@dataclass(frozen=True)
-class Progress:
-    stage: str  # "loading", "generating", "checking", "merging", "cancelled"
-    done: int = 0
-    total: int = 0
-    text: str = ""  # while generating: the piece just streamed
+__all__ = ["EXTRACTIVE", "LLM", "Cancel", "Point", "Progress", "Summaries", "Summary", "SummaryChoice", "SummaryRequest",
+           "SummaryRun", "model_backend_available"]
 
 
-@dataclass(frozen=True)
-class Point:
-    text: str
-    paragraphs: tuple[int, ...]  # Paragraph.index of the paragraphs it rests on
-    verified: bool = False
-    reason: str = "not checked"  # why it is not verified
-
-
-@dataclass(frozen=True)
-class Summary:
-    article_id: int
-    method: str  # LLM or EXTRACTIVE
-    model_name: str  # "" for an extractive summary
-    overview: tuple[Point, ...]
-    key_points: tuple[Point, ...]
-    warnings: tuple[str, ...] = ()
+class Cancel(Protocol):
+    @property
+    def cancelled(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -72,50 +52,70 @@ class SummaryRequest:
 
 
 #: What the panel runs on a worker: the request, the choice and a cancel token in, events out.
-SummaryRun = Callable[[SummaryRequest, SummaryChoice, CancelToken], Iterator["Progress | Summary"]]
+SummaryRun = Callable[[SummaryRequest, SummaryChoice, Cancel], Iterator["Progress | Summary"]]
 
 
 def model_backend_available() -> bool:
-    """Whether summaries by a language model can run here (true once the summarize package is connected)."""
-    return False
+    """Whether llama-cpp-python is installed (looked up, not imported: start-up stays fast)."""
+    return importlib.util.find_spec("llama_cpp") is not None
 
 
-def run_summary(request: SummaryRequest, choice: SummaryChoice, cancel: CancelToken) -> Iterator[Progress | Summary]:
-    """One summary: by the chosen model (checked before it loads), or extracted from the article."""
-    if choice.method == LLM:
-        if not choice.model_path:
-            raise ModelUnavailable("no model file is set; choose one in Settings, or summarise extractively")
-        info = read_gguf(Path(choice.model_path))
-        raise ModelUnavailable(f"{info.name} is a valid model, but this build of Lesesaal has no model backend "
-                               "yet; summarise extractively for now")
-    points = _extract(request.paragraphs)
-    if cancel.cancelled:
-        yield Progress("cancelled")
-        return
-    yield Summary(request.article_id, EXTRACTIVE, "", overview=points[:1], key_points=points[1:])
+class _Token(SummaryCancel):
+    """summarize's cancel token, set when the task's token is."""
+
+    def __init__(self, outer: Cancel) -> None:
+        super().__init__()
+        self._outer = outer
+
+    @property
+    def cancelled(self) -> bool:
+        return self._outer.cancelled or super().cancelled
 
 
-def _extract(paragraphs: Sequence[Paragraph], count: int = 4) -> tuple[Point, ...]:
-    """The article's most representative sentences in article order, each resting on its paragraph."""
-    sentences = [(p.index, s) for p in paragraphs if p.role in _SUMMARY_ROLES
-                 for s in _SENTENCE.split(p.text) if len(_WORD.findall(s)) >= 4]
-    weights = Counter(w for _, s in sentences for w in _content_words(s))
-    ranked = sorted(range(len(sentences)), key=lambda i: -_score(sentences[i][1], weights))
-    return tuple(Point(sentences[i][1], (sentences[i][0],), verified=True, reason="")
-                 for i in sorted(ranked[:count]))
+class Summaries:
+    """Summary runs over the library at ``library_dir``, holding at most one loaded model."""
 
+    def __init__(self, library_dir: Path, options: SummaryOptions | None = None) -> None:
+        self._library_dir = library_dir
+        self.options = options  # what shapes a model summary (part of the cache key); None: the defaults
+        self._model: LlamaSummarizer | None = None
+        self._key: tuple[str, int, int] | None = None
+        self._lock = threading.Lock()
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    listed = load_resource_json("languages/stopwords.json")
-    return frozenset(w.lower() for code, words in listed.items() if not code.startswith("_") for w in words)
+    def run(self, request: SummaryRequest, choice: SummaryChoice, cancel: Cancel) -> Iterator[Progress | Summary]:
+        """One summary; call on the model lane. A cached one comes at once."""
+        from summarize.cache import LibraryCache
+        from summarize.pipeline import summarize_article
+        from summarize.source import source_of
 
+        with Library.open(self._library_dir) as library:
+            source = source_of(request.article_id, request.paragraphs, request.language)
+            model = self._summarizer(choice, library) if choice.method == LLM else None
+            yield from summarize_article(source, model, self.options, _Token(cancel), LibraryCache(library))
 
-def _content_words(sentence: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(sentence) if len(w) > 2 and w.lower() not in _stopwords()]
+    @property
+    def loaded(self) -> bool:
+        """Whether a model is loaded now."""
+        return self._model is not None and self._model.loaded
 
+    def _summarizer(self, choice: SummaryChoice, library: Library) -> LlamaSummarizer:
+        key = (str(Path(choice.model_path).expanduser().resolve()), choice.threads, choice.context_size)
+        with self._lock:
+            if self._model is not None and self._key == key:
+                return self._model
+        self.close()
+        from summarize.cache import library_hasher
+        from summarize.llama_backend import BackendSettings, LlamaSummarizer
 
-def _score(sentence: str, weights: Counter[str]) -> float:
-    words = _content_words(sentence)
-    total = sum(weights[w] for w in set(words))
-    return total / float((1 + len(words)) ** 0.5)
+        settings = BackendSettings(n_ctx=choice.context_size, n_threads=choice.threads)
+        model = LlamaSummarizer(Path(choice.model_path), settings, hasher=library_hasher(library))
+        with self._lock:
+            self._model, self._key = model, key
+        return model
+
+    def close(self) -> None:
+        """Free the loaded model (when the window closes or the model setting changes); the next run loads anew."""
+        with self._lock:
+            model, self._model, self._key = self._model, None, None
+        if model is not None:
+            model.close()

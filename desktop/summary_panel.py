@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import markdown
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.error_dialog import show_error
-from desktop.summaries import (EXTRACTIVE, LLM, Point, Progress, Summary, SummaryChoice, SummaryRequest, SummaryRun,
-                               run_summary)
+from desktop.summaries import EXTRACTIVE, LLM, Point, Progress, Summary, SummaryChoice, SummaryRequest, SummaryRun
 from desktop.tasks import Task, TaskRunner
 from desktop.theme import colours_for
 from library.records import StoredArticle
@@ -22,7 +22,7 @@ class SummaryPanel(QWidget):
     summary_finished = Signal(object)  # the Summary
     summary_cancelled = Signal()
 
-    def __init__(self, runner: TaskRunner, run: SummaryRun = run_summary, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, run: SummaryRun, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPanel")
         self._runner, self._run = runner, run
@@ -151,9 +151,9 @@ class SummaryPanel(QWidget):
         self.summary = summary
         self.points = [*summary.overview, *summary.key_points]
         unverified = sum(1 for p in self.points if not p.verified)
-        by = f"Summary by the model {summary.model_name}" if summary.method == LLM else self._method_label()
         note = f"; {unverified} not verified" if unverified else ""
-        self.status.setText(f"{by}: {len(summary.key_points)} key points{note}.")
+        cached = " (kept from an earlier run)" if summary.cached else ""
+        self.status.setText(f"{summary_by(summary)}: {len(summary.key_points)} key points{note}{cached}.")
         colours = colours_for(self.palette())
         parts = [f'<p style="color:{colours.aside_label}">⚠ {html.escape(w)}</p>' for w in summary.warnings]
         if summary.overview:
@@ -177,3 +177,10 @@ class SummaryPanel(QWidget):
         scheme, _, value = url.toString().partition(":")
         if scheme == "point" and value.isdigit() and int(value) < len(self.points):
             self.paragraphs_cited.emit(self.points[int(value)].paragraphs)
+
+
+def summary_by(summary: Summary) -> str:
+    """Who wrote the summary: the model by name and file, or the article's own sentences."""
+    if summary.method == LLM and summary.model is not None:
+        return f"Summary by the model {summary.model.name} ({Path(summary.model.file).name})"
+    return "Extractive summary (the article's own sentences)"

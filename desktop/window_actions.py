@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
-from desktop.gguf import ModelUnavailable, read_gguf
 from desktop.settings import model_file
 from desktop.settings_dialog import SettingsDialog
 from desktop.summaries import LLM, SummaryChoice, model_backend_available
+from summarize.errors import ModelUnavailable
+from summarize.gguf import read_gguf
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -88,7 +89,7 @@ class WindowActions:
             self.window.summary.set_model(None)
             return
         try:
-            name = read_gguf(path).name
+            name = f"{read_gguf(path).name} ({path.name})"
         except ModelUnavailable as error:
             name = f"{path.name} (unusable: {error})"
         choice = SummaryChoice(LLM, str(path), settings.threads, settings.context_size)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("LESESAAL_MODEL", None)  # the shots show extractive summaries, whatever model this machine has
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -50,6 +51,7 @@ def shoot(widget: QWidget, path: Path) -> None:
 
 def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
     apply_theme(app, theme)
+    os.environ["LESESAAL_MODELS"] = str(work / "no-models")
     settings = Settings(library=str(work / "library"), theme=theme)
     window = MainWindow(settings, QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     window.resize(1440, 900)
@@ -61,6 +63,7 @@ def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
         window.import_dialog.close()
     else:
         wait_for(window.index_ready)
+    wait_for(window.actors_counted, 5_000)  # the sidebar's library-wide actors, counted on a worker
     window.library_pane.select_row(1)
     wait_for(window.article_opened)
     window.summary.summarise()

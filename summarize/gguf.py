@@ -31,6 +31,14 @@ _TENSOR_TYPES = {
 }
 #: Arrays longer than this are skipped, not kept (vocabularies, merges).
 _KEEP_ARRAY = 64
+#: llama.cpp's ``general.file_type`` numbers: how the weights are quantised.
+FILE_TYPES = {
+    0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K", 11: "Q3_K_S",
+    12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S", 17: "Q5_K_M", 18: "Q6_K",
+    19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS", 23: "IQ3_XXS", 24: "IQ1_S", 25: "IQ4_NL",
+    26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S", 29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M", 32: "BF16",
+    36: "TQ1_0", 37: "TQ2_0",
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,16 @@ class GgufInfo:
     @property
     def context_length(self) -> int:
         return self.arch_value("context_length", 2048)
+
+    @property
+    def quantisation(self) -> str:
+        file_type = self.metadata.get("general.file_type")
+        return FILE_TYPES.get(file_type, f"type {file_type}") if isinstance(file_type, int) else "unknown"
+
+    def describe(self) -> str:
+        """One line for a person choosing a model: name, architecture, quantisation, size, context."""
+        return (f"{self.name} ({self.architecture or 'unknown'}, {self.quantisation}), "
+                f"{self.file_size / 2**20:,.0f} MB, {self.context_length:,} tokens context")
 
     def kv_cache_bytes(self, n_ctx: int) -> int:
         """Memory of the key/value cache at ``n_ctx`` tokens in f16, from the attention shape."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 
-from desktop.summaries import LLM, Point, Progress, Summary, SummaryChoice, SummaryRequest
-from library.importer import CancelToken
+from desktop.summaries import LLM, Cancel, Point, Progress, Summary, SummaryChoice, SummaryRequest
+from summarize.values import ModelInfo
 
 
 class FakeSummaries:
@@ -19,7 +19,7 @@ class FakeSummaries:
         self.stopped = threading.Event()
         self.choices: list[SummaryChoice] = []
 
-    def run(self, request: SummaryRequest, choice: SummaryChoice, cancel: CancelToken) -> Iterator[Progress | Summary]:
+    def run(self, request: SummaryRequest, choice: SummaryChoice, cancel: Cancel) -> Iterator[Progress | Summary]:
         self.choices.append(choice)
         try:
             for number, event in enumerate(self.events):
@@ -37,7 +37,7 @@ def streamed_summary(article_id: int, cited: int) -> list[Progress | Summary]:
     return [
         Progress("generating", 1, 1, "Eine neue Fähre "), Progress("generating", 1, 1, "verbindet Kiel und Göteborg."),
         Progress("checking"),
-        Summary(article_id, LLM, "Testmodell",
+        Summary(article_id, LLM, ModelInfo("/modelle/testmodell.gguf", "Testmodell", "0" * 64), "de",
                 overview=(Point("Eine neue Fähre verbindet Kiel und Göteborg.", (cited,), verified=True, reason=""),),
                 key_points=(
                     Point("Die Fähre fährt ab April zweimal täglich.", (cited,), verified=True, reason=""),

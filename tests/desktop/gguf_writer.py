@@ -23,6 +23,6 @@ def write_gguf(path: Path, *, name: str = "Kleines Testmodell", file_type: int =
         _string("tokenizer.ggml.tokens") + struct.pack("<IIQ", _ARRAY, _STRING, tokens)
         + b"".join(_string(f"wort{n}") for n in range(tokens)),
     ]
-    header = magic + struct.pack("<IQQ", version, 0, len(entries))
-    path.write_bytes(header + b"".join(entries))
+    data = magic + struct.pack("<IQQ", version, 0, len(entries)) + b"".join(entries)
+    path.write_bytes(data + bytes(-len(data) % 32))  # the (empty) tensor data starts 32-byte aligned
     return path

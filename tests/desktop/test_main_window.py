@@ -139,15 +139,6 @@ def test_parts_collapse_and_copies_open_from_the_header(samples_window: Any, qtb
     assert opened.args == [copy]
 
 
-def test_clicking_an_actor_lists_the_articles_naming_them(samples_window: Any, qtbot: Any) -> None:
-    window = samples_window
-    _open_first_hit(window, qtbot, "Reisende")
-    holm = next(a for a in window.reader.view.findings.actors if a.name == "Maren Holm")
-    with qtbot.waitSignal(window.search_finished, timeout=30_000) as searched:
-        window.reader.anchorClicked.emit(QUrl(f"actor:{holm.id}"))
-    assert searched.args[0].query == '"Maren Holm"' and searched.args[0].total >= 1
-
-
 def test_the_reader_fetches_nothing_from_outside(samples_window: Any, qtbot: Any) -> None:
     window = samples_window
     _open_first_hit(window, qtbot, "Reisende")

@@ -45,7 +45,7 @@ def test_a_broken_model_file_opens_the_error_dialog(qtbot: Any, tmp_path: Path) 
     assert not dialog.choose_model_file(str(broken))
     box = dialog.findChild(QMessageBox, "errorDialog")
     assert box is not None and box.isVisible()
-    assert "cut short" in box.text() and box.windowTitle() == "Model check failed"
+    assert "ends inside its header" in box.text() and box.windowTitle() == "Model check failed"
     assert dialog.model_about.text().startswith("⚠")
 
 

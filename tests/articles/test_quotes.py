@@ -172,9 +172,9 @@ def test_unbalanced_opening_mark_does_not_swallow_the_article() -> None:
 def test_stray_mark_in_a_huge_paragraph_is_fast() -> None:
     text = "Der „Bericht " + "Die Stadt plant, sagte er, neue Wege. " * 5_500
     assert len(text) > 200_000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on the machine does not count
     find_quotes(paragraphs(text))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_markdown_emphasis_around_a_quote() -> None:

@@ -49,7 +49,16 @@ from articles.gazetteers import Word
 
 
 def listed(p: Paragraph, i: int) -> Found | None:
-    """A name from the gazetteers: the longest phrase starting here, else the word itself."""
+    """A name from the gazetteers: the longest phrase starting here, else the word itself; an organisation
+    that opens a longer quoted name is that name („Financial Times Deutschland“)."""
+    found = _listed(p, i)
+    if found is None or found.mention.kind is not ActorKind.ORGANISATION:
+        return found
+    quoted = _quoted_name_from(p, i)
+    return quoted if quoted is not None and quoted.mention.span.end > found.mention.span.end else found
+
+
+def _listed(p: Paragraph, i: int) -> Found | None:
     for form, name, kind in p.lists.phrases.get(p.words[i], ()):
         end = p.starts[i] + len(form)
         if p.text.startswith(form, p.starts[i]) and not p.text[end : end + 1].isalnum():
@@ -97,7 +106,12 @@ def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
 
 def quoted_name(p: Paragraph, i: int) -> Found | None:
     """„Bündnis Zukunft Österreich“: a quoted name that starts with a word such as Bündnis, Partei or Allianz."""
-    if p.words[i] not in p.lists.quoted_organisation_heads or p.gap(i)[-1:] not in OPENING_QUOTES or i + 1 >= len(p):
+    return _quoted_name_from(p, i) if p.words[i] in p.lists.quoted_organisation_heads else None
+
+
+def _quoted_name_from(p: Paragraph, i: int) -> Found | None:
+    """The whole quoted name that token ``i`` opens (also « Name » with blanks inside the marks), or None."""
+    if p.gap(i).rstrip(" ")[-1:] not in OPENING_QUOTES or i + 1 >= len(p):
         return None
     closing = QUOTED_NAME_END.match(p.text, p.ends[i])
     if closing is None or not p.adjacent(i + 1):

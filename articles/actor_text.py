@@ -111,7 +111,8 @@ class Paragraph:
         if not named_heads.isdisjoint(self.words):
             before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
-        cued = [m.end() for m in lists.speech_cue.finditer(text)]
+        verbs = lists.speech_verbs
+        cued = [m.end() for m in lists.speech_cue.finditer(text) if m.group(1) in verbs]
         self.after_speech = {k for k in map(self._token_at, cued) if k is not None}
         #: Tokens that start no mention by their own flags but may by what is around them.
         heads = lists.quoted_organisation_heads

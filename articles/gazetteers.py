@@ -107,7 +107,8 @@ class Gazetteers:
     club_leads: frozenset[str]
     place_leads: frozenset[str]
     speech_verbs: frozenset[str]
-    speech_cue: re.Pattern[str]  # a speech verb before a capitalised word: " sagte K"
+    #: Candidates for a speech verb before a capitalised word (" sagte K"): group 1 is one of ``speech_verbs``.
+    speech_cue: re.Pattern[str]
     person_cues: frozenset[str]
     person_verbs: frozenset[str]
     adverb_endings: tuple[str, ...]
@@ -286,9 +287,18 @@ def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str,
     return {first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in found.items()}
 
 
+#: A lowercase word between blanks before a capitalised word (" sagte K"); a speech cue when the word is a verb.
+#: (Twice as fast as an alternation of the 200-odd verbs, which is tried at every blank.)
+LOWER_WORD_BEFORE_CAPITAL = re.compile(r"(?<= )([^\W\dA-ZÄÖÜ_]+) (?=[A-ZÄÖÜ])")
+LOWER_WORD = re.compile(r"[^\W\dA-ZÄÖÜ_]+")
+
+
 def _speech_cue(verbs: list[str]) -> re.Pattern[str]:
+    """Lowercase one-word verbs are found by the one cheap pattern and a set look-up (see ``speech_cue``)."""
+    if all(LOWER_WORD.fullmatch(verb) for verb in verbs):
+        return LOWER_WORD_BEFORE_CAPITAL
     alternatives = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-    return re.compile(rf" (?:{alternatives}) (?=[A-ZÄÖÜ])")
+    return re.compile(rf"(?<= )((?:{alternatives})) (?=[A-ZÄÖÜ])")
 
 
 @lru_cache(maxsize=1)

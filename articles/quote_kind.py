@@ -55,10 +55,14 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
                                                                        data.as_verbs):
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
+    if _after_as_word(text, sentence_start, mark, data, data.naming_articles) and _has_word(
+            text, sentence_start, sentence_end, data.naming_verbs):
+        return QuoteKind.DIRECT  # nannte den Bericht eine „Zeitungsente“
     if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)
                                      or _after_as_word(text, sentence_start, mark, data)):
         return QuoteKind.TERM  # a name or title, also one someone is presented as (… sich als „Leiter des …“)
-    if in_speech or _reported(text, sentence_start, sentence_end, mark, data):
+    if (in_speech and not _apposition(text, sentence_start, mark, words)) or _reported(
+            text, sentence_start, sentence_end, mark, data):
         return QuoteKind.DIRECT
     if len(words) >= _FRAGMENT_WORDS and words[0][0].islower():
         return QuoteKind.DIRECT  # „auf ganzer Linie versagt“: a fragment of someone's words, no title
@@ -73,16 +77,27 @@ def _institution_or_law(inner: str, words: list[str], data: SpeechData) -> bool:
             and words[1].lower() in data.name_connectors)
 
 
+def _apposition(text: str, sentence_start: int, mark: Marked, words: list[str]) -> bool:
+    """A capitalised quote right after a noun inside the sentence (Dokumentation „Eine unbequeme Wahrheit“):
+    the noun's name or title, not speech carried on from the sentence before."""
+    before = text[sentence_start:mark.start]
+    noun = word_before(text, mark.start, 40)
+    return (words[0][0].isupper() and bool(noun) and noun[0].isupper() and before.endswith(noun + " ")
+            and bool(before[:-len(noun) - 1].strip()))
+
+
 def _german_phrase(words: list[str], data: SpeechData) -> bool:
     """Nouns joined by German function words (Opfer des Terrorismus): a phrase, not an English title."""
     return any(word.lower() in data.genitive_articles or word.lower() in data.prepositions
                or word.lower() in ("und", "oder") for word in words[1:-1])
 
 
-def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechData) -> bool:
-    """``als „…“``, ``von einer „…“``: an as-word before the quote, past an article and adjectives."""
+def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechData,
+                   wanted: frozenset[str] | None = None) -> bool:
+    """``als „…“``, ``von einer „…“``: an as-word (or a ``wanted`` word) before the quote, past an article and
+    adjectives."""
     for token in reversed(tokens_before(text, sentence_start, mark.start, 4)):
-        if token.lower in data.as_words:
+        if token.lower in (data.as_words if wanted is None else wanted):
             return True
         if token.lower not in data.determiners and not (token.text[0].islower()
                                                         and token.text.endswith(data.adjective_endings)):

@@ -21,6 +21,8 @@ class SpeechData:
     source_after: frozenset[str]
     as_words: frozenset[str]
     as_verbs: frozenset[str]
+    naming_articles: frozenset[str]  # nannte den Bericht eine „…“
+    naming_verbs: frozenset[str]
     pronoun_gender: dict[str, str]
     first_person: frozenset[str]
     determiners: frozenset[str]
@@ -116,6 +118,8 @@ def speech_data() -> SpeechData:
         source_after=_words(data["source_after"]),
         as_words=_words(data["as_cue"], "before_quote"),
         as_verbs=_words(data["as_cue"], "verbs"),
+        naming_articles=_words(data["naming_cue"], "before_quote"),
+        naming_verbs=_words(data["naming_cue"], "verbs"),
         pronoun_gender={word: gender for gender in ("m", "f", "x") for word in pronouns[gender]},
         first_person=_words(data["first_person"]),
         determiners=_words(data["determiners"]),

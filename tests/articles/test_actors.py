@@ -224,6 +224,9 @@ def test_a_speech_verb_makes_a_listed_surname_a_person_even_where_it_is_also_a_p
     ("In Mainz 12 Prozent mehr.", [("place", "Mainz")]),
     # A quoted name that starts like a party or an alliance.
     ("Die Liste „Bündnis Grüne Heide“ gewann.", [("organisation", "Bündnis Grüne Heide")]),
+    # A listed organisation that opens a longer quoted name is part of that name; « … » may have blanks inside.
+    ("Er sagte der „Financial Times Nordsee“ am Montag.", [("organisation", "Financial Times Nordsee")]),
+    ("Die « Bündnis Grüne Heide » gewann.", [("organisation", "Bündnis Grüne Heide")]),
     # Unknown names listed beside an organisation, hyphenated institutions, a company explained by apposition.
     ("Die Hersteller Siemens und Korvatek lieferten.", [("organisation", "Siemens"), ("organisation", "Korvatek")]),
     ("Der Chor des Clara-Zetkin-Gymnasiums sang.", [("organisation", "Clara-Zetkin-Gymnasium")]),

@@ -113,6 +113,22 @@ def test_short_quote_in_reported_speech_is_the_speakers_words() -> None:
     assert quote.speaker_name == "Olaf Scholz"
 
 
+def test_quoted_noun_after_nannte_and_an_article_is_the_speakers_judgement() -> None:
+    text = "Der Gewerkschafter Jan Ohlsen nannte das Angebot der Werft eine „Frechheit“."
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker_name) == (QuoteKind.DIRECT, "Jan Ohlsen")
+
+
+def test_title_after_a_noun_stays_a_term_after_a_sentence_with_a_speaker() -> None:
+    text = ("Der Regisseur Tom Lind war in Kiel. Dabei bezeichnete er die Küste als bedroht. Danach zeigte er "
+            "seine preisgekrönte Dokumentation „Eine stille Küste“.")
+    person = (span_of(text, "Tom Lind"), "Tom Lind")
+    for people in ((), (person,)):
+        found = quotes_of(text, people=people)
+        assert [quote.text for quote in only(found, QuoteKind.TERM)] == ["Eine stille Küste"]
+        assert not only(found, QuoteKind.DIRECT)
+
+
 def test_pronoun_speaker_is_the_person_named_before() -> None:
     first = "Der tschechische Präsident Petr Pavel empfing die Delegation am Morgen."
     second = "„Wie lange sollen wir noch warten?“, fragt er in Prag."

@@ -1,0 +1,74 @@
+"""CPU time of ``articles.analysis.analyse`` per article, and a check that a change keeps its findings.
+
+Articles: the first N/2 10kGNAD news articles and N/2 German Wikinews articles, built into paragraphs
+as the import benchmark's corpus does (``benchmarks/corpus.py``). Prints milliseconds of CPU time per
+article (best of ``--passes`` warm passes; the first, cold pass fills the word caches and is not counted).
+
+``--save FILE`` writes each article's findings (the library's stored JSON form); ``--compare FILE``
+reads such a file and lists the articles whose findings differ, so a speed-up can be shown to change
+nothing (exit status 1 when any differ).
+
+    python benchmarks/analysis_speed.py [--articles 1000] [--save before.json | --compare before.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import analysis_eval  # noqa: E402
+import corpus  # noqa: E402
+
+from articles.analysis import analyse  # noqa: E402
+from articles.findings_json import findings_to_json  # noqa: E402
+from articles.model import Paragraph, Role  # noqa: E402
+
+
+def articles(corpora: Path, count: int) -> list[list[Paragraph]]:
+    """``count`` articles, half from 10kGNAD and half from Wikinews, as title plus body paragraphs."""
+    gnad = corpus.load_10kgnad(corpora / "10kgnad" / "articles.csv", random.Random(7))[: count // 2]
+    wikinews = corpus.load_wikinews(corpora / "wikinews-quotes")[: count - len(gnad)]
+    built = []
+    for story in gnad + wikinews:
+        texts = [(Role.TITLE, story.title)] + [(Role.BODY, text) for text in story.paragraphs]
+        built.append([Paragraph(index, role, text) for index, (role, text) in enumerate(texts)])
+    return built
+
+
+def timed_pass(sample: list[list[Paragraph]]) -> tuple[float, list[str]]:
+    started = time.process_time()
+    found = [findings_to_json(analyse(paragraphs)) for paragraphs in sample]
+    return time.process_time() - started, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--corpora", type=Path, default=analysis_eval.default_corpora())
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--passes", type=int, default=3, help="warm passes timed after the cold one (default 3)")
+    parser.add_argument("--save", type=Path, help="write the findings of every article to this JSON file")
+    parser.add_argument("--compare", type=Path, help="compare the findings with a file written by --save")
+    args = parser.parse_args(argv)
+    sample = articles(args.corpora, args.articles)
+    cold, found = timed_pass(sample)
+    warm = min(timed_pass(sample)[0] for _ in range(max(1, args.passes)))
+    print(f"{len(sample)} articles: analyse() {1000 * warm / len(sample):.3f} ms CPU per article warm "
+          f"(best of {args.passes}), {1000 * cold / len(sample):.3f} ms cold")
+    if args.save:
+        args.save.write_text(json.dumps(found), encoding="utf-8")
+    if args.compare:
+        before = json.loads(args.compare.read_text(encoding="utf-8"))
+        differ = [number for number, (old, new) in enumerate(zip(before, found)) if old != new]
+        print(f"findings differ in {len(differ)} of {len(found)} articles" + (f": {differ[:20]}" if differ else ""))
+        return 1 if differ or len(before) != len(found) else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,7 @@ import functools
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -333,9 +333,9 @@ class Library:
         ranked = [(count, -other) for other, count in shared.items() if count >= duplicates.MIN_SHARED_SKETCH]
         return [-negated for _, negated in sorted(ranked, reverse=True)[: duplicates.MAX_CANDIDATES]]
 
-    def _stored_shingles(self, article_id: int) -> frozenset[int]:
+    def _stored_shingles(self, article_id: int) -> Collection[int]:
         row = self._db.execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return duplicates.unpack(row[0]) if row else frozenset()
+        return duplicates.unpack(row[0]) if row else ()
 
     def title_of(self, article_id: int) -> str:
         row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -13,13 +13,14 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
 from desktop import cli_analysis, cli_gui, cli_output, cli_search, cli_summarize, findings_output
 from desktop.terminal_progress import ProgressLine
-from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, import_paths
+from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, ImportProgress, import_paths
 from library.paths import library_dir
 from library.store import Library
 
@@ -116,15 +117,9 @@ def _import_steps(library: Library, paths: Sequence[Path], options: ImportOption
     cancel = CancelToken()
     outcomes: list[ImportOutcome] = []
     try:
-        for step in import_paths(library, paths, options=options, cancel=cancel, on_stored=on_stored):
-            outcome = step.outcome
-            outcomes.append(outcome)
-            if as_json:
-                print(json.dumps(cli_output.outcome_json(outcome), ensure_ascii=False), flush=True)
-            elif outcome.status == FAILED:
-                progress.clear()
-                print(f"{outcome.path}: {outcome.message}", file=sys.stderr)
-            progress.update(step.done, step.total, str(outcome.path))
+        with closing(import_paths(library, paths, options=options, cancel=cancel, on_stored=on_stored)) as steps:
+            for step in steps:  # closed at once on Ctrl+C: the files finished so far are committed
+                _show_step(step, outcomes, progress, as_json)
     except KeyboardInterrupt:
         cancel.cancel()
         progress.clear()
@@ -132,6 +127,17 @@ def _import_steps(library: Library, paths: Sequence[Path], options: ImportOption
         raise
     progress.clear()
     return outcomes
+
+
+def _show_step(step: ImportProgress, outcomes: list[ImportOutcome], progress: ProgressLine, as_json: bool) -> None:
+    outcome = step.outcome
+    outcomes.append(outcome)
+    if as_json:
+        print(json.dumps(cli_output.outcome_json(outcome), ensure_ascii=False), flush=True)
+    elif outcome.status == FAILED:
+        progress.clear()
+        print(f"{outcome.path}: {outcome.message}", file=sys.stderr)
+    progress.update(step.done, step.total, str(outcome.path))
 
 
 def _list(args: argparse.Namespace) -> int:

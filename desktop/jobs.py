@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,9 +161,11 @@ def import_files(library_dir: Path, slot: IndexSlot, paths: Sequence[Path],
     index = slot.wait()
     outcomes: list[ImportOutcome] = []
     with Library.open(library_dir) as library, index.writer() as batch:
-        for step in import_paths(library, paths, cancel=cancel, on_stored=lambda i: batch.add(library.article(i))):
-            outcomes.append(step.outcome)
-            yield step
+        with closing(import_paths(library, paths, cancel=cancel,
+                                  on_stored=lambda i: batch.add(library.article(i)))) as steps:
+            for step in steps:  # closed before the library when this job is: what is finished gets committed
+                outcomes.append(step.outcome)
+                yield step
     return outcomes
 
 

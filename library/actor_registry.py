@@ -11,6 +11,7 @@ them stays right; an actor no article mentions any more is deleted.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 
@@ -22,8 +23,7 @@ from library.records import ActorSummary, LibraryActor
 
 def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> None:
     """File an article's actors under library actors (call after ``unfile_actors``, in a transaction)."""
-    keyed = [(entry, [actor_key(name, ActorKind(entry.kind)) for name in (entry.name, *entry.aliases)])
-             for entry in entries]
+    keyed = [(entry, _keys(entry)) for entry in entries]
     known, spelled = _known_keys(db, [key for _, keys in keyed for key in keys])
     rows, names = [], []
     for entry, keys in keyed:
@@ -38,6 +38,15 @@ def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[Actor
         db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
     db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
                    rows)
+
+
+#: An import meets the same names over and over: each spelling's key is worked out once.
+_cached_key = functools.lru_cache(maxsize=1 << 16)(actor_key)
+
+
+def _keys(entry: ActorEntry) -> list[str]:
+    kind = ActorKind(entry.kind)
+    return [_cached_key(name, kind) for name in (entry.name, *entry.aliases)]
 
 
 def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, str]]]:
@@ -73,7 +82,7 @@ def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: list[str], known: 
     if found is None and (kind is not ActorKind.PERSON or len(words) == 1):
         # A full name is never filed under a bare-surname alias: that alias may belong to a namesake.
         found = min((known[key] for key in keys[1:] if key in known), default=None)
-    surname = actor_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
+    surname = _cached_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
     if found is None and surname:
         found = _by_surname(db, entry.name, keys[0], surname)
     if found is not None:

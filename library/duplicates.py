@@ -15,7 +15,7 @@ import heapq
 import re
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 16
@@ -53,10 +53,11 @@ def pack(hashes: frozenset[int]) -> bytes:
     return array("I", sorted(hashes)).tobytes()
 
 
-def unpack(data: bytes) -> frozenset[int]:
+def unpack(data: bytes) -> array[int]:
+    """Stored shingle hashes, each once (as ``pack`` wrote them), without building a set."""
     hashes = array("I")
     hashes.frombytes(data)
-    return frozenset(hashes)
+    return hashes
 
 
 def sketch(hashes: Iterable[int]) -> list[int]:
@@ -64,15 +65,16 @@ def sketch(hashes: Iterable[int]) -> list[int]:
     return heapq.nsmallest(SKETCH_SIZE, hashes)
 
 
-def copy_score(first: frozenset[int], second: frozenset[int]) -> float:
+def copy_score(first: frozenset[int], second: Collection[int]) -> float:
     """0 when two shingle sets are different stories; else their Jaccard similarity (higher is closer).
 
-    A shorter text contained in a longer one (a capture cut off by a paywall) also counts as a copy.
+    ``second`` holds each hash once (a set, or shingles as ``unpack`` reads them). A shorter text
+    contained in a longer one (a capture cut off by a paywall) also counts as a copy.
     """
     if len(first) < MIN_SHINGLES or len(second) < MIN_SHINGLES:
-        return 1.0 if first == second and first else 0.0
-    shared = len(first & second)
-    jaccard = shared / len(first | second)
+        return 1.0 if first == frozenset(second) and first else 0.0
+    shared = len(first.intersection(second))
+    jaccard = shared / (len(first) + len(second) - shared)
     shorter, longer = sorted((len(first), len(second)))
     containment = shared / shorter if shorter >= MIN_CONTAINED_SHARE * longer else 0.0
     return jaccard if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT else 0.0

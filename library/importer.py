@@ -1,8 +1,9 @@
-"""The import job: files in, articles out, one atomic commit per file, with progress and cancel.
+"""The import job: files in, articles out, each file stored whole, with progress and cancel.
 
 ``import_paths`` is a generator: it yields an ``ImportProgress`` after each file, so the
 caller (the CLI now, a GUI worker later) decides where it runs and how to show it. It checks
-the cancel token between files; a cancelled import keeps every file finished so far.
+the cancel token between files; a cancelled import keeps every file finished so far. Files are
+committed in groups (``library.store_group``): a crash loses at most the last open group.
 Parsing runs in worker processes for large imports (see ``library.parsing``); everything
 that writes to the library happens here, in the caller's thread.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
 from library.store import Library
+from library.store_group import StoreGroup
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 
@@ -82,8 +84,10 @@ def import_paths(
     options: ImportOptions = ImportOptions(),
     cancel: CancelToken | None = None,
     on_stored: Callable[[int], None] | None = None,
-) -> Iterator[ImportProgress]:
-    """Import files and folders; ``on_stored(article_id)`` is called after each article is committed."""
+) -> Generator[ImportProgress, None, None]:
+    """Import files and folders; ``on_stored(article_id)`` is called after each article is committed.
+
+    Closing the generator early (a cancel, Ctrl+C in the caller's loop) commits every file finished so far."""
     found = list(find_files([path.absolute() for path in paths]))
     waiting: deque[_Prepared] = deque()
 
@@ -96,16 +100,21 @@ def import_paths(
 
     analysis = AnalysisSetup.for_library(library.directory) if options.analyse else None
     parsed = parse_in_order(jobs(), [user_patterns_file(library.directory)], expected=len(found), analysis=analysis)
+    group = StoreGroup(library, on_stored)
     try:
         for done, (_, result) in enumerate(parsed, start=1):
             if cancel is not None and cancel.cancelled:
                 return
-            outcome = _settle(library, waiting.popleft(), result)
-            if on_stored is not None and outcome.status in (IMPORTED, UPDATED) and outcome.article_id is not None:
-                on_stored(outcome.article_id)
+            outcome = _settle(library, group, waiting.popleft(), result)
+            if outcome.status in (IMPORTED, UPDATED) and outcome.article_id is not None:
+                group.stored(outcome.article_id)
+            group.commit_when_due()
             yield ImportProgress(done, len(found), outcome)
     finally:
-        parsed.close()
+        try:
+            group.commit()
+        finally:
+            parsed.close()
 
 
 def _prepare(library: Library, found: FoundFile, options: ImportOptions) -> _Prepared:
@@ -123,19 +132,19 @@ def _prepare(library: Library, found: FoundFile, options: ImportOptions) -> _Pre
     return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash)
 
 
-def _settle(library: Library, prepared: _Prepared, parsed: Parsed | None) -> ImportOutcome:
+def _settle(library: Library, group: StoreGroup, prepared: _Prepared, parsed: Parsed | None) -> ImportOutcome:
     """Store a parsed file (or recognise it as present); returns what happened to it."""
     if prepared.outcome is not None:
         return prepared.outcome
     path = prepared.found.path
-    same = _same_content_elsewhere(library, path, prepared.content_hash)
+    record = library.file_record(str(path))
+    same = None if record is not None else _same_content_elsewhere(library, group, path, prepared.content_hash)
     if same is not None:
         return same
     if parsed is None or parsed.article is None:
         return ImportOutcome(path, FAILED, parsed.error if parsed else "not parsed")
     article, shingles = parsed.article, parsed.shingles
-    record = library.file_record(str(path))
-    with library.transaction():
+    with group.file():
         if record is not None:
             article_id = record.article_id
             library.replace_article(article_id, article, str(path), prepared.content_hash, shingles)
@@ -145,18 +154,17 @@ def _settle(library: Library, prepared: _Prepared, parsed: Parsed | None) -> Imp
         primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles)
         library.mark_copy(article_id, primary)
         if parsed.analysis is not None:
-            library.store_analysis(article_id, parsed.analysis)
+            library.store_analysis(article_id, parsed.analysis, fresh=True)
     return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
 
 
-def _same_content_elsewhere(library: Library, path: Path, content_hash: str) -> ImportOutcome | None:
-    """UNCHANGED when a file with the same bytes under another name is already in the library."""
-    if library.file_record(str(path)) is not None:
-        return None
+def _same_content_elsewhere(library: Library, group: StoreGroup, path: Path,
+                            content_hash: str) -> ImportOutcome | None:
+    """UNCHANGED when a file (with no record of its own) has the same bytes as one already in the library."""
     same = library.article_with_content(content_hash)
     if same is None:
         return None
-    with library.transaction():
+    with group.file():
         library.add_file(str(path), same, content_hash)
     stored = library.article(same)
     return ImportOutcome(path, UNCHANGED, f"already in the library as #{same} (the same file as {stored.path})", same)

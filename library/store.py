@@ -1,15 +1,16 @@
 """The library: a SQLite database (WAL) of articles, their files, paragraphs and duplicate groups.
 
-All writes of one imported file happen in one transaction, so a crash or cancel never leaves
-half an article. Readers never block the single writer (WAL).
+All writes of one imported file happen under one savepoint of the import's open transaction, so a
+crash or cancel never leaves half an article. Readers never block the single writer (WAL).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +29,8 @@ from library.schema import migrate
 log = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_MS = 10_000
+#: Page cache of the connection (KiB): an import's group of files keeps its changed pages here until it commits.
+_CACHE_KIB = 32_768
 _ARTICLE_TEXT_ROLES = tuple(role.value for role in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
 
 
@@ -51,6 +54,7 @@ class Library:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
             migrate(connection)
         except sqlite3.DatabaseError as error:
             raise LibraryUnavailable(_explain(path, error)) from None
@@ -72,14 +76,37 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of writes: all of it lands, or none of it."""
+        """One atomic unit of writes: all of it lands, or none of it (then an empty transaction is committed)."""
+        self.begin()
+        try:
+            with self.savepoint():
+                yield
+        finally:
+            self.commit()
+
+    def begin(self) -> None:
+        """Open a transaction that several ``savepoint()`` units go into; ``commit()`` lands them together."""
         self._db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> bool:
+        """Commit the open transaction; False when there was none (SQLite rolled it back after an error)."""
+        if not self._db.in_transaction:
+            return False
+        self._db.execute("COMMIT")
+        return True
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """One atomic unit inside the open transaction: on an error, none of its writes stay."""
+        self._db.execute("SAVEPOINT unit")
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK TO unit")
+                self._db.execute("RELEASE unit")
             raise
-        self._db.execute("COMMIT")
+        self._db.execute("RELEASE unit")
 
     # Files -------------------------------------------------------------------------------
 
@@ -225,13 +252,15 @@ class Library:
 
     # Analyses and actors -----------------------------------------------------------------
 
-    def store_analysis(self, article_id: int, result: AnalysisResult) -> None:
-        """Store an article's analysis and file its actors. Call inside ``transaction()``.
+    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> None:
+        """Store an article's analysis and file its actors. Call inside ``transaction()``; ``fresh`` when
+        the article has no actors filed (it was just added or replaced).
 
         Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
         and the article (in the same transaction) is stored all the same.
         """
-        actor_registry.unfile_actors(self._db, article_id)
+        if not fresh:
+            actor_registry.unfile_actors(self._db, article_id)
         self._db.execute("SAVEPOINT analysis")
         try:
             actor_registry.file_actors(self._db, article_id, result.actors)
@@ -294,19 +323,19 @@ class Library:
         mit"), not for one story; it is skipped, which keeps each look-up small however large
         the library grows.
         """
+        holders: dict[int, list[int]] = {value: [] for value in sketch}
+        for value, other in self._db.execute(_sketch_lookup(len(holders)), list(holders)):
+            holders[value].append(other)
         shared: Counter[int] = Counter()
-        for value in sketch:
-            rows = self._db.execute(
-                "SELECT article_id FROM sketches WHERE hash = ? LIMIT ?", (value, duplicates.COMMON_HASH_ARTICLES + 1)
-            ).fetchall()
-            if len(rows) <= duplicates.COMMON_HASH_ARTICLES:
-                shared.update(row[0] for row in rows if row[0] != article_id)
+        for others in holders.values():
+            if len(others) <= duplicates.COMMON_HASH_ARTICLES:
+                shared.update(other for other in others if other != article_id)
         ranked = [(count, -other) for other, count in shared.items() if count >= duplicates.MIN_SHARED_SKETCH]
         return [-negated for _, negated in sorted(ranked, reverse=True)[: duplicates.MAX_CANDIDATES]]
 
-    def _stored_shingles(self, article_id: int) -> frozenset[int]:
+    def _stored_shingles(self, article_id: int) -> Collection[int]:
         row = self._db.execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return duplicates.unpack(row[0]) if row else frozenset()
+        return duplicates.unpack(row[0]) if row else ()
 
     def title_of(self, article_id: int) -> str:
         row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -333,6 +362,14 @@ class Library:
     def _regroup(self, members: list[int], primary: int) -> None:
         for member in members:
             self.mark_copy(member, None if member == primary else primary)
+
+
+@functools.lru_cache(maxsize=duplicates.SKETCH_SIZE + 1)
+def _sketch_lookup(hashes: int) -> str:
+    """One statement for a sketch's look-ups: each hash with at most one article more than a stock phrase has."""
+    limit = duplicates.COMMON_HASH_ARTICLES + 1
+    one = f"SELECT * FROM (SELECT hash, article_id FROM sketches WHERE hash = ? LIMIT {limit})"
+    return " UNION ALL ".join([one] * hashes) if hashes else "SELECT 0, 0 WHERE 0"
 
 
 def _now() -> str:

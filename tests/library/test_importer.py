@@ -130,6 +130,58 @@ def test_a_crash_while_storing_leaves_no_half_article(tmp_path: Path, monkeypatc
     assert counts == [0, 0, 0, 0]
 
 
+def test_a_failure_while_storing_keeps_the_files_finished_before_it(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(5):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
+    with Library.open(tmp_path / "lib") as library:
+        write = library._write_content
+        calls = []
+
+        def crash_on_third(*args: object) -> None:
+            calls.append(args)
+            if len(calls) == 3:
+                raise RuntimeError("power cut")
+            write(*args)  # type: ignore[arg-type]
+        monkeypatch.setattr(library, "_write_content", crash_on_third)
+        with pytest.raises(RuntimeError):
+            run(library, tmp_path / "in")
+    assert _stored_counts(tmp_path / "lib") == {"articles": 2, "files": 2, "paragraphs": 2 * 3, "sketches": 2 * 16}
+
+
+def test_an_import_closed_early_commits_every_file_finished(tmp_path: Path) -> None:
+    for n in range(5):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
+    with Library.open(tmp_path / "lib") as library:
+        steps = import_paths(library, [tmp_path / "in"])
+        finished = [next(steps).outcome for _ in range(3)]
+        steps.close()  # what the command line does on Ctrl+C
+        assert _stored_counts(tmp_path / "lib")["articles"] == 3  # seen from another connection: committed
+        assert [o.status for o in finished] == [IMPORTED] * 3
+
+
+def test_the_observer_hears_of_an_article_once_it_is_committed(tmp_path: Path) -> None:
+    for n in range(3):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
+    visible: list[bool] = []
+
+    def observe(article_id: int) -> None:
+        connection = sqlite3.connect(database_path(tmp_path / "lib"))
+        visible.append(connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None)
+        connection.close()
+    with Library.open(tmp_path / "lib") as library:
+        run(library, tmp_path / "in", on_stored=observe)
+    assert visible == [True, True, True]
+
+
+def _stored_counts(folder: Path) -> dict[str, int]:
+    connection = sqlite3.connect(database_path(folder))
+    counts = {table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("articles", "files", "paragraphs", "sketches")}
+    connection.close()
+    return counts
+
+
 @pytest.mark.slow
 def test_a_folder_of_ten_thousand_files_gives_every_file_an_outcome(tmp_path: Path) -> None:
     folder = tmp_path / "in"

@@ -22,7 +22,7 @@ from articles.findings import QuoteKind
 from articles.loaded import loaded_words_in
 from summarize.source import Source
 from summarize.values import FACT, SUPPORT, WORDING, Point
-from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, numbers, stem,
+from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, stem,
                              words)
 
 _QUOTED = re.compile(r"[„“”\"»«]([^„“”\"»«]{3,})[“”\"«»]")
@@ -83,7 +83,7 @@ def _names(text: str, evidence: str, source: Source, cited: Sequence[int]) -> st
 
 def _numbers(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
     stated = number_values(evidence)
-    for number in numbers(text):
+    for number in sorted(number_values(text)):
         if number not in stated:
             return f"the number {number} does not occur in {_where(cited)}"
     return None

@@ -105,3 +105,9 @@ def test_a_capitalised_adjective_opening_a_point_is_no_name(slanted: Source) -> 
     assert check(slanted, "Verurteilte Oppositionelle erhielten in Minsk Haftstrafen.", 1).verified
     point = check(slanted, "Gericht in Minsk: Lukaschenkos Gegner Pawlowitsch erhielt Haftstrafen.", 1)
     assert not point.verified and "Pawlowitsch" in point.reason
+
+
+def test_a_number_written_as_a_word_in_the_point_is_checked(injected: Source) -> None:
+    point = check(injected, "Die Bauzeit wird auf etwa zwölf Monate geschätzt.", 3)
+    assert not point.verified and "12" in point.reason
+    assert check(injected, "Die Bauzeit wird auf etwa 18 Monate geschätzt.", 3).verified

@@ -3,7 +3,9 @@
 A point is verified only when all of these hold; otherwise it keeps the first reason it failed:
 
 - it cites at least one paragraph, and only paragraphs of the article text;
-- every name, number and date (month, weekday) in it occurs in the cited paragraphs;
+- every name, number (in digits or words) and date (month, weekday) in it occurs in the cited paragraphs;
+- it is negated exactly when the cited sentence it restates most closely is (nicht, kein, nie, …);
+- none of its content words comes from a sentence addressed to a language model instead of the cited text;
 - words it quotes („…“) occur there as written, and the speaker of a quote is named with it, also when it
   repeats four or more consecutive words of a quote without quotation marks;
 - enough of its content words are supported there (a stem, or a part of a compound; ``min_support``);
@@ -22,8 +24,8 @@ from articles.findings import QuoteKind
 from articles.loaded import loaded_words_in
 from summarize.source import Source
 from summarize.values import FACT, SUPPORT, WORDING, Point
-from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, stem,
-                             words)
+from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, sentences, stem,
+                             stems, words)
 
 _QUOTED = re.compile(r"[„“”\"»«]([^„“”\"»«]{3,})[“”\"«»]")
 MIN_COMPOUND_PART = 4
@@ -45,8 +47,8 @@ def _first_failure(point: Point, source: Source) -> tuple[str, str | None]:
     if isinstance(cited, str):
         return FACT, cited
     evidence = source.evidence(cited)
-    for kind, test in ((FACT, _injected), (FACT, _names), (FACT, _numbers), (FACT, _dates), (FACT, _quotes), (FACT, _unquoted_speech),
-                       (WORDING, _loaded)):
+    for kind, test in ((FACT, _injected), (FACT, _injected_words), (FACT, _names), (FACT, _numbers), (FACT, _dates),
+                       (FACT, _quotes), (FACT, _unquoted_speech), (FACT, _negation), (WORDING, _loaded)):
         failure = test(point.text, evidence, source, cited)
         if failure:
             return kind, failure
@@ -71,6 +73,47 @@ def _injected(text: str, evidence: str, source: Source, cited: Sequence[int]) ->
     if any(own & _shingles(sentence.text) for sentence in source.injections):
         return "repeats a sentence of the article that addresses a language model"
     return None
+
+
+def _injected_words(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """Content the cited paragraphs lack but a sentence addressed to the model has ("… abgelehnt")."""
+    language = source.text_language
+    injected = set().union(*(stems(s.text, language) for s in source.injections))
+    if not injected:
+        return None
+    known_stems = stems(evidence, language)
+    folded = [fold(w) for w in words(evidence)]
+    for word in content_words(_unquoted(text), language):
+        if stem(word, language) in injected and not _supported(word, known_stems, folded, language):
+            return f"takes “{word}” from a sentence of the article that addresses a language model"
+    return None
+
+
+def _negation(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """A point must not turn the sentence it restates around: both negated, or neither."""
+    language = source.text_language
+    sentence = _closest_sentence(text, evidence, language)
+    if sentence is not None and _negated(text, language) != _negated(sentence, language):
+        says = "negates" if _negated(text, language) else "drops the negation of"
+        return f"{says} what {_where(cited)} states: “{sentence}”"
+    return None
+
+
+def _closest_sentence(text: str, evidence: str, language: str) -> str | None:
+    own = stems(_unquoted(text), language)
+    best, best_shared = None, 0
+    for line in evidence.split("\n"):
+        for sentence in sentences(0, line):
+            shared = len(own & stems(sentence.text, language))
+            if shared > best_shared:
+                best, best_shared = sentence.text, shared
+    return best
+
+
+def _negated(text: str, language: str) -> bool:
+    lists = checks()["negations"]
+    negations = frozenset(lists.get(language, lists["de"]))
+    return sum(1 for w in words(text) if w.lower() in negations) % 2 == 1
 
 
 def _names(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:

@@ -9,7 +9,10 @@ A point is verified only when all of these hold; otherwise it keeps the first re
 - words it quotes („…“) occur there as written, and the speaker of a quote is named with it, also when it
   repeats four or more consecutive words of a quote without quotation marks;
 - enough of its content words are supported there (a stem, or a part of a compound; ``min_support``);
-- it repeats no loaded word of the lexicon outside quotation marks.
+- it repeats no loaded word of the lexicon outside quotation marks;
+- it restates no judgement of the outlet (a cited sentence with a loaded mark) nor a quote with a speaker as
+  plain fact: sharing four consecutive words or half its content stems with one needs an attribution cue
+  (laut, sagte, wertet, …; ``attribution`` in checks.json) or, for a quote, the speaker's name.
 
 Sentences of the article that address a language model are no evidence (see ``Source.evidence``).
 """
@@ -48,7 +51,8 @@ def _first_failure(point: Point, source: Source) -> tuple[str, str | None]:
         return FACT, cited
     evidence = source.evidence(cited)
     for kind, test in ((FACT, _injected), (FACT, _injected_words), (FACT, _names), (FACT, _numbers), (FACT, _dates),
-                       (FACT, _quotes), (FACT, _unquoted_speech), (FACT, _negation), (WORDING, _loaded)):
+                       (FACT, _quotes), (FACT, _unquoted_speech), (FACT, _negation), (WORDING, _loaded),
+                       (WORDING, _judgement)):
         failure = test(point.text, evidence, source, cited)
         if failure:
             return kind, failure
@@ -171,6 +175,46 @@ def _unquoted_speech(text: str, evidence: str, source: Source, cited: Sequence[i
         if own & _shingles(quote.text) and not any(part in text for part in quote.speaker_name.split() if len(part) > 2):
             return f"repeats words of {quote.speaker_name}'s quote without naming the speaker"
     return None
+
+
+def _judgement(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """The outlet's judgement, or someone's words, restated as plain fact: it must be attributed."""
+    language = source.text_language
+    if _attributed(text, language):
+        return None
+    own_shingles, own_stems = _shingles(_unquoted(text)), stems(_unquoted(text), language)
+    for claim, whose, speaker in _claims(source, cited):
+        if speaker and any(part in text for part in speaker.split() if len(part) > 2):
+            continue
+        claim_stems = stems(claim, language)
+        if own_shingles & _shingles(claim) or (own_stems and 2 * len(own_stems & claim_stems) >= len(own_stems)):
+            return f"states {whose} as fact without attributing it (laut …, … sagte, das Medium wertet …)"
+    return None
+
+
+def _claims(source: Source, cited: Sequence[int]) -> list[tuple[str, str, str]]:
+    """(text, whose it is, speaker) of the judgements and quotes in the cited paragraphs."""
+    found = []
+    for index in cited:
+        paragraph = source.paragraph(index)
+        marks = [m for m in source.loaded if m.span.paragraph == index]
+        for sentence in sentences(index, paragraph.text if paragraph else ""):
+            inside = [m.text for m in marks if sentence.start <= m.span.start < sentence.end]
+            inside += [m.text for m in loaded_words_in(sentence.text)]
+            if inside:
+                found.append((sentence.text, f"the outlet's judgement (“{inside[0]}”)", ""))
+    # A reported claim without a known speaker spans a whole sentence ("…, an der nach Angaben der Veranstalter …"),
+    # so only quotes with a speaker or quotation marks count.
+    for quote in source.quotes:
+        if quote.span.paragraph in cited and (quote.speaker_name or quote.kind is QuoteKind.DIRECT):
+            speaker = quote.speaker_name or ""
+            found.append((quote.text, f"words of {speaker}" if speaker else "words of a quote", speaker))
+    return found
+
+
+def _attributed(text: str, language: str) -> bool:
+    cues = checks()["attribution"]
+    return any(re.search(cue, text, re.IGNORECASE) for cue in cues.get(language, cues["de"]))
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

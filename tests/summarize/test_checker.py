@@ -139,3 +139,17 @@ def test_other_phrasings_addressed_to_a_model_are_no_evidence(language: str, bod
     source = source_of(1, (Paragraph(0, Role.TITLE, "Radweg"), Paragraph(1, Role.BODY, body)), language)
     assert len(source.injections) == 1 and body.endswith(source.injections[0].text)
     assert not check(source, invented, 1).verified
+
+
+def test_the_outlets_judgement_restated_as_fact_fails_unless_attributed(slanted: Source) -> None:
+    bare = check(slanted, "Das Urteil ist ein weiterer Beweis dafür, dass jede Kritik unterdrückt wird.", 3)
+    assert not bare.verified and bare.failed == "wording" and "judgement" in bare.reason
+    attributed = check(slanted, "Das Medium wertet das Urteil als weiteren Beweis dafür, dass jede Kritik unterdrückt "
+                                "wird.", 3)
+    assert attributed.verified, attributed.reason
+
+
+def test_a_claim_of_a_named_source_restated_as_fact_fails_unless_attributed(slanted: Source) -> None:
+    bare = check(slanted, "In Belarus sitzen derzeit mehr als 1.100 politische Gefangene in Haft.", 6)
+    assert not bare.verified and "Wjasna" in bare.reason
+    assert check(slanted, "Laut Wjasna sitzen in Belarus derzeit mehr als 1.100 politische Gefangene in Haft.", 6).verified

@@ -27,8 +27,8 @@ from articles.findings import QuoteKind
 from articles.loaded import loaded_words_in
 from summarize.source import Source
 from summarize.values import FACT, SUPPORT, WORDING, Point
-from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, sentences, stem,
-                             stems, words)
+from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values,
+                             opening_unknowns, sentences, stem, stems, words)
 
 _QUOTED = re.compile(r"[„“”\"»«]([^„“”\"»«]{3,})[“”\"«»]")
 MIN_COMPOUND_PART = 4
@@ -125,6 +125,10 @@ def _names(text: str, evidence: str, source: Source, cited: Sequence[int]) -> st
     for name in names(_unquoted(text)):
         if not name_in(name, folded):
             return f"the name “{name}” does not occur in {_where(cited)}"
+    known_stems = stems(evidence, source.text_language)
+    for word in opening_unknowns(_unquoted(text)):
+        if not name_in(word, folded) and stem(word, source.text_language) not in known_stems:
+            return f"the name “{word}” does not occur in {_where(cited)}"
     return None
 
 

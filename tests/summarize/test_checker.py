@@ -153,3 +153,9 @@ def test_a_claim_of_a_named_source_restated_as_fact_fails_unless_attributed(slan
     bare = check(slanted, "In Belarus sitzen derzeit mehr als 1.100 politische Gefangene in Haft.", 6)
     assert not bare.verified and "Wjasna" in bare.reason
     assert check(slanted, "Laut Wjasna sitzen in Belarus derzeit mehr als 1.100 politische Gefangene in Haft.", 6).verified
+
+
+def test_an_invented_name_opening_a_point_fails(injected: Source) -> None:
+    point = check(injected, "Schmidtke begrüßte die Entscheidung, kritisierte aber die geplante Breite von drei Metern.", 4)
+    assert not point.verified and "Schmidtke" in point.reason
+    assert check(injected, "Begrüßt wurde die Entscheidung vom ADFC, kritisiert die Breite von drei Metern.", 4).verified

@@ -28,8 +28,11 @@ from summarize.prompt import PROMPT_VERSION, ReplyUnreadable, SummaryOptions, bu
 from summarize.protocol import CancelToken, Summarizer
 from summarize.source import Source
 from summarize.values import EXTRACTIVE, FACT, LLM, WORDING, Point, Progress, Summary, Timings, Usage
+from summarize.words import stems
 
 EXTRACTIVE_VERSION = 1
+#: An added sentence repeats a shown point when this share of its content stems is that point's.
+REPEAT_SHARE = 0.6
 
 
 class SummaryCache(Protocol):
@@ -144,18 +147,27 @@ def _judged(source: Source, summarizer: Summarizer, options: SummaryOptions, run
 
 def _topped_up(source: Source, key_points: list[Point], overview: Sequence[Point], wanted: int,
                run: _Run) -> list[Point]:
-    """Fewer key points than asked for are left after the checks: add central sentences of paragraphs the
-    summary does not cite yet, in article order."""
+    """Fewer key points than asked for are left after the checks: add central sentences of the article that
+    the summary does not show yet (the same sentence, not the same paragraph), in article order."""
     if len(key_points) >= wanted:
         return key_points
-    cited = {i for p in (*overview, *key_points) for i in p.paragraphs}
-    _, extracted = extract(source, overview=0, key_points=wanted + len(cited))
-    added = [p for p in check_points(extracted, source) if p.verified and not set(p.paragraphs) & cited]
+    shown = [stems(p.text, source.text_language) for p in (*overview, *key_points)]
+    _, extracted = extract(source, overview=0, key_points=wanted + len(shown))
+    added = [p for p in check_points(extracted, source) if p.verified and not _repeats(p, shown, source)]
     added = added[:wanted - len(key_points)]
     if added:
         run.warnings.append(f"{len(added)} key points are sentences of the article (extractive), added because "
                             "too few of the model's passed the checks")
+    if len(key_points) + len(added) < wanted:
+        run.warnings.append(f"only {len(key_points) + len(added)} key points passed the checks "
+                            f"({wanted} wanted)")
     return sorted([*key_points, *added], key=lambda p: min(p.paragraphs, default=0))
+
+
+def _repeats(point: Point, shown: Sequence[set[str]], source: Source) -> bool:
+    """Whether a sentence says what a shown point says: most of its content stems are that point's."""
+    own = stems(point.text, source.text_language)
+    return not own or any(len(own & other) >= REPEAT_SHARE * len(own) for other in shown)
 
 
 def _shown(overview: Sequence[Point], key_points: Sequence[Point], run: _Run) -> tuple[list[Point], list[Point]]:

@@ -175,3 +175,28 @@ def test_too_few_key_points_after_the_checks_are_topped_up_from_the_article(slan
     assert any("2 key points are sentences of the article" in w for w in summary.warnings)
     cited = [min(p.paragraphs) for p in summary.key_points]
     assert cited == sorted(cited)
+
+
+def test_top_up_adds_unshown_sentences_also_of_cited_paragraphs(injected: Source) -> None:
+    reply = {"overview": [
+        {"text": "Der Stadtrat von Kiel hat am Donnerstag den Bau eines neuen Radwegs beschlossen.", "paragraphs": [1]},
+        {"text": "Baubeginn ist nach Angaben der Stadtverwaltung im Frühjahr 2026.", "paragraphs": [3]}],
+        "key_points": [
+        {"text": "Der ADFC begrüßte die Entscheidung.", "paragraphs": [4]},
+        {"text": "Baubeginn ist nach Angaben der Stadtverwaltung im Frühjahr 2026.", "paragraphs": [3]},
+        {"text": "Die Strecke kostet 5 Millionen Euro.", "paragraphs": [1]},
+        {"text": "Die Bauzeit beträgt 24 Monate.", "paragraphs": [3]}]}
+    _, summary = run(injected, FakeSummarizer(reply))
+    assert summary is not None and summary.method == LLM and len(summary.key_points) == 3
+    shown = [" ".join(p.text.split()) for p in summary.overview + summary.key_points]
+    assert len(shown) == len(set(shown)) and all(p.verified for p in summary.key_points)
+
+
+def test_a_warning_says_when_too_few_key_points_are_left() -> None:
+    body = "Der Stadtrat von Kiel hat am Donnerstag den Bau eines neuen Radwegs entlang der Hörn beschlossen."
+    source = source_of(1, (Paragraph(0, Role.TITLE, "Radweg in Kiel"), Paragraph(1, Role.BODY, body)), "de")
+    reply = {"overview": [{"text": body, "paragraphs": [1]}],
+             "key_points": [{"text": "Der Stadtrat hat den Radweg an der Hörn beschlossen.", "paragraphs": [1]}]}
+    _, summary = run(source, FakeSummarizer(reply))
+    assert summary is not None
+    assert any("key points passed the checks" in w for w in summary.warnings), summary.warnings

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import time
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from articles.loaded import LEXICON_RESOURCE
 from summarize.checker import check_points
 from summarize.chunking import merge_parts, split_parts
 from summarize.extractive import extract
@@ -42,10 +45,26 @@ class SummaryCache(Protocol):
 
 
 def cache_key(source: Source, summarizer: Summarizer | None, options: SummaryOptions) -> str:
-    """Changes whenever the article text, the model file, the prompt version or the settings change."""
+    """Changes whenever the article text or its language, the model file or its context size, the prompt
+    version, the settings or the language data of the checks (resources/summarize, the loaded-word lexicon)
+    change."""
     model = summarizer.info.sha256 if summarizer is not None else f"extractive-{EXTRACTIVE_VERSION}"
-    parts = (source.text_hash, model, str(PROMPT_VERSION), options.key() if summarizer is not None else "")
+    context = str(summarizer.context_size) if summarizer is not None else ""
+    parts = (source.text_hash, source.text_language, model, context, str(PROMPT_VERSION),
+             options.key() if summarizer is not None else "", data_digest())
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """A digest of the language data the summaries and their checks read."""
+    digest = hashlib.sha256()
+    shipped = resources.files("resources")
+    files = sorted((f for f in shipped.joinpath("summarize").iterdir() if f.name.endswith(".json")),
+                   key=lambda f: f.name)
+    for item in (*files, shipped.joinpath(LEXICON_RESOURCE)):
+        digest.update(item.name.encode() + b"\x1f" + item.read_bytes() + b"\x1e")
+    return digest.hexdigest()
 
 
 @dataclass

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from articles.model import Paragraph, Role
 from library.store import Library
 from summarize.cache import LibraryCache
@@ -200,3 +202,29 @@ def test_a_warning_says_when_too_few_key_points_are_left() -> None:
     _, summary = run(source, FakeSummarizer(reply))
     assert summary is not None
     assert any("key points passed the checks" in w for w in summary.warnings), summary.warnings
+
+
+def test_the_cache_key_changes_with_language_context_size_and_language_data(
+        slanted: Source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+    from importlib import resources
+
+    from summarize import pipeline
+    options = SummaryOptions()
+    key = pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    assert key == pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    assert key != pipeline.cache_key(replace(slanted, language="en"), FakeSummarizer(GOOD), options)
+    assert key != pipeline.cache_key(slanted, FakeSummarizer(GOOD, context_size=2048), options)
+    shipped = Path(str(resources.files("resources")))
+    copy = tmp_path / "resources"
+    for name in ("summarize/checks.json", "summarize/prompts.json", "analysis/loaded.json"):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes((shipped / name).read_bytes())
+    (copy / "analysis/loaded.json").write_bytes((shipped / "analysis/loaded.json").read_bytes() + b"\n")
+    monkeypatch.setattr(resources, "files", lambda _: copy)
+    pipeline.data_digest.cache_clear()
+    try:
+        assert key != pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    finally:
+        monkeypatch.undo()
+        pipeline.data_digest.cache_clear()

@@ -156,6 +156,10 @@ class LlamaSummarizer:
             raise GenerationFailed(f"the prompt needs {len(tokens)} of the model's {self.context_size} tokens; "
                                    "there is no room for a reply")
         started = time.perf_counter()
+        if not self._prefilled(tokens, cancel):
+            elapsed = time.perf_counter() - started
+            yield Chunk("", Usage(len(tokens), 0, load_s, elapsed, elapsed, "cancelled"))
+            return
         first: float | None = None
         completion, stopped = 0, "stop"
         stream = self._llama.create_completion(
@@ -163,7 +167,7 @@ class LlamaSummarizer:
             seed=request.seed, stream=True, grammar=_grammar(request.schema), repeat_penalty=1.0)
         try:
             for part in stream:
-                if (cancel is not None and cancel.cancelled) or self._closing.is_set():
+                if self._stopping(cancel):
                     stopped = "cancelled"
                     break
                 choice = part["choices"][0]
@@ -178,6 +182,27 @@ class LlamaSummarizer:
         elapsed = time.perf_counter() - started
         completion = max(completion, self._llama.n_tokens - len(tokens)) if stopped != "cancelled" else completion
         yield Chunk("", Usage(len(tokens), completion, load_s, first if first is not None else elapsed, elapsed, stopped))
+
+    def _stopping(self, cancel: CancelToken | None) -> bool:
+        return (cancel is not None and cancel.cancelled) or self._closing.is_set()
+
+    def _prefilled(self, tokens: list[int], cancel: CancelToken | None) -> bool:
+        """Evaluate all but the last prompt token in batches, checking cancel between them, so that a long
+        prefill can be cancelled; the completion then finds them in the cache and evaluates only the last.
+        What the cache already holds of this prompt (an earlier request's prefix) is kept."""
+        llama = self._llama
+        kept = 0
+        for cached, wanted in zip(list(llama._input_ids), tokens[:-1]):
+            if cached != wanted:
+                break
+            kept += 1
+        llama.n_tokens = kept
+        step = max(1, int(llama.n_batch))
+        for start in range(kept, len(tokens) - 1, step):
+            if self._stopping(cancel):
+                return False
+            llama.eval(tokens[start:min(start + step, len(tokens) - 1)])
+        return not self._stopping(cancel)
 
     def close(self) -> None:
         """Free the model's memory; the next generation loads it again. A generation that is running, or

@@ -12,6 +12,7 @@ import llama_cpp
 import pytest
 
 from summarize.llama_backend import BackendSettings, LlamaSummarizer
+from summarize.protocol import CancelToken
 from summarize.values import Request
 from tests.summarize.test_gguf import tiny_gguf
 
@@ -25,6 +26,10 @@ class SlowLlama:
         time.sleep(0.05)
         self.closed = False
         self.n_tokens = 0
+        self.n_batch = 4
+        self.evaluated: list[list[int]] = []
+        self.completions = 0
+        self.on_eval: Any = None
         SlowLlama.made.append(self)
 
     def tokenize(self, text: bytes, add_bos: bool = False, special: bool = False) -> list[int]:
@@ -36,7 +41,18 @@ class SlowLlama:
     def token_eos(self) -> int:
         return -1
 
+    @property
+    def _input_ids(self) -> list[int]:
+        return [t for batch in self.evaluated for t in batch][:self.n_tokens]
+
+    def eval(self, tokens: list[int]) -> None:
+        self.evaluated.append(list(tokens))
+        self.n_tokens += len(tokens)
+        if self.on_eval is not None:
+            self.on_eval()
+
     def create_completion(self, **_: Any) -> Iterator[dict[str, Any]]:
+        self.completions += 1
         for word in ["{", "\"a\"", ":", "1", "}"] * 20:
             yield {"choices": [{"text": word, "finish_reason": None}]}
 
@@ -75,3 +91,17 @@ def test_close_during_a_suspended_stream_does_not_wait_and_frees_the_model(model
     assert len(rest) == 1 and not model.loaded and SlowLlama.made[0].closed
     again = list(model.generate(Request("System", "Text", max_tokens=50)))
     assert len(SlowLlama.made) == 2 and again[-1].usage is not None and again[-1].usage.stopped == "stop"
+
+
+def test_cancel_during_prefill_stops_between_batches(model: LlamaSummarizer) -> None:
+    cancel = CancelToken()
+    model.load()
+    llama = SlowLlama.made[0]
+    llama.on_eval = cancel.cancel
+    user = " ".join(f"Wort{i}" for i in range(40))
+    chunks = list(model.generate(Request("System", user, max_tokens=50), cancel))
+    assert len(llama.evaluated) == 1 and llama.completions == 0
+    assert chunks[-1].usage is not None and chunks[-1].usage.stopped == "cancelled"
+    llama.on_eval = None
+    done = list(model.generate(Request("System", user, max_tokens=50)))
+    assert done[-1].usage is not None and done[-1].usage.stopped == "stop" and llama.completions == 1

@@ -3,11 +3,16 @@
 A point is verified only when all of these hold; otherwise it keeps the first reason it failed:
 
 - it cites at least one paragraph, and only paragraphs of the article text;
-- every name, number and date (month, weekday) in it occurs in the cited paragraphs;
+- every name, number (in digits or words) and date (month, weekday) in it occurs in the cited paragraphs;
+- it is negated exactly when the cited sentence it restates most closely is (nicht, kein, nie, …);
+- none of its content words comes from a sentence addressed to a language model instead of the cited text;
 - words it quotes („…“) occur there as written, and the speaker of a quote is named with it, also when it
   repeats four or more consecutive words of a quote without quotation marks;
 - enough of its content words are supported there (a stem, or a part of a compound; ``min_support``);
-- it repeats no loaded word of the lexicon outside quotation marks.
+- it repeats no loaded word of the lexicon outside quotation marks;
+- it restates no judgement of the outlet (a cited sentence with a loaded mark) nor a quote with a speaker as
+  plain fact: sharing four consecutive words or half its content stems with one needs an attribution cue
+  (laut, sagte, wertet, …; ``attribution`` in checks.json) or, for a quote, the speaker's name.
 
 Sentences of the article that address a language model are no evidence (see ``Source.evidence``).
 """
@@ -22,8 +27,8 @@ from articles.findings import QuoteKind
 from articles.loaded import loaded_words_in
 from summarize.source import Source
 from summarize.values import FACT, SUPPORT, WORDING, Point
-from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values, numbers, stem,
-                             words)
+from summarize.words import (checks, content_words, dates, fold, name_in, names, number_values,
+                             opening_unknowns, sentences, stem, stems, words)
 
 _QUOTED = re.compile(r"[„“”\"»«]([^„“”\"»«]{3,})[“”\"«»]")
 MIN_COMPOUND_PART = 4
@@ -45,8 +50,9 @@ def _first_failure(point: Point, source: Source) -> tuple[str, str | None]:
     if isinstance(cited, str):
         return FACT, cited
     evidence = source.evidence(cited)
-    for kind, test in ((FACT, _injected), (FACT, _names), (FACT, _numbers), (FACT, _dates), (FACT, _quotes), (FACT, _unquoted_speech),
-                       (WORDING, _loaded)):
+    for kind, test in ((FACT, _injected), (FACT, _injected_words), (FACT, _names), (FACT, _numbers), (FACT, _dates),
+                       (FACT, _quotes), (FACT, _unquoted_speech), (FACT, _negation), (WORDING, _loaded),
+                       (WORDING, _judgement)):
         failure = test(point.text, evidence, source, cited)
         if failure:
             return kind, failure
@@ -73,17 +79,62 @@ def _injected(text: str, evidence: str, source: Source, cited: Sequence[int]) ->
     return None
 
 
+def _injected_words(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """Content the cited paragraphs lack but a sentence addressed to the model has ("… abgelehnt")."""
+    language = source.text_language
+    injected = set().union(*(stems(s.text, language) for s in source.injections))
+    if not injected:
+        return None
+    known_stems = stems(evidence, language)
+    folded = [fold(w) for w in words(evidence)]
+    for word in content_words(_unquoted(text), language):
+        if stem(word, language) in injected and not _supported(word, known_stems, folded, language):
+            return f"takes “{word}” from a sentence of the article that addresses a language model"
+    return None
+
+
+def _negation(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """A point must not turn the sentence it restates around: both negated, or neither."""
+    language = source.text_language
+    sentence = _closest_sentence(text, evidence, language)
+    if sentence is not None and _negated(text, language) != _negated(sentence, language):
+        says = "negates" if _negated(text, language) else "drops the negation of"
+        return f"{says} what {_where(cited)} states: “{sentence}”"
+    return None
+
+
+def _closest_sentence(text: str, evidence: str, language: str) -> str | None:
+    own = stems(_unquoted(text), language)
+    best, best_shared = None, 0
+    for line in evidence.split("\n"):
+        for sentence in sentences(0, line):
+            shared = len(own & stems(sentence.text, language))
+            if shared > best_shared:
+                best, best_shared = sentence.text, shared
+    return best
+
+
+def _negated(text: str, language: str) -> bool:
+    lists = checks()["negations"]
+    negations = frozenset(lists.get(language, lists["de"]))
+    return sum(1 for w in words(text) if w.lower() in negations) % 2 == 1
+
+
 def _names(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
     folded = {fold(w) for w in words(evidence)}
     for name in names(_unquoted(text)):
         if not name_in(name, folded):
             return f"the name “{name}” does not occur in {_where(cited)}"
+    known_stems = stems(evidence, source.text_language)
+    for word in opening_unknowns(_unquoted(text)):
+        if not name_in(word, folded) and stem(word, source.text_language) not in known_stems:
+            return f"the name “{word}” does not occur in {_where(cited)}"
     return None
 
 
 def _numbers(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
     stated = number_values(evidence)
-    for number in numbers(text):
+    for number in sorted(number_values(text)):
         if number not in stated:
             return f"the number {number} does not occur in {_where(cited)}"
     return None
@@ -128,6 +179,46 @@ def _unquoted_speech(text: str, evidence: str, source: Source, cited: Sequence[i
         if own & _shingles(quote.text) and not any(part in text for part in quote.speaker_name.split() if len(part) > 2):
             return f"repeats words of {quote.speaker_name}'s quote without naming the speaker"
     return None
+
+
+def _judgement(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
+    """The outlet's judgement, or someone's words, restated as plain fact: it must be attributed."""
+    language = source.text_language
+    if _attributed(text, language):
+        return None
+    own_shingles, own_stems = _shingles(_unquoted(text)), stems(_unquoted(text), language)
+    for claim, whose, speaker in _claims(source, cited):
+        if speaker and any(part in text for part in speaker.split() if len(part) > 2):
+            continue
+        claim_stems = stems(claim, language)
+        if own_shingles & _shingles(claim) or (own_stems and 2 * len(own_stems & claim_stems) >= len(own_stems)):
+            return f"states {whose} as fact without attributing it (laut …, … sagte, das Medium wertet …)"
+    return None
+
+
+def _claims(source: Source, cited: Sequence[int]) -> list[tuple[str, str, str]]:
+    """(text, whose it is, speaker) of the judgements and quotes in the cited paragraphs."""
+    found = []
+    for index in cited:
+        paragraph = source.paragraph(index)
+        marks = [m for m in source.loaded if m.span.paragraph == index]
+        for sentence in sentences(index, paragraph.text if paragraph else ""):
+            inside = [m.text for m in marks if sentence.start <= m.span.start < sentence.end]
+            inside += [m.text for m in loaded_words_in(sentence.text)]
+            if inside:
+                found.append((sentence.text, f"the outlet's judgement (“{inside[0]}”)", ""))
+    # A reported claim without a known speaker spans a whole sentence ("…, an der nach Angaben der Veranstalter …"),
+    # so only quotes with a speaker or quotation marks count.
+    for quote in source.quotes:
+        if quote.span.paragraph in cited and (quote.speaker_name or quote.kind is QuoteKind.DIRECT):
+            speaker = quote.speaker_name or ""
+            found.append((quote.text, f"words of {speaker}" if speaker else "words of a quote", speaker))
+    return found
+
+
+def _attributed(text: str, language: str) -> bool:
+    cues = checks()["attribution"]
+    return any(re.search(cue, text, re.IGNORECASE) for cue in cues.get(language, cues["de"]))
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

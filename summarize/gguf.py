@@ -123,13 +123,19 @@ def read_gguf(path: Path) -> GgufInfo:
 def _refuse_short(path: Path, head: bytes) -> None:
     if head[:4] == MAGIC:
         raise ModelTruncated(f"the model file {path} ends inside its header ({len(head)} bytes); download it again")
-    raise NotAGguf(f"{path} is not a GGUF model file ({len(head)} bytes); choose a .gguf file")
+    raise NotAGguf(_not_a_gguf(path))
+
+
+def _not_a_gguf(path: Path) -> str:
+    if path.suffix.lower() == ".gguf":
+        return (f"{path} is not a GGUF model file: its name ends in .gguf, but it does not contain a GGUF model "
+                "(a renamed file, or one only partly downloaded); download or copy the model again")
+    return f"{path} is not a GGUF model file; choose a .gguf file (models for llama.cpp end in .gguf)"
 
 
 def _parse(path: Path, view: mmap.mmap, size: int) -> GgufInfo:
     if view[:4] != MAGIC:
-        raise NotAGguf(f"{path} is not a GGUF model file (it starts with {bytes(view[:4])!r}); models for "
-                       "llama.cpp end in .gguf")
+        raise NotAGguf(_not_a_gguf(path))
     version = struct.unpack_from("<I", view, 4)[0]
     if version not in SUPPORTED_VERSIONS:
         raise ModelUnsupported(f"{path} is GGUF version {version}; this Lesesaal reads versions "

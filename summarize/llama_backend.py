@@ -4,7 +4,9 @@ The header is read by :mod:`summarize.gguf` before llama.cpp sees the file, so a
 or too-new file is a specific ``ModelUnavailable``. The prompt is formatted with the file's own chat template
 (:mod:`summarize.chat_format`) and the reply constrained by the request's JSON schema as a llama.cpp grammar.
 CPU by default; layers are offloaded to a GPU only when this llama.cpp build supports it and ``gpu_layers``
-is not 0. A ``Llama`` is not thread-safe: calls are serialised by a lock.
+is not 0. A ``Llama`` is not thread-safe: generations are serialised by a lock, and loading by another, so
+two threads never construct two. ``close()`` never waits for a generation: it asks a running (or suspended)
+stream to stop at its next token, and the stream frees the model as it ends.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class LlamaSummarizer:
         self._sha256: str | None = None
         self._llama: Any = None
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
+        self._closing = threading.Event()
         self.load_s = 0.0
         self._load_reported = False
 
@@ -97,8 +101,11 @@ class LlamaSummarizer:
 
     def load(self) -> None:
         """Load the model if it is not loaded yet (the first generation does this too)."""
-        if self._llama is not None:
-            return
+        with self._load_lock:
+            if self._llama is None:
+                self._load()
+
+    def _load(self) -> None:
         try:
             from llama_cpp import Llama
         except ImportError as error:
@@ -132,11 +139,15 @@ class LlamaSummarizer:
         return tokens
 
     def generate(self, request: Request, cancel: CancelToken | None = None) -> Iterator[Chunk]:
-        with self._lock:
-            self.load()
-            load_s = 0.0 if self._load_reported else self.load_s  # the first generation after a load reports it
-            self._load_reported = True
-            yield from self._stream(request, cancel, load_s)
+        try:
+            with self._lock:
+                self.load()
+                load_s = 0.0 if self._load_reported else self.load_s  # the first generation after a load reports it
+                self._load_reported = True
+                yield from self._stream(request, cancel, load_s)
+        finally:
+            if self._closing.is_set():
+                self._free_if_idle()
 
     def _stream(self, request: Request, cancel: CancelToken | None, load_s: float) -> Iterator[Chunk]:
         tokens = self.prompt_tokens(request)
@@ -145,6 +156,10 @@ class LlamaSummarizer:
             raise GenerationFailed(f"the prompt needs {len(tokens)} of the model's {self.context_size} tokens; "
                                    "there is no room for a reply")
         started = time.perf_counter()
+        if not self._prefilled(tokens, cancel):
+            elapsed = time.perf_counter() - started
+            yield Chunk("", Usage(len(tokens), 0, load_s, elapsed, elapsed, "cancelled"))
+            return
         first: float | None = None
         completion, stopped = 0, "stop"
         stream = self._llama.create_completion(
@@ -152,7 +167,7 @@ class LlamaSummarizer:
             seed=request.seed, stream=True, grammar=_grammar(request.schema), repeat_penalty=1.0)
         try:
             for part in stream:
-                if cancel is not None and cancel.cancelled:
+                if self._stopping(cancel):
                     stopped = "cancelled"
                     break
                 choice = part["choices"][0]
@@ -168,12 +183,44 @@ class LlamaSummarizer:
         completion = max(completion, self._llama.n_tokens - len(tokens)) if stopped != "cancelled" else completion
         yield Chunk("", Usage(len(tokens), completion, load_s, first if first is not None else elapsed, elapsed, stopped))
 
+    def _stopping(self, cancel: CancelToken | None) -> bool:
+        return (cancel is not None and cancel.cancelled) or self._closing.is_set()
+
+    def _prefilled(self, tokens: list[int], cancel: CancelToken | None) -> bool:
+        """Evaluate all but the last prompt token in batches, checking cancel between them, so that a long
+        prefill can be cancelled; the completion then finds them in the cache and evaluates only the last.
+        What the cache already holds of this prompt (an earlier request's prefix) is kept."""
+        llama = self._llama
+        kept = 0
+        for cached, wanted in zip(list(llama._input_ids), tokens[:-1]):
+            if cached != wanted:
+                break
+            kept += 1
+        llama.n_tokens = kept
+        step = max(1, int(llama.n_batch))
+        for start in range(kept, len(tokens) - 1, step):
+            if self._stopping(cancel):
+                return False
+            llama.eval(tokens[start:min(start + step, len(tokens) - 1)])
+        return not self._stopping(cancel)
+
     def close(self) -> None:
-        """Free the model's memory; the next generation loads it again."""
-        with self._lock:
-            if self._llama is not None:
-                self._llama.close()
-                self._llama = None
+        """Free the model's memory; the next generation loads it again. A generation that is running, or
+        suspended between chunks, stops at its next token and frees the model when it ends."""
+        self._closing.set()
+        self._free_if_idle()
+
+    def _free_if_idle(self) -> None:
+        if not self._lock.acquire(blocking=False):
+            return  # the generation holding the lock frees the model in its ``finally``
+        try:
+            with self._load_lock:
+                if self._llama is not None:
+                    self._llama.close()
+                    self._llama = None
+            self._closing.clear()
+        finally:
+            self._lock.release()
 
 
 def _token_text(llama: Any, token: int) -> str:

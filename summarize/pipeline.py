@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import time
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from articles.loaded import LEXICON_RESOURCE
 from summarize.checker import check_points
 from summarize.chunking import merge_parts, split_parts
 from summarize.extractive import extract
@@ -28,8 +31,11 @@ from summarize.prompt import PROMPT_VERSION, ReplyUnreadable, SummaryOptions, bu
 from summarize.protocol import CancelToken, Summarizer
 from summarize.source import Source
 from summarize.values import EXTRACTIVE, FACT, LLM, WORDING, Point, Progress, Summary, Timings, Usage
+from summarize.words import stems
 
 EXTRACTIVE_VERSION = 1
+#: An added sentence repeats a shown point when this share of its content stems is that point's.
+REPEAT_SHARE = 0.6
 
 
 class SummaryCache(Protocol):
@@ -39,10 +45,26 @@ class SummaryCache(Protocol):
 
 
 def cache_key(source: Source, summarizer: Summarizer | None, options: SummaryOptions) -> str:
-    """Changes whenever the article text, the model file, the prompt version or the settings change."""
+    """Changes whenever the article text or its language, the model file or its context size, the prompt
+    version, the settings or the language data of the checks (resources/summarize, the loaded-word lexicon)
+    change."""
     model = summarizer.info.sha256 if summarizer is not None else f"extractive-{EXTRACTIVE_VERSION}"
-    parts = (source.text_hash, model, str(PROMPT_VERSION), options.key() if summarizer is not None else "")
+    context = str(summarizer.context_size) if summarizer is not None else ""
+    parts = (source.text_hash, source.text_language, model, context, str(PROMPT_VERSION),
+             options.key() if summarizer is not None else "", data_digest())
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """A digest of the language data the summaries and their checks read."""
+    digest = hashlib.sha256()
+    shipped = resources.files("resources")
+    files = sorted((f for f in shipped.joinpath("summarize").iterdir() if f.name.endswith(".json")),
+                   key=lambda f: f.name)
+    for item in (*files, shipped.joinpath(LEXICON_RESOURCE)):
+        digest.update(item.name.encode() + b"\x1f" + item.read_bytes() + b"\x1e")
+    return digest.hexdigest()
 
 
 @dataclass
@@ -144,18 +166,27 @@ def _judged(source: Source, summarizer: Summarizer, options: SummaryOptions, run
 
 def _topped_up(source: Source, key_points: list[Point], overview: Sequence[Point], wanted: int,
                run: _Run) -> list[Point]:
-    """Fewer key points than asked for are left after the checks: add central sentences of paragraphs the
-    summary does not cite yet, in article order."""
+    """Fewer key points than asked for are left after the checks: add central sentences of the article that
+    the summary does not show yet (the same sentence, not the same paragraph), in article order."""
     if len(key_points) >= wanted:
         return key_points
-    cited = {i for p in (*overview, *key_points) for i in p.paragraphs}
-    _, extracted = extract(source, overview=0, key_points=wanted + len(cited))
-    added = [p for p in check_points(extracted, source) if p.verified and not set(p.paragraphs) & cited]
+    shown = [stems(p.text, source.text_language) for p in (*overview, *key_points)]
+    _, extracted = extract(source, overview=0, key_points=wanted + len(shown))
+    added = [p for p in check_points(extracted, source) if p.verified and not _repeats(p, shown, source)]
     added = added[:wanted - len(key_points)]
     if added:
         run.warnings.append(f"{len(added)} key points are sentences of the article (extractive), added because "
                             "too few of the model's passed the checks")
+    if len(key_points) + len(added) < wanted:
+        run.warnings.append(f"only {len(key_points) + len(added)} key points passed the checks "
+                            f"({wanted} wanted)")
     return sorted([*key_points, *added], key=lambda p: min(p.paragraphs, default=0))
+
+
+def _repeats(point: Point, shown: Sequence[set[str]], source: Source) -> bool:
+    """Whether a sentence says what a shown point says: most of its content stems are that point's."""
+    own = stems(point.text, source.text_language)
+    return not own or any(len(own & other) >= REPEAT_SHARE * len(own) for other in shown)
 
 
 def _shown(overview: Sequence[Point], key_points: Sequence[Point], run: _Run) -> tuple[list[Point], list[Point]]:

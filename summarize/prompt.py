@@ -23,7 +23,7 @@ from summarize.values import Point, Request
 from summarize.words import sentences
 
 #: Part of every cache key: raise it whenever the prompts, the schema, the reading of replies or the checks change.
-PROMPT_VERSION = 4
+PROMPT_VERSION = 9
 MAX_POINT_CHARS = 320
 _CONTROL = re.compile(r"<\|[^<>|\n]{0,40}\|>|</?(?:start_of_turn|end_of_turn|s)>|\[/?INST\]|<</?SYS>>|<<<|>>>")
 

@@ -96,7 +96,7 @@ def sentences(paragraph: int, text: str) -> Iterator[Sentence]:
 def is_name(word: str, sentence_start: bool = False) -> bool:
     """A capitalised word the gazetteers know as a name, or, inside a sentence, one unknown there (no common
     noun, no function word). At a sentence's start an unknown word is as likely a capitalised adjective
-    (Verurteilte, Defekter), so it must be listed."""
+    (Verurteilte, Defekter), so it must be listed (``opening_unknowns`` finds the others)."""
     if not word[:1].isupper():
         return False
     flags = gazetteers().word(word)
@@ -106,6 +106,13 @@ def is_name(word: str, sentence_start: bool = False) -> bool:
 
 def names(text: str) -> list[str]:
     return [m.group() for m in WORD.finditer(text) if is_name(m.group(), _starts_sentence(text, m.start()))]
+
+
+def opening_unknowns(text: str) -> list[str]:
+    """Capitalised words opening a sentence that the gazetteers do not know: a name or a capitalised adjective
+    (Verurteilte); the checker accepts one only when its stem is in the cited text."""
+    return [m.group() for m in WORD.finditer(text) if _starts_sentence(text, m.start()) and m.group()[:1].isupper()
+            and not is_name(m.group(), True) and is_name(m.group())]
 
 
 def _starts_sentence(text: str, position: int) -> bool:

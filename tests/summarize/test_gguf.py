@@ -46,8 +46,13 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_a_file_that_is_no_gguf(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "model.gguf"
     path.write_bytes(content)
-    with pytest.raises(NotAGguf, match="not a GGUF"):
+    with pytest.raises(NotAGguf, match="does not contain a GGUF model .*renamed.*partly downloaded") as raised:
         read_gguf(path)
+    assert "b'" not in str(raised.value) and "\\x" not in str(raised.value)
+    other = tmp_path / "model.bin"
+    other.write_bytes(content)
+    with pytest.raises(NotAGguf, match="is not a GGUF model file; choose a .gguf file"):
+        read_gguf(other)
 
 
 @pytest.mark.parametrize("keep", [10, 40, 120, -4])

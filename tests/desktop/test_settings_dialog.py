@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from desktop.settings import Settings, load_settings, model_file  # noqa: E402
 from desktop.settings_dialog import SettingsDialog  # noqa: E402
-from tests.desktop.gguf_writer import write_gguf  # noqa: E402
+from tests.gguf_files import write_gguf  # noqa: E402
 
 
 def test_settings_round_trip_through_the_dialog_and_qsettings(make_window: Any, qtbot: Any, tmp_path: Path,

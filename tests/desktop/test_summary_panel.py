@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl  # noqa: E402
 
 from desktop.summaries import EXTRACTIVE, LLM  # noqa: E402
 from tests.desktop.fakes import FakeSummaries, streamed_summary  # noqa: E402
-from tests.desktop.gguf_writer import write_gguf  # noqa: E402
+from tests.gguf_files import write_gguf  # noqa: E402
 
 
 def _open_ferry(window: Any, qtbot: Any) -> int:

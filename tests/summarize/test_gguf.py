@@ -9,19 +9,15 @@ import pytest
 
 from summarize.errors import ModelMissing, ModelTruncated, ModelUnsupported, NotAGguf
 from summarize.gguf import read_gguf
-
-
-def _string(text: str) -> bytes:
-    raw = text.encode()
-    return struct.pack("<Q", len(raw)) + raw
+from tests.gguf_files import gguf_string
 
 
 def tiny_gguf(version: int = 3, values: int = 8) -> bytes:
     """A GGUF file with two metadata values and one F32 tensor of ``values`` numbers."""
     header = b"GGUF" + struct.pack("<IQQ", version, 1, 2)
-    header += _string("general.architecture") + struct.pack("<I", 8) + _string("llama")
-    header += _string("llama.context_length") + struct.pack("<II", 4, 512)
-    header += _string("token_embd.weight") + struct.pack("<I", 1) + struct.pack("<Q", values)
+    header += gguf_string("general.architecture") + struct.pack("<I", 8) + gguf_string("llama")
+    header += gguf_string("llama.context_length") + struct.pack("<II", 4, 512)
+    header += gguf_string("token_embd.weight") + struct.pack("<I", 1) + struct.pack("<Q", values)
     header += struct.pack("<IQ", 0, 0)  # F32 at offset 0
     padding = -len(header) % 32
     return header + b"\0" * padding + b"\0" * (4 * values)

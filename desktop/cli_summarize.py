@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import Any
 
+from desktop.terminal_progress import ProgressLine
 from library.store import Library
 from summarize.cache import LibraryCache, library_hasher
 from summarize.llama_backend import LlamaSummarizer
@@ -33,7 +34,7 @@ def add_command(commands: Any, opener: Any) -> None:
 
 
 def _summarize(args: argparse.Namespace, opener: Any) -> int:
-    status = _Status(sys.stderr)
+    status = ProgressLine(sys.stderr)
     with opener(args) as library:
         stored = library.article(args.id)
         source = source_of(args.id, stored.paragraphs, stored.metadata.language)
@@ -56,14 +57,14 @@ def _summarize(args: argparse.Namespace, opener: Any) -> int:
     return 0
 
 
-def _model(path: str | None, library: Library, status: _Status) -> LlamaSummarizer:
+def _model(path: str | None, library: Library, status: ProgressLine) -> LlamaSummarizer:
     summarizer = LlamaSummarizer(choose_model(path), hasher=library_hasher(library))
     status.line(f"model: {summarizer.describe()}")
     return summarizer
 
 
 def _run(source: Source, summarizer: Summarizer | None, cancel: CancelToken, cache: SummaryCache | None,
-         status: _Status) -> Summary:
+         status: ProgressLine) -> Summary:
     streamed = 0
     if summarizer is not None:
         status.show("loading the model and reading the article …")
@@ -92,30 +93,3 @@ def _point_line(point: Point, bullet: str) -> str:
     mark = "" if point.verified else f"  [UNVERIFIED: {point.reason}]"
     return f"{bullet}{point.text} ({cited}){mark}"
 
-
-class _Status:
-    """One status line on stderr, only on a terminal."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._active = stream.isatty()
-        self._width = 0
-
-    def show(self, text: str) -> None:
-        if self._active:
-            self._stream.write("\r" + text[:100].ljust(self._width))
-            self._stream.flush()
-            self._width = min(100, max(self._width, len(text)))
-
-    def line(self, text: str) -> None:
-        """A line that stays (the model's description)."""
-        if self._active:
-            self.clear()
-            self._stream.write(text + "\n")
-            self._stream.flush()
-
-    def clear(self) -> None:
-        if self._active and self._width:
-            self._stream.write("\r" + " " * self._width + "\r")
-            self._stream.flush()
-            self._width = 0

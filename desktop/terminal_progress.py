@@ -1,4 +1,4 @@
-"""A one-line progress bar for terminals; silent when the output is not a terminal."""
+"""A one-line progress bar or status for terminals; silent when the output is not a terminal."""
 
 from __future__ import annotations
 
@@ -21,9 +21,23 @@ class ProgressLine:
         prefix = f"{done * 100 // total:3d}% [{'#' * filled}{'.' * (bar_width - filled)}] {done}/{total} "
         room = max(0, width - len(prefix) - 1)
         name = current if len(current) <= room else "…" + current[-(room - 1):] if room > 1 else ""
-        self._stream.write("\r" + (prefix + name).ljust(width - 1))
+        self.show(prefix + name)
+
+    def show(self, text: str) -> None:
+        """Any status text in the line's place (a bar, or a stage such as "checking …")."""
+        if not self._active:
+            return
+        width = shutil.get_terminal_size((80, 20)).columns
+        self._stream.write("\r" + text[:width - 1].ljust(width - 1))
         self._stream.flush()
         self._shown = True
+
+    def line(self, text: str) -> None:
+        """A message that stays, printed above the status line."""
+        if self._active:
+            self.clear()
+            self._stream.write(text + "\n")
+            self._stream.flush()
 
     def clear(self) -> None:
         """Remove the bar so that the next message starts on a clean line."""

@@ -71,7 +71,8 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_streams_on_a_terminal_only() -> None:
-    from desktop.cli_summarize import _run, _Status
+    from desktop.cli_summarize import _run
+    from desktop.terminal_progress import ProgressLine
     from summarize.fake import FakeSummarizer
     from summarize.protocol import CancelToken
     from tests.summarize.conftest import fixture_source
@@ -80,7 +81,7 @@ def test_progress_streams_on_a_terminal_only() -> None:
     source = fixture_source("de_slanted.txt")
     terminal, pipe = _Terminal(), io.StringIO()
     for stream in (terminal, pipe):
-        summary = _run(source, FakeSummarizer(GOOD), CancelToken(), None, _Status(stream))
+        summary = _run(source, FakeSummarizer(GOOD), CancelToken(), None, ProgressLine(stream))
         assert summary.method == "llm"
     assert "generating … 7 characters" in terminal.getvalue() and "\r" in terminal.getvalue()
     assert "checking" in terminal.getvalue() and pipe.getvalue() == ""

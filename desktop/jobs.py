@@ -173,7 +173,9 @@ def refresh_analyses(library_dir: Path, slot: IndexSlot,
                      cancel: CancelToken) -> Generator[tuple[int, int], None, int]:
     """Bring stale analyses up to date (yields done, total), re-indexing each article; returns how many.
     Without a search index (it could not be opened, which the user was told) the analyses are made all the same;
-    the index catches up when it opens again."""
+    the index catches up when it opens again. Cancelled (the window closes), the analyses made so far are kept
+    but their index changes are dropped rather than committed, so quitting does not wait for an index commit:
+    the next start's index sync re-indexes those articles (their analysis version changed)."""
     try:
         index: SearchIndex | None = slot.wait()
     except SearchUnavailable:
@@ -184,8 +186,10 @@ def refresh_analyses(library_dir: Path, slot: IndexSlot,
         for done, total in reanalyse(library, cancel=cancel, on_stored=stored):
             if done == total or done % _PROGRESS_EVERY == 0:
                 yield done, total
+        if batch is not None and cancel.cancelled:
+            batch.cancel()
     return done
 
 
-__all__ = ["ActorFacet", "FoundStories", "IndexSlot", "SyncReport", "import_files", "library_actors", "load_view",
-           "open_index", "refresh_analyses", "run_related", "run_search"]
+__all__ = ["ActorFacet", "FoundFacets", "IndexSlot", "SyncReport", "import_files", "library_actors", "load_view",
+           "open_index", "refresh_analyses", "run_related", "run_search", "search_facets"]

@@ -53,6 +53,10 @@ class MainWindow(QMainWindow):
         self.library_dir = settings.library_dir()
         self.library = Library.open(self.library_dir)
         self.runner = TaskRunner(self)
+        self._shut = False
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shut_down)
         self.slot = jobs.IndexSlot()
         self.summaries = Summaries(self.library_dir)
         self._build(summary_run or self.summaries.run)
@@ -293,11 +297,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The new library folder is used from the next start.", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.hide()  # gone at once; what a job still has to finish (a commit) happens behind it
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """End every background job, then free the model, the index and the library (again: nothing).
+        Also run when the application quits without the window being closed first."""
+        if self._shut:
+            return
+        self._shut = True
         self.runner.shutdown()
         self.summaries.close()
         self.slot.close()
         self.library.close()
-        super().closeEvent(event)
 
 
 def _model_key(settings: Settings) -> tuple[str, int, int]:

@@ -118,10 +118,20 @@ class TaskRunner(QObject):
     def running(self) -> frozenset[Task]:
         return frozenset(self._running)
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel what is running and wait for it (used when the window closes); later results are dropped."""
+    def shutdown(self) -> None:
+        """Cancel what is running and wait until every job has ended (used when the window closes or the app
+        quits); results still on their way are dropped. Each job checks its token between steps, so this takes
+        at most one step (a commit of what an import finished); no worker thread outlives the window, where it
+        would run Python code and emit signals while the interpreter tears down. Calling it again does nothing."""
+        if self._closed:
+            return
         self._closed = True
         for task in list(self._running):
             task.cancel()
         for pool in self._lanes.values():
-            pool.waitForDone(timeout_ms)
+            pool.waitForDone(-1)
+
+    @property
+    def idle(self) -> bool:
+        """Whether no job is running in any lane."""
+        return all(pool.activeThreadCount() == 0 for pool in self._lanes.values())

@@ -21,7 +21,7 @@ from library.reanalysis import reanalyse
 from library.store import Library
 from search.errors import SearchUnavailable
 from search.index import SearchIndex, SyncReport
-from search.searching import Hit, SearchResults, related, search
+from search.searching import Hit, SearchResults, facet_counts, related, search
 
 SEARCH_LIMIT = 20
 #: How many actors the sidebar lists when no search is typed (a search's facet brings its own).
@@ -39,8 +39,12 @@ class ActorFacet:
 
 
 @dataclass(frozen=True)
-class FoundStories:
-    results: SearchResults
+class FoundFacets:
+    """The sidebar's counts for a search's matches: outlets and years, and the actors with their filter ids."""
+
+    query: str
+    total: int
+    facets: dict[str, dict[str, int]]
     actors: ActorFacet
 
 
@@ -121,13 +125,28 @@ def list_ids(library_dir: Path, query: ListQuery) -> list[int]:
         return library.list_ids(query)
 
 
-def run_search(library_dir: Path, slot: IndexSlot, text: str, limit: int = SEARCH_LIMIT) -> FoundStories:
-    """The hits, and the ids behind the actor facet's names (so a click filters by ``actor:ID``)."""
+def run_search(library_dir: Path, slot: IndexSlot, text: str, cancel: CancelToken | None = None,
+               limit: int = SEARCH_LIMIT) -> SearchResults | None:
+    """The hits, without facets (``search_facets`` counts them after the hits are shown); None when a newer
+    search cancelled this one before it began (searches take turns on the index)."""
     index = slot.wait()
+    if cancel is not None and cancel.cancelled:
+        return None
     with Library.open(library_dir) as library:
-        results = search(index, library, text, limit=limit)
-        counts = results.facets.get("actor", {})
-        return FoundStories(results, ActorFacet(counts, {name: _actor_id(library, name) for name in counts}))
+        return search(index, library, text, limit=limit, facets=False)
+
+
+def search_facets(library_dir: Path, slot: IndexSlot, text: str, total: int,
+                  cancel: CancelToken | None = None) -> FoundFacets | None:
+    """The facets of a search, and the ids behind the actor facet's names (so a click filters by ``actor:ID``);
+    None when cancelled (typing went on)."""
+    index = slot.wait()
+    if cancel is not None and cancel.cancelled:
+        return None
+    with Library.open(library_dir) as library:
+        counted = facet_counts(index, library, text)
+        actors = counted.get("actor", {})
+        return FoundFacets(text, total, counted, ActorFacet(actors, {name: _actor_id(library, name) for name in actors}))
 
 
 def _actor_id(library: Library, shown: str) -> str:

@@ -32,6 +32,7 @@ from desktop.window_actions import WindowActions
 from library.importer import ImportOutcome
 from library.listing import ListQuery
 from library.store import Library
+from search.searching import SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
     import_finished = Signal(object)  # list[ImportOutcome]
     index_ready = Signal()
     actors_counted = Signal()  # the library-wide actor facet is counted anew
+    facets_counted = Signal()  # the sidebar shows the counts of the search's matches (after its hits)
 
     def __init__(self, settings: Settings, store: QSettings, *,
                  summary_run: SummaryRun | None = None) -> None:
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build(summary_run or self.summaries.run)
         self.actions_ = WindowActions(self)
         self._search_seq = self._open_seq = 0
+        self._search_tasks: list[Task] = []
         self._pending_query = ""
         self._query = ""
         self.import_dialog: ImportDialog | None = None
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
 
     def _on_query_changed(self, text: str) -> None:
         self._query = text
+        self._cancel_searches()
         if not text:
             self.stack.setCurrentWidget(self.library_pane)
             self.search_bar.show_note("")
@@ -167,25 +171,46 @@ class MainWindow(QMainWindow):
             self._pending_query = text
             self.results.show_message("Preparing the search index …")
             return
-        self._search_seq += 1
-        seq = self._search_seq
-        self.runner.run("search", lambda _token: jobs.run_search(self.library_dir, self.slot, text),
-                        finished=lambda results: self._on_search_done(seq, results),
-                        failed=lambda error: show_error(self, error, doing="Search"))
+        self._start_search(text)
 
-    def _on_search_done(self, seq: int, found: jobs.FoundStories) -> None:
-        if seq != self._search_seq:
+    def _start_search(self, text: str) -> None:
+        """Only the newest query runs to completion: earlier ones still waiting are cancelled, and results that
+        arrive for them anyway are dropped. The hits come first; the sidebar's counts follow in a second job."""
+        seq = self._search_seq
+        self._search_tasks = [self.runner.run(
+            "search", lambda token: jobs.run_search(self.library_dir, self.slot, text, token),
+            finished=lambda results: self._on_search_done(seq, results),
+            failed=lambda error: show_error(self, error, doing="Search"))]
+
+    def _cancel_searches(self) -> None:
+        for task in self._search_tasks:
+            task.cancel()
+        self._search_tasks = []
+        self._search_seq += 1
+
+    def _on_search_done(self, seq: int, results: SearchResults | None) -> None:
+        if seq != self._search_seq or results is None:
             return  # typing went on: a newer search is under way
-        results = found.results
         story = "story" if results.total == 1 else "stories"
         shown = f" (the best {len(results.hits)})" if results.total > len(results.hits) else ""
         self.results.show_hits(f"{results.total:,} {story} for «{results.query}»{shown}", results.hits)
         ignored = "; ".join(results.ignored)
         self.search_bar.show_note(f"Searched as plain words, ignoring: {ignored}" if ignored else "")
-        self.facets.show_counts(results.facets, results.total, title="All matches", actors=found.actors)
         self.search_finished.emit(results)
+        text, total = results.query, results.total
+        self._search_tasks.append(self.runner.run(
+            "facets", lambda token: jobs.search_facets(self.library_dir, self.slot, text, total, token),
+            finished=lambda found: self._on_facets_counted(seq, found),
+            failed=lambda error: show_error(self, error, doing="Counting the matches")))
+
+    def _on_facets_counted(self, seq: int, found: jobs.FoundFacets | None) -> None:
+        if seq != self._search_seq or found is None:
+            return
+        self.facets.show_counts(found.facets, found.total, title="All matches", actors=found.actors)
+        self.facets_counted.emit()
 
     def _on_related_requested(self, article_id: int) -> None:
+        self._cancel_searches()  # a search still under way would replace the related stories when it ends
         self.runner.run("related", lambda _token: jobs.run_related(self.library_dir, self.slot, article_id),
                         finished=self._on_related_found, failed=lambda e: show_error(self, e, doing="Related coverage"))
 

@@ -15,6 +15,8 @@ from whoosh import query
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import ConstantScoreQuery
 
+from search.posting_cache import POSTINGS, Blocks
+
 
 def matching_docs(wanted: Any, searcher: Any) -> set[int]:
     """Document numbers (of the whole index) matching ``wanted``; deleted documents excluded."""
@@ -68,23 +70,31 @@ def _deleted(reader: Any) -> frozenset[int]:
 
 
 def _term_docs(reader: Any, field: str, text: Any) -> set[int]:
-    matcher = _postings(reader, field, text)
-    if matcher is None:
-        return set()
     ids: set[int] = set()
-    for docnums, _ in _blocks(matcher, weights=False):
+    for docnums, _ in _cached_blocks(reader, field, text):
         ids.update(docnums)
-    return ids - _deleted(reader)
+    return ids - _deleted(reader) if ids else ids
 
 
 def posting_blocks(searcher: Any, field: str, text: Any) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
     """A term's postings a block at a time: (document numbers within the segment, term frequencies,
     the segment's offset in the whole index); deleted documents included."""
     for leaf, offset in searcher.subsearchers or [(searcher, 0)]:
-        matcher = _postings(leaf.reader(), field, text)
-        if matcher is not None:
-            for docnums, weights in _blocks(matcher, weights=True):
-                yield docnums, weights, offset
+        for docnums, weights in _cached_blocks(leaf.reader(), field, text):
+            yield docnums, weights, offset
+
+
+def _cached_blocks(reader: Any, field: str, text: Any) -> Blocks:
+    """The term's decoded blocks in one segment, kept for the next search (``posting_cache``)."""
+    segment = reader.segment() if reader.is_atomic() else None
+    if segment is None:
+        return _read_blocks(reader, field, text)
+    return POSTINGS.blocks((segment.segment_id(), field, text), lambda: _read_blocks(reader, field, text))
+
+
+def _read_blocks(reader: Any, field: str, text: Any) -> Blocks:
+    matcher = _postings(reader, field, text)
+    return [] if matcher is None else list(_blocks(matcher, weights=True))
 
 
 def _postings(reader: Any, field: str, text: Any) -> Any:

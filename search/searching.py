@@ -58,31 +58,47 @@ class SearchResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, sort: str = "relevance") -> SearchResults:
+def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, sort: str = "relevance",
+           facets: bool = True) -> SearchResults:
     """Search the library; copies of one story count once, shown as their primary copy.
 
     Cheap passes instead of Whoosh's collectors, which score every match in Python when asked for
     facets or collapsing: the set of matching documents (unscored) gives the story count and the
     facets; the best ``limit`` stories come from BM25 over that set (or the date column); only their
-    snippets are built.
+    snippets are built. Without ``facets`` (the desktop shows the hits first), ``facet_counts`` gives them.
     """
     with index.snapshot() as (searcher, table):
-        parsed = parse_query(text, searcher.schema)
-        wanted = expand_multiterms(parsed.query, searcher.reader())
-        matching = matching_docs(wanted, searcher)
-        if parsed.periods:
-            matching = set(table.within(matching, parsed.periods))
-        for name in parsed.actors:
-            matching &= matching_docs(actor_filter(library.actors_named(name)), searcher)
+        parsed, wanted, matching = _matches(searcher, table, library, text)
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
             top = _best_per_story(wanted, searcher, table, matching, limit)
         terms = _query_terms(wanted, parsed.fields)
         hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
-        facets = {**table.facets(matching), "actor": _actor_facet(table, matching, library)}
         return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,
-                             facets=facets)
+                             facets=_facets(table, matching, library) if facets else {})
+
+
+def facet_counts(index: SearchIndex, library: Library, text: str) -> dict[str, dict[str, int]]:
+    """The facets ``search`` gives for ``text`` (stories per source, year and actor)."""
+    with index.snapshot() as (searcher, table):
+        return _facets(table, _matches(searcher, table, library, text)[2], library)
+
+
+def _matches(searcher: Any, table: DocTable, library: Library, text: str) -> tuple[Any, Any, set[int]]:
+    """The parsed query, the query to match and rank with, and the matching document numbers."""
+    parsed = parse_query(text, searcher.schema)
+    wanted = expand_multiterms(parsed.query, searcher.reader())
+    matching = matching_docs(wanted, searcher)
+    if parsed.periods:
+        matching = set(table.within(matching, parsed.periods))
+    for name in parsed.actors:
+        matching &= matching_docs(actor_filter(library.actors_named(name)), searcher)
+    return parsed, wanted, matching
+
+
+def _facets(table: DocTable, matching: set[int], library: Library) -> dict[str, dict[str, int]]:
+    return {**table.facets(matching), "actor": _actor_facet(table, matching, library)}
 
 
 def _actor_facet(table: DocTable, matching: set[int], library: Library) -> dict[str, int]:

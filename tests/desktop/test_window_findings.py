@@ -36,9 +36,11 @@ def test_clicking_an_actor_in_the_text_filters_by_its_library_id(samples_window:
     view = _open_hit(window, qtbot, "Reisende")
     holm = next(a for a in view.findings.actors if a.name == "Maren Holm")
     filed = view.library_actors[holm.id]
-    with qtbot.waitSignal(window.search_finished, timeout=30_000) as searched:
+    searched: list[Any] = []
+    window.search_finished.connect(searched.append)
+    with qtbot.waitSignal(window.facets_counted, timeout=30_000):
         window.reader.anchorClicked.emit(QUrl(f"actor:{holm.id}"))
-    results = searched.args[0]
+    results = searched[-1]
     assert results.query == f"actor:{filed}" and results.total >= 1
     assert all(_names_actor(window.library, hit.id, filed) for hit in results.hits)
     item = window.facets.item_for("actor", "Maren Holm")  # the search's actor facet in the sidebar

@@ -18,7 +18,8 @@ from summarize.llama_backend import LlamaSummarizer
 from summarize.pipeline import SummaryCache, summarize_article
 from summarize.protocol import CancelToken, Summarizer
 from summarize.settings import choose_model
-from summarize.source import Source, source_of
+from summarize.library_source import library_source
+from summarize.source import Source
 from summarize.values import Point, Progress, Summary
 
 
@@ -37,7 +38,7 @@ def _summarize(args: argparse.Namespace, opener: Any) -> int:
     status = ProgressLine(sys.stderr)
     with opener(args) as library:
         stored = library.article(args.id)
-        source = source_of(args.id, stored.paragraphs, stored.metadata.language)
+        source = library_source(library, args.id)
         summarizer = None if args.extractive else _model(args.model, library, status)
         cancel = CancelToken()
         try:

@@ -2,7 +2,8 @@
 
 The library stores each article's analysis (``Library.findings``) with the library-wide actor each of its
 actors is filed under; those are shown. Only an article with no stored analysis (a library opened before its
-stale analyses are brought up to date) is analysed here, on the background loader, with no library ids.
+stale analyses are brought up to date) is analysed here, on the background loader, with the library's lexicon
+(as the summaries do) and no library ids.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from articles.analysis import analyse
 from articles.findings import Findings
 from articles.model import Paragraph
+from library.analysing import AnalysisSetup
 from library.store import Library
 
 
@@ -29,4 +31,4 @@ def findings_for(library: Library, article_id: int, paragraphs: Sequence[Paragra
     stored = library.findings(article_id)
     if stored is not None:
         return ArticleFindings(stored.findings, {local: actor.id for local, actor in stored.actors.items()}, True)
-    return ArticleFindings(analyse(paragraphs))
+    return ArticleFindings(analyse(paragraphs, AnalysisSetup.for_library(library.directory).lexicon()))

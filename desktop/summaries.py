@@ -85,11 +85,11 @@ class Summaries:
     def run(self, request: SummaryRequest, choice: SummaryChoice, cancel: Cancel) -> Iterator[Progress | Summary]:
         """One summary; call on the model lane. A cached one comes at once."""
         from summarize.cache import LibraryCache
+        from summarize.library_source import library_source
         from summarize.pipeline import summarize_article
-        from summarize.source import source_of
 
         with Library.open(self._library_dir) as library:
-            source = source_of(request.article_id, request.paragraphs, request.language)
+            source = library_source(library, request.article_id)  # the findings the reading pane shows
             model = self._summarizer(choice, library) if choice.method == LLM else None
             yield from summarize_article(source, model, self.options, _Token(cancel), LibraryCache(library))
 

@@ -59,6 +59,10 @@ class AnalysisSetup:
     def analyser(self) -> Analyser:
         return Analyser(self.user_lexicon)
 
+    def lexicon(self) -> LoadedLexicon:
+        """The loaded-wording lexicon the library's analysis uses (a broken user file left out)."""
+        return _lexicon_or_shipped(self.user_lexicon)
+
     @property
     def version(self) -> str:
         return analysis_version(self.user_lexicon)

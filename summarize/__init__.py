@@ -2,9 +2,11 @@
 
 The shape a front end (the GUI, the command line) builds on:
 
-- ``summarize.source.source_of(article_id, paragraphs, language) -> Source``: the article text (title, lead,
-  headings, body) with the library's paragraph numbers and its analysis (quotes, actors, loaded wording,
-  sentences addressed to a model).
+- ``summarize.library_source.library_source(library, article_id) -> Source``: a stored article's text (title,
+  lead, headings, body) with the library's paragraph numbers and the findings the reading pane shows (the stored
+  analysis when fresh, else analysed with the library's lexicon; quotes, actors, loaded wording), and sentences
+  addressed to a model. ``summarize.source.source_of(article_id, paragraphs, language)`` does the same for text
+  outside a library (analysed with the shipped lexicon).
 - ``summarize.pipeline.summarize_article(source, summarizer=None, options=None, cancel=None, cache=None)``:
   a generator of ``Progress`` events (``stage`` = "generating" with each streamed piece in ``text``,
   "checking", "cancelled") and, last, one ``Summary``. No summarizer means an extractive summary. When the

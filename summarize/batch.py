@@ -18,7 +18,7 @@ from summarize.errors import ModelUnavailable
 from summarize.pipeline import SummaryCache, summarize_article
 from summarize.prompt import SummaryOptions
 from summarize.protocol import CancelToken, Summarizer
-from summarize.source import source_of
+from summarize.library_source import library_source
 from summarize.values import Summary
 
 
@@ -39,8 +39,7 @@ def summarize_many(library: Library, article_ids: Sequence[int], summarizer: Sum
         if cancel is not None and cancel.cancelled:
             return
         try:
-            stored = library.article(article_id)
-            source = source_of(article_id, stored.paragraphs, stored.metadata.language)
+            source = library_source(library, article_id)
             summary = None
             for event in summarize_article(source, summarizer, options, cancel, cache):
                 if isinstance(event, Summary):

@@ -204,7 +204,7 @@ def _claims(source: Source, cited: Sequence[int]) -> list[tuple[str, str, str]]:
         marks = [m for m in source.loaded if m.span.paragraph == index]
         for sentence in sentences(index, paragraph.text if paragraph else ""):
             inside = [m.text for m in marks if sentence.start <= m.span.start < sentence.end]
-            inside += [m.text for m in loaded_words_in(sentence.text)]
+            inside += [m.text for m in loaded_words_in(sentence.text, source.lexicon)]
             if inside:
                 found.append((sentence.text, f"the outlet's judgement (“{inside[0]}”)", ""))
     # A reported claim without a known speaker spans a whole sentence ("…, an der nach Angaben der Veranstalter …"),
@@ -227,7 +227,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 def _loaded(text: str, evidence: str, source: Source, cited: Sequence[int]) -> str | None:
-    for mark in loaded_words_in(text):
+    for mark in loaded_words_in(text, source.lexicon):
         return f"repeats the loaded word “{mark.text}” unquoted ({mark.why})"
     return None
 

@@ -66,7 +66,7 @@ def _candidates(source: Source) -> list[_Candidate]:
                 continue
             if any(p == sentence.paragraph and sentence.start <= s < sentence.end for p, s in skipped):
                 continue
-            if loaded_words_in(sentence.text):  # also a label beside a speech cue: …, bezeichnete der Machthaber
+            if loaded_words_in(sentence.text, source.lexicon):  # also beside a speech cue: …, bezeichnete der Machthaber
                 continue
             own = content_words(sentence.text, language)
             opener = (words(sentence.text)[:1] or [""])[0].lower()

@@ -46,12 +46,12 @@ class SummaryCache(Protocol):
 
 def cache_key(source: Source, summarizer: Summarizer | None, options: SummaryOptions) -> str:
     """Changes whenever the article text or its language, the model file or its context size, the prompt
-    version, the settings or the language data of the checks (resources/summarize, the loaded-word lexicon)
-    change."""
+    version, the settings, the language data of the checks (resources/summarize, the loaded-word lexicon) or
+    the analysis the findings were made with (its version names the user's own loaded words) change."""
     model = summarizer.info.sha256 if summarizer is not None else f"extractive-{EXTRACTIVE_VERSION}"
     context = str(summarizer.context_size) if summarizer is not None else ""
     parts = (source.text_hash, source.text_language, model, context, str(PROMPT_VERSION),
-             options.key() if summarizer is not None else "", data_digest())
+             options.key() if summarizer is not None else "", data_digest(), source.analysis)
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 

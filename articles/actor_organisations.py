@@ -29,6 +29,7 @@ from articles.actor_text import (
     Mention,
     Paragraph,
     capitalised_run_end,
+    head_noun,
     name_end,
     next_has,
     sentence_start,
@@ -66,7 +67,7 @@ def _listed(p: Paragraph, i: int) -> Found | None:
             return Found(Mention(ActorKind(kind), Span(p.index, p.starts[i], end), form, name), following)
     flags = p.flags[i]
     word = p.words[i]
-    if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i)):
+    if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i) and not next_has(p, i, Word.CAPITALISED)):
         return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
     if flags & Word.PLACE and not flags & Word.ORGANISATION:
         club = CLUB_YEAR.match(p.text, p.ends[i])
@@ -141,12 +142,22 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
         named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
         return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
-    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
-            p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s")):  # "Dienstleister Nordeuropas": a place
+    if flags & Word.ORGANISATION_CUE and (_cued_name(p, i) or _cued_club(p, i)):
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
     if flags & (Word.MEDIA_CUE | Word.ORGANISATION_CUE):
         return _quoted_title(p, i)  # der Zeitung „Die Welt“, die Firma „Chip Shop“
     return None
+
+
+def _cued_name(p: Paragraph, i: int) -> bool:
+    """``der Autobauer Opel``: a name after an organisation cue; not ``Dienstleister Nordeuropas`` (a place's genitive)."""
+    return next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
+        p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s"))
+
+
+def _cued_club(p: Paragraph, i: int) -> bool:
+    """``beim Traditionsverein Preußen Münster``: a cue, then a common noun and a place (a club's name)."""
+    return next_has(p, i, Word.NOUN, Word.FUNCTION | Word.ROLE | Word.ADJECTIVE) and next_has(p, i + 1, Word.PLACE)
 
 
 def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
@@ -187,7 +198,7 @@ def named_by_adjective(p: Paragraph, i: int) -> Found | None:
         return None
     if i + 1 >= len(p) or not p.adjacent(i + 1):
         return None
-    head = p.words[i + 1]
+    head = head_noun(p.words[i + 1])
     if head in p.lists.organisation_adjective_heads:
         return organisation_found(p, i, i + 1)
     if head in p.lists.place_adjective_heads:

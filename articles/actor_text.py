@@ -35,7 +35,8 @@ WORD_AFTER = re.compile(r" (\w+)")
 MAX_NAME_WORDS = 4
 MAX_ORGANISATION_WORDS = 4
 ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
-NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
+#: Listed parties that are common words too: a party only after an article ("der Union", not "Union Berlin").
+NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken", "Union"})
 
 NOT_SURNAME = NOT_NAME
 NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
@@ -108,8 +109,8 @@ class Paragraph:
         self.bracketed = _bracketed_names(self, self.long_forms) if self.in_brackets else set()
         named_heads = lists.adjective_heads
         before_named = set()
-        if not named_heads.isdisjoint(self.words):
-            before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
+        if not named_heads.isdisjoint(self.words) or "-" in text:  # "Hessischer Rundfunk", "Europäische Fußball-Union"
+            before_named = {k - 1 for k, w in enumerate(self.words) if head_noun(w) in named_heads}
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
         verbs = lists.speech_verbs
         cued = [m.end() for m in lists.speech_cue.finditer(text) if m.group(1) in verbs]
@@ -159,6 +160,11 @@ class Paragraph:
 
     def covered(self, first: int, last: int) -> str:
         return self.text[self.starts[first] : self.ends[last]]
+
+
+def head_noun(word: str) -> str:
+    """The last part of a hyphenated compound (``Fußball-Union`` -> ``Union``), else the word."""
+    return word.rsplit("-", 1)[-1] if "-" in word else word
 
 
 def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:

@@ -267,3 +267,31 @@ def test_people_named_by_their_context(text: str, expected: list[tuple[str, str,
 ])
 def test_institutions_companies_and_places_after_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(kind, name) for kind, name, _ in summary(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Er wechselt zum slowakischen Erstligisten Zoravan Kresk.", "Zoravan Kresk"),
+        ("Der Konkurrent Vontrell senkte die Preise.", "Vontrell"),
+        ("Er spielte zehn Jahre beim Traditionsverein Preußen Münster.", "Preußen Münster"),
+        ("Die Fluglinie Air Berlin strich zwei Flüge.", "Air Berlin"),
+        ("Air Malta verlegt den Flug nach Wien.", "Air Malta"),
+        ("Das Finale der Champions League findet in Wien statt.", "Champions League"),
+        ("Die Europäische Fußball-Union hat den Verband gesperrt.", "Europäische Fußball-Union"),
+        ("Der Fraktionschef der Union lehnte den Antrag ab.", "Union"),
+    ],
+)
+def test_organisations_named_by_a_cue_a_lead_a_head_or_an_article(text: str, organisation: str) -> None:
+    assert ("organisation", organisation) in [(kind, name) for kind, name, _ in summary(text)]
+
+
+def test_a_listed_role_cue_that_may_also_introduce_an_organisation_still_introduces_a_person() -> None:
+    assert summary("Der Investor Kowalczyk kaufte die Mehrheit.") == [("person", "Kowalczyk", "Investor")]
+    assert summary("Der Erstligist Zoravan Kresk kaufte Stefan Kowalczyk.") == [
+        ("organisation", "Zoravan Kresk", ""), ("person", "Stefan Kowalczyk", "")]
+
+
+def test_union_as_a_common_word_or_a_club_is_not_the_party() -> None:
+    assert summary("Die Union Berlin gewann am Samstag.") == [("organisation", "Union Berlin", "")]
+    assert summary("Eine Union zweier Länder scheiterte.") == []

@@ -70,12 +70,23 @@ def _listed(p: Paragraph, i: int) -> Found | None:
     if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i) and not next_has(p, i, Word.CAPITALISED)):
         return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
     if flags & Word.PLACE and not flags & Word.ORGANISATION:
+        if _names_vessel(p, i):
+            return None
         club = CLUB_YEAR.match(p.text, p.ends[i])
         if club is not None:  # "Mainz 05", "Hannover 96": a club named by its city and founding year
             text = p.text[p.starts[i] : club.end(1)]
             return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], club.end(1)), text, text), i + 1)
         return Found(Mention(ActorKind.PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
     return None
+
+
+def _names_vessel(p: Paragraph, i: int) -> bool:
+    """``die Fähre Skagerrak``, ``mit dem Namen „Skagerrak“``: a place name that names a ship (not a route ``Kiel–Oslo``)."""
+    start = p.starts[i] - (p.text[p.starts[i] - 1 : p.starts[i]] in OPENING_QUOTES)
+    before = p.text[max(0, start - 24) : start]
+    if not before.endswith(" ") or p.text[p.ends[i] : p.ends[i] + 1] in ("–", "-"):
+        return False
+    return before.rstrip().rpartition(" ")[2] in p.lists.vessel_cues
 
 
 def with_listed_organisations(p: Paragraph, found: list[Mention]) -> list[Mention]:
@@ -140,7 +151,8 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
         return _club(p, i, capitalised_run_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
-        named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
+        named = next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION) or next_has(
+            p, i, Word.PLACE, Word.FIRST_NAME | Word.ORGANISATION)  # "THW Kiel": a place, though also a rare first name
         return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
     if flags & Word.ORGANISATION_CUE and (_cued_name(p, i) or _cued_club(p, i)):
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))

@@ -393,7 +393,21 @@ def subject_after(text: str, toks: list[Token], index: int, data: SpeechData) ->
     """The phrase after a speech verb, past adverbs and prepositional phrases (sagte am Montag X)."""
     index = _skip_adverbials(toks, index, data)
     mention, used = phrase_at(text, toks[index:], data)
+    if mention is None:
+        return _name_after_lowercase_role(text, toks, index, data)
     return mention, index + used
+
+
+def _name_after_lowercase_role(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
+    """``said project director Alan Moore``: a name after a role written in lowercase (English), else nothing."""
+    probe = index
+    while probe < len(toks) and probe - index < 3 and toks[probe].text.isalpha() and toks[probe].text.islower() \
+            and toks[probe].lower not in data.function_words:
+        probe += 1
+    if probe == index or probe >= len(toks) or not toks[probe].capitalised:
+        return None, index
+    mention, used = _bare(text, toks[probe:], 0, data)
+    return (mention, probe + used) if mention is not None and mention.kind == "name" else (None, index)
 
 
 def _skip_adverbials(toks: list[Token], index: int, data: SpeechData) -> int:

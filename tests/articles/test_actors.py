@@ -295,3 +295,24 @@ def test_a_listed_role_cue_that_may_also_introduce_an_organisation_still_introdu
 def test_union_as_a_common_word_or_a_club_is_not_the_party() -> None:
     assert summary("Die Union Berlin gewann am Samstag.") == [("organisation", "Union Berlin", "")]
     assert summary("Eine Union zweier Länder scheiterte.") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Die Fähre Skagerrak legte am Morgen in Kiel ab.", ["Kiel"]),
+    ("Das Schiff mit dem Namen „Skagerrak“ bietet Platz für 900 Reisende.", []),
+    ("Der Tanker Wolga lief vor Rostock auf Grund.", ["Rostock"]),
+])
+def test_a_place_name_that_names_a_ship_is_no_place(text: str, places: list[str]) -> None:
+    assert [name for _, name, _ in summary(text)] == places
+
+
+def test_a_ferry_route_between_places_keeps_its_places() -> None:
+    assert [name for _, name, _ in summary("Die Fähre Kiel–Göteborg fährt zweimal täglich.")] == ["Kiel", "Göteborg"]
+
+
+def test_an_english_article_is_no_first_name() -> None:
+    assert summary("The North Bank wind farm delivered its full capacity on Monday.") == []
+
+
+def test_an_acronym_before_a_city_that_is_also_a_rare_first_name_is_a_club() -> None:
+    assert summary("Er wechselt zum THW Kiel.") == [("organisation", "THW Kiel", "")]

@@ -381,8 +381,9 @@ def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
             end = next((probe for probe in range(index + 1, len(between)) if between[probe].text == closing), -1)
             if end < 0 and token.text == "," and index == len(between) - 1:
                 return True  # the comma closing the apposition right before the verb
-            if end < 0 or any(word.lower in data.speech_verbs for word in between[index:end]):
-                return False
+            relative = token.text == "," and index + 1 < len(between) and between[index + 1].lower in data.relative_pronouns
+            if end < 0 or not relative and any(word.lower in data.speech_verbs for word in between[index:end]):
+                return False  # (a verb inside a relative clause is that clause's: Klose, der Gelb-Rot sah, nannte)
             index = end if closing == "," else end + 1  # a comma may open the next apposition
         else:
             return False

@@ -161,6 +161,17 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     return None
 
 
+def organisation_by_context(p: Paragraph, i: int) -> Found | None:
+    """``die Übernahme von Schering``, ``Kunde von Spezstroi``: an unknown name where only a company fits."""
+    start = p.starts[i]
+    if not p.text.endswith(p.lists.organisation_context, max(0, start - 24), start) or not _unknown_name(p, i):
+        return None
+    last = capitalised_run_end(p, i)
+    if not all(_unknown_name(p, k) or p.flags[k] & Word.ACRONYM for k in range(i + 1, last + 1)):
+        last = i
+    return organisation_found(p, i, last)
+
+
 def _cued_name(p: Paragraph, i: int) -> bool:
     """``der Autobauer Opel``: a name after an organisation cue; not ``Dienstleister Nordeuropas`` (a place's genitive)."""
     return next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (

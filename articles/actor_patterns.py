@@ -24,6 +24,7 @@ from __future__ import annotations
 from articles.actor_organisations import (
     company,
     organisation_by_apposition,
+    organisation_by_context,
     listed,
     quoted_name,
     with_listed_organisations,
@@ -116,5 +117,5 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
     if found is None and (flags & Word.NAME_LIKE or i in p.after_speech):
         found = person_by_context(p, i)
     if found is None and flags & (Word.NAME_LIKE | Word.ACRONYM):
-        found = organisation_by_apposition(p, i)
+        found = organisation_by_apposition(p, i) or organisation_by_context(p, i)
     return found

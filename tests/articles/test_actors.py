@@ -316,3 +316,16 @@ def test_an_english_article_is_no_first_name() -> None:
 
 def test_an_acronym_before_a_city_that_is_also_a_rare_first_name_is_a_club() -> None:
     assert summary("Er wechselt zum THW Kiel.") == [("organisation", "THW Kiel", "")]
+
+
+@pytest.mark.parametrize(("text", "organisation"), [
+    ("Die Übernahme von Vontrex durch den Konkurrenten scheiterte.", "Vontrex"),
+    ("Der größte Kunde von Vorstal Kovar ist die Armee.", "Vorstal Kovar"),
+])
+def test_an_unknown_name_where_only_a_company_fits_is_an_organisation(text: str, organisation: str) -> None:
+    assert summary(text) == [("organisation", organisation, "")]
+
+
+def test_a_known_person_after_a_company_context_stays_a_person() -> None:
+    assert summary("Die Übernahme von Angela Merkel als Schirmherrin wurde gefeiert.") == [
+        ("person", "Angela Merkel", "")]

@@ -29,6 +29,7 @@ from articles.actor_text import (
     Mention,
     Paragraph,
     capitalised_run_end,
+    head_noun,
     name_end,
     next_has,
     sentence_start,
@@ -66,15 +67,26 @@ def _listed(p: Paragraph, i: int) -> Found | None:
             return Found(Mention(ActorKind(kind), Span(p.index, p.starts[i], end), form, name), following)
     flags = p.flags[i]
     word = p.words[i]
-    if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i)):
+    if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i) and not next_has(p, i, Word.CAPITALISED)):
         return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
     if flags & Word.PLACE and not flags & Word.ORGANISATION:
+        if _names_vessel(p, i):
+            return None
         club = CLUB_YEAR.match(p.text, p.ends[i])
         if club is not None:  # "Mainz 05", "Hannover 96": a club named by its city and founding year
             text = p.text[p.starts[i] : club.end(1)]
             return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], club.end(1)), text, text), i + 1)
         return Found(Mention(ActorKind.PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
     return None
+
+
+def _names_vessel(p: Paragraph, i: int) -> bool:
+    """``die Fähre Skagerrak``, ``mit dem Namen „Skagerrak“``: a place name that names a ship (not a route ``Kiel–Oslo``)."""
+    start = p.starts[i] - (p.text[p.starts[i] - 1 : p.starts[i]] in OPENING_QUOTES)
+    before = p.text[max(0, start - 24) : start]
+    if not before.endswith(" ") or p.text[p.ends[i] : p.ends[i] + 1] in ("–", "-"):
+        return False
+    return before.rstrip().rpartition(" ")[2] in p.lists.vessel_cues
 
 
 def with_listed_organisations(p: Paragraph, found: list[Mention]) -> list[Mention]:
@@ -139,14 +151,36 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
         return _club(p, i, capitalised_run_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
-        named = next_has(p, i, Word.PLACE | Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION)
+        named = next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION) or next_has(
+            p, i, Word.PLACE, Word.FIRST_NAME | Word.ORGANISATION)  # "THW Kiel": a place, though also a rare first name
         return organisation_found(p, i, capitalised_run_end(p, i + 1) if named else i)
-    if flags & Word.ORGANISATION_CUE and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
-            p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s")):  # "Dienstleister Nordeuropas": a place
+    if flags & Word.ORGANISATION_CUE and (_cued_name(p, i) or _cued_club(p, i)):
         return organisation_found(p, i + 1, capitalised_run_end(p, i + 1))
     if flags & (Word.MEDIA_CUE | Word.ORGANISATION_CUE):
         return _quoted_title(p, i)  # der Zeitung „Die Welt“, die Firma „Chip Shop“
     return None
+
+
+def organisation_by_context(p: Paragraph, i: int) -> Found | None:
+    """``die Übernahme von Schering``, ``Kunde von Spezstroi``: an unknown name where only a company fits."""
+    start = p.starts[i]
+    if not p.text.endswith(p.lists.organisation_context, max(0, start - 24), start) or not _unknown_name(p, i):
+        return None
+    last = capitalised_run_end(p, i)
+    if not all(_unknown_name(p, k) or p.flags[k] & Word.ACRONYM for k in range(i + 1, last + 1)):
+        last = i
+    return organisation_found(p, i, last)
+
+
+def _cued_name(p: Paragraph, i: int) -> bool:
+    """``der Autobauer Opel``: a name after an organisation cue; not ``Dienstleister Nordeuropas`` (a place's genitive)."""
+    return next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME) and not (
+        p.flags[i + 1] & Word.PLACE and p.words[i + 1].endswith("s"))
+
+
+def _cued_club(p: Paragraph, i: int) -> bool:
+    """``beim Traditionsverein Preußen Münster``: a cue, then a common noun and a place (a club's name)."""
+    return next_has(p, i, Word.NOUN, Word.FUNCTION | Word.ROLE | Word.ADJECTIVE) and next_has(p, i + 1, Word.PLACE)
 
 
 def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
@@ -187,7 +221,7 @@ def named_by_adjective(p: Paragraph, i: int) -> Found | None:
         return None
     if i + 1 >= len(p) or not p.adjacent(i + 1):
         return None
-    head = p.words[i + 1]
+    head = head_noun(p.words[i + 1])
     if head in p.lists.organisation_adjective_heads:
         return organisation_found(p, i, i + 1)
     if head in p.lists.place_adjective_heads:

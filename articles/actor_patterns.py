@@ -24,6 +24,7 @@ from __future__ import annotations
 from articles.actor_organisations import (
     company,
     organisation_by_apposition,
+    organisation_by_context,
     listed,
     quoted_name,
     with_listed_organisations,
@@ -47,6 +48,7 @@ from articles.actor_text import (
     Found,
     Mention,
     Paragraph,
+    next_has,
 )
 from articles.gazetteers import Word
 
@@ -69,13 +71,21 @@ def scan(paragraph: Paragraph) -> list[Mention]:
     return with_listed_organisations(paragraph, with_listed_names(paragraph, found))
 
 
+def _names_organisation(p: Paragraph, i: int) -> bool:
+    """Whether an organisation cue that only ends like a role (``Erstligisten``, as ``Polizisten``) is followed by
+    a name no list knows as a person's: ``den bulgarischen Erstligisten Litex Lovech``. A listed role cue
+    (``Investor``) keeps introducing a person."""
+    return bool(p.flags[i] & Word.ORGANISATION_CUE) and p.words[i] not in p.lists.role_cues and next_has(
+        p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.SURNAME)
+
+
 def _match_at(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
     if i in p.long_forms:
         return organisation_found(p, i, p.long_forms[i])
     if i in p.bracketed:
         return organisation_found(p, i, i)
-    if flags & (Word.ROLE | Word.HONORIFIC):
+    if flags & (Word.ROLE | Word.HONORIFIC) and not _names_organisation(p, i):
         found = person_after_cue(p, i)
         if found is not None:
             return found
@@ -107,5 +117,5 @@ def _match_at(p: Paragraph, i: int) -> Found | None:
     if found is None and (flags & Word.NAME_LIKE or i in p.after_speech):
         found = person_by_context(p, i)
     if found is None and flags & (Word.NAME_LIKE | Word.ACRONYM):
-        found = organisation_by_apposition(p, i)
+        found = organisation_by_apposition(p, i) or organisation_by_context(p, i)
     return found

@@ -15,7 +15,8 @@ from itertools import accumulate
 from typing import cast
 
 from articles.findings import ActorKind, Span
-from articles.gazetteers import NOT_NAME, Gazetteers, Word
+from articles.gazetteers import LOWER_WORD_BEFORE_CAPITAL, NOT_NAME, Gazetteers, Word
+from articles.paragraph_words import words_of
 
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
 TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
@@ -35,7 +36,8 @@ WORD_AFTER = re.compile(r" (\w+)")
 MAX_NAME_WORDS = 4
 MAX_ORGANISATION_WORDS = 4
 ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
-NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken"})
+#: Listed parties that are common words too: a party only after an article ("der Union", not "Union Berlin").
+NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken", "Union"})
 
 NOT_SURNAME = NOT_NAME
 NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
@@ -53,6 +55,8 @@ ORGANISATION_PATTERN = Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION
 AFTER_SPEAKER = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
 #: A quoted title after a media cue: der Zeitung „Die Welt“.
 QUOTED_TITLE = re.compile(r" ?[„\"»“] ?([A-ZÄÖÜ0-9][^„\"»«“”\n]{0,60}?) ?[“\"«”]")
+#: Capitals that may open the name after a speech verb (as ``gazetteers.LOWER_WORD_BEFORE_CAPITAL`` reads them).
+CUE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 NOT_ADJECTIVE = Word.FUNCTION | Word.ROLE | Word.PLACE | Word.ORGANISATION | ANY_FIRST_NAME
 #: What may join the words of an organisation's name after "für": Bundesamt für Migration und Flüchtlinge.
@@ -108,12 +112,10 @@ class Paragraph:
         self.bracketed = _bracketed_names(self, self.long_forms) if self.in_brackets else set()
         named_heads = lists.adjective_heads
         before_named = set()
-        if not named_heads.isdisjoint(self.words):
-            before_named = {k - 1 for k, w in enumerate(self.words) if w in named_heads}
+        if not named_heads.isdisjoint(self.words) or "-" in text:  # "Hessischer Rundfunk", "Europäische Fußball-Union"
+            before_named = {k - 1 for k, w in enumerate(self.words) if head_noun(w) in named_heads}
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
-        verbs = lists.speech_verbs
-        cued = [m.end() for m in lists.speech_cue.finditer(text) if m.group(1) in verbs]
-        self.after_speech = {k for k in map(self._token_at, cued) if k is not None}
+        self.after_speech = {k for k in map(self._token_at, _after_speech_verbs(text, lists)) if k is not None}
         #: Tokens that start no mention by their own flags but may by what is around them.
         heads = lists.quoted_organisation_heads
         quoted = [] if heads.isdisjoint(self.words) else [k for k, w in enumerate(self.words) if w in heads]
@@ -159,6 +161,28 @@ class Paragraph:
 
     def covered(self, first: int, last: int) -> str:
         return self.text[self.starts[first] : self.ends[last]]
+
+
+def _after_speech_verbs(text: str, lists: Gazetteers) -> list[int]:
+    """Where a capitalised word starts right after a speech verb between blanks (" sagte Kolb")."""
+    verbs = lists.speech_verbs
+    if lists.speech_cue is not LOWER_WORD_BEFORE_CAPITAL:  # a verb of several words: the pattern finds them
+        return [m.end() for m in lists.speech_cue.finditer(text) if m.group(1) in verbs]
+    found = []
+    for verb in verbs.intersection(words_of(text)):
+        written = f" {verb} "
+        index = text.find(written)
+        while index >= 0:
+            after = index + len(written)
+            if text[after : after + 1] in CUE_CAPITALS:
+                found.append(after)
+            index = text.find(written, index + 1)
+    return found
+
+
+def head_noun(word: str) -> str:
+    """The last part of a hyphenated compound (``Fußball-Union`` -> ``Union``), else the word."""
+    return word.rsplit("-", 1)[-1] if "-" in word else word
 
 
 def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:

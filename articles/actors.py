@@ -11,6 +11,7 @@ first: a word becomes an actor only with evidence, a wrong actor being worse tha
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -110,6 +111,8 @@ def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor
 
 # Spelling variants folded by actor_key, applied in this order to a lowercase ASCII word.
 TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
+#: A letter written twice or more in a row: "Selenskyy", "Scholz" and "Schollz" meet.
+DOUBLED = re.compile(r"(.)\1+")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -131,6 +134,8 @@ def actor_key(name: str, kind: ActorKind) -> str:
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -145,4 +150,4 @@ def _fold_transliteration(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             word = word[: -len(ending)] + "i"
             break
-    return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
+    return DOUBLED.sub(r"\1", word)

@@ -106,6 +106,8 @@ class Gazetteers:
     quoted_organisation_heads: frozenset[str]
     club_leads: frozenset[str]
     place_leads: frozenset[str]
+    organisation_context: tuple[str, ...]  # "Übernahme von ": an unknown name after one is an organisation
+    vessel_cues: frozenset[str]  # "Fähre", "namens": a place name after one names a ship
     speech_verbs: frozenset[str]
     #: Candidates for a speech verb before a capitalised word (" sagte K"): group 1 is one of ``speech_verbs``.
     speech_cue: re.Pattern[str]
@@ -333,6 +335,8 @@ def gazetteers() -> Gazetteers:
         quoted_organisation_heads=frozenset(data["quoted_organisation_heads"]),
         club_leads=frozenset(data["club_leads"]),
         place_leads=frozenset(data["place_leads"]),
+        organisation_context=tuple(phrase + " " for phrase in data["organisation_context_before"]),
+        vessel_cues=frozenset(data["vessel_cues"]),
         speech_verbs=frozenset(shared_words("speech_verbs", "so_cue")),
         speech_cue=_speech_cue(shared_words("speech_verbs", "so_cue")),
         person_cues=frozenset(data["person_cues"]),

@@ -8,7 +8,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from articles.blocks import Block, Draft
+from articles.blocks import Block, Draft, Hint
 from articles.dates import parse_date
 from articles.decoding import declared_html_charset, decode_bytes
 from articles.errors import FileTooLarge, FileUnreadable, NotAnArticle
@@ -91,8 +91,11 @@ def _draft(data: bytes, path: PurePath) -> Draft:
 
 def _markdown_draft(text: str, warnings: tuple[str, ...]) -> Draft:
     fields, body = split_front_matter(text)
+    blocks = markdown_blocks(body)
+    if fields.get("title") and not any(block.hint is Hint.TITLE for block in blocks):
+        blocks.insert(0, Block(fields["title"], Hint.TITLE))  # the title is the front matter's, not the first line
     return Draft(
-        blocks=tuple(markdown_blocks(body)),
+        blocks=tuple(blocks),
         format="markdown",
         title=fields.get("title", ""),
         subtitle=fields.get("subtitle", "") or fields.get("description", ""),

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from articles.speakers import (Mention, Token, phrase_at, subject_after, subject_of, tokens, tokens_before,
                                trim_end)
+from articles.paragraph_words import words_of
 from articles.speech_data import SpeechData
 
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -53,7 +54,7 @@ class Cue:
 def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     """Where cue words (speech verbs, laut, zufolge, nach Angaben, „, so“) stand in a paragraph, in order."""
     forms = data.cue_forms
-    hits = {forms[word] for word in text.split() if word in forms}
+    hits = {forms[word] for word in forms.keys() & words_of(text)}
     found = []
     if _PHRASE in hits:  # a word of a source phrase (Angaben, Informationen): look for the phrases
         hits.discard(_PHRASE)

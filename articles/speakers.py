@@ -381,8 +381,9 @@ def _reaches_verb(between: list[Token], data: SpeechData) -> bool:
             end = next((probe for probe in range(index + 1, len(between)) if between[probe].text == closing), -1)
             if end < 0 and token.text == "," and index == len(between) - 1:
                 return True  # the comma closing the apposition right before the verb
-            if end < 0 or any(word.lower in data.speech_verbs for word in between[index:end]):
-                return False
+            relative = token.text == "," and index + 1 < len(between) and between[index + 1].lower in data.relative_pronouns
+            if end < 0 or not relative and any(word.lower in data.speech_verbs for word in between[index:end]):
+                return False  # (a verb inside a relative clause is that clause's: Klose, der Gelb-Rot sah, nannte)
             index = end if closing == "," else end + 1  # a comma may open the next apposition
         else:
             return False
@@ -393,7 +394,21 @@ def subject_after(text: str, toks: list[Token], index: int, data: SpeechData) ->
     """The phrase after a speech verb, past adverbs and prepositional phrases (sagte am Montag X)."""
     index = _skip_adverbials(toks, index, data)
     mention, used = phrase_at(text, toks[index:], data)
+    if mention is None:
+        return _name_after_lowercase_role(text, toks, index, data)
     return mention, index + used
+
+
+def _name_after_lowercase_role(text: str, toks: list[Token], index: int, data: SpeechData) -> tuple[Mention | None, int]:
+    """``said project director Alan Moore``: a name after a role written in lowercase (English), else nothing."""
+    probe = index
+    while probe < len(toks) and probe - index < 3 and toks[probe].text.isalpha() and toks[probe].text.islower() \
+            and toks[probe].lower not in data.function_words:
+        probe += 1
+    if probe == index or probe >= len(toks) or not toks[probe].capitalised:
+        return None, index
+    mention, used = _bare(text, toks[probe:], 0, data)
+    return (mention, probe + used) if mention is not None and mention.kind == "name" else (None, index)
 
 
 def _skip_adverbials(toks: list[Token], index: int, data: SpeechData) -> int:

@@ -49,6 +49,7 @@ class SpeechData:
     genitive_articles: frozenset[str]
     conjunctions: frozenset[str]
     clause_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
     source_prepositions: frozenset[str]
     object_articles: frozenset[str]
     quoting_verbs: frozenset[str]
@@ -146,6 +147,7 @@ def speech_data() -> SpeechData:
         genitive_articles=_words(data["genitive_articles"]),
         conjunctions=_words(data["conjunctions"]),
         clause_openers=_words(data["clause_openers"]),
+        relative_pronouns=_words(data["relative_pronouns"]),
         source_prepositions=_words(data["source_prepositions"]),
         object_articles=_words(data["object_articles"]),
         quoting_verbs=_words(data["quoting_verbs"]),

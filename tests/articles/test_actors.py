@@ -267,3 +267,65 @@ def test_people_named_by_their_context(text: str, expected: list[tuple[str, str,
 ])
 def test_institutions_companies_and_places_after_cues(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(kind, name) for kind, name, _ in summary(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Er wechselt zum slowakischen Erstligisten Zoravan Kresk.", "Zoravan Kresk"),
+        ("Der Konkurrent Vontrell senkte die Preise.", "Vontrell"),
+        ("Er spielte zehn Jahre beim Traditionsverein Preußen Münster.", "Preußen Münster"),
+        ("Die Fluglinie Air Berlin strich zwei Flüge.", "Air Berlin"),
+        ("Air Malta verlegt den Flug nach Wien.", "Air Malta"),
+        ("Das Finale der Champions League findet in Wien statt.", "Champions League"),
+        ("Die Europäische Fußball-Union hat den Verband gesperrt.", "Europäische Fußball-Union"),
+        ("Der Fraktionschef der Union lehnte den Antrag ab.", "Union"),
+    ],
+)
+def test_organisations_named_by_a_cue_a_lead_a_head_or_an_article(text: str, organisation: str) -> None:
+    assert ("organisation", organisation) in [(kind, name) for kind, name, _ in summary(text)]
+
+
+def test_a_listed_role_cue_that_may_also_introduce_an_organisation_still_introduces_a_person() -> None:
+    assert summary("Der Investor Kowalczyk kaufte die Mehrheit.") == [("person", "Kowalczyk", "Investor")]
+    assert summary("Der Erstligist Zoravan Kresk kaufte Stefan Kowalczyk.") == [
+        ("organisation", "Zoravan Kresk", ""), ("person", "Stefan Kowalczyk", "")]
+
+
+def test_union_as_a_common_word_or_a_club_is_not_the_party() -> None:
+    assert summary("Die Union Berlin gewann am Samstag.") == [("organisation", "Union Berlin", "")]
+    assert summary("Eine Union zweier Länder scheiterte.") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Die Fähre Skagerrak legte am Morgen in Kiel ab.", ["Kiel"]),
+    ("Das Schiff mit dem Namen „Skagerrak“ bietet Platz für 900 Reisende.", []),
+    ("Der Tanker Wolga lief vor Rostock auf Grund.", ["Rostock"]),
+])
+def test_a_place_name_that_names_a_ship_is_no_place(text: str, places: list[str]) -> None:
+    assert [name for _, name, _ in summary(text)] == places
+
+
+def test_a_ferry_route_between_places_keeps_its_places() -> None:
+    assert [name for _, name, _ in summary("Die Fähre Kiel–Göteborg fährt zweimal täglich.")] == ["Kiel", "Göteborg"]
+
+
+def test_an_english_article_is_no_first_name() -> None:
+    assert summary("The North Bank wind farm delivered its full capacity on Monday.") == []
+
+
+def test_an_acronym_before_a_city_that_is_also_a_rare_first_name_is_a_club() -> None:
+    assert summary("Er wechselt zum THW Kiel.") == [("organisation", "THW Kiel", "")]
+
+
+@pytest.mark.parametrize(("text", "organisation"), [
+    ("Die Übernahme von Vontrex durch den Konkurrenten scheiterte.", "Vontrex"),
+    ("Der größte Kunde von Vorstal Kovar ist die Armee.", "Vorstal Kovar"),
+])
+def test_an_unknown_name_where_only_a_company_fits_is_an_organisation(text: str, organisation: str) -> None:
+    assert summary(text) == [("organisation", organisation, "")]
+
+
+def test_a_known_person_after_a_company_context_stays_a_person() -> None:
+    assert summary("Die Übernahme von Angela Merkel als Schirmherrin wurde gefeiert.") == [
+        ("person", "Angela Merkel", "")]

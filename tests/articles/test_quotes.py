@@ -50,6 +50,33 @@ def test_english_quote_with_said_after_the_name() -> None:
     assert quote.speaker_name == "Tom Hughes"
 
 
+@pytest.mark.parametrize("tag", ["said project director Alan Moore", "said company spokeswoman Jane Whitfield"])
+def test_english_speech_tag_with_a_lowercase_role_before_the_name(tag: str) -> None:
+    text = f'"This is the largest single source of power in the region," {tag}. The farm runs for 25 years.'
+    [quote] = quotes_of(text)
+    assert quote.speaker_name == tag.split(" ", 3)[3]
+
+
+def test_lowercase_words_after_a_speech_verb_with_no_name_after_them_name_nobody() -> None:
+    [quote] = quotes_of("„Wir bleiben“, sagte noch ein alter Mann aus dem Dorf.")
+    assert quote.speaker_name is None
+
+
+def test_a_relative_clause_with_a_speech_verb_between_the_speaker_and_the_cue() -> None:
+    text = "Bürgermeister Jonas Brandl, der den Plan gestern sah, nannte seinen Platzverweis „völlig überzogen“."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Jonas Brandl"
+
+
+@pytest.mark.parametrize("text", [
+    "Senatorin Ines Falkner begründete ihren Rücktritt mit einer „völlig neuen Lage“.",
+    "Senatorin Ines Falkner sicherte den Anwohnern zu, dass „niemand sein Haus verlieren“ werde.",
+])
+def test_justifying_and_assuring_verbs_name_the_speaker_of_quoted_words(text: str) -> None:
+    [quote] = only(quotes_of(text), QuoteKind.DIRECT)
+    assert quote.speaker_name == "Ines Falkner"
+
+
 def test_english_single_quotes_and_apostrophes() -> None:
     text = "The council’s ‘harbour plan’ won’t pass before the mayor’s holiday in the Peoples’ Park."
     found = quotes_of(text)

@@ -135,3 +135,23 @@ def test_epub_chapters_are_read_in_spine_order(tmp_path: Path) -> None:
 def test_damaged_epub_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotAnArticle, match="e-book"):
         read_article(write(tmp_path / "broken.epub", b"PK\x03\x04" + b"\x00" * 100))
+
+
+def test_markdown_front_matter_title_is_the_title_when_the_file_has_no_heading(tmp_path: Path) -> None:
+    path = tmp_path / "bruecke.md"
+    path.write_text('---\ntitle: "Neue Brücke über die Elbe eröffnet"\nauthor: Jana Berg\n---\n\n'
+                    "Die neue Brücke wurde am Montag eröffnet. Die Bürgermeisterin sprach von einem guten Tag.\n\n"
+                    "Der Bau dauerte vier Jahre.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.metadata.title == "Neue Brücke über die Elbe eröffnet"
+    assert [(p.role, p.text[:20]) for p in article.paragraphs] == [
+        (Role.TITLE, "Neue Brücke über die"), (Role.LEAD, "Die neue Brücke wurd"), (Role.BODY, "Der Bau dauerte vier")]
+
+
+def test_markdown_heading_stays_the_title_beside_a_front_matter_title(tmp_path: Path) -> None:
+    path = tmp_path / "bruecke.md"
+    path.write_text("---\ntitle: Brücke eröffnet | Elbkurier\n---\n\n# Neue Brücke über die Elbe eröffnet\n\n"
+                    "Die neue Brücke wurde am Montag eröffnet.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.metadata.title == "Neue Brücke über die Elbe eröffnet"
+    assert [p.role for p in article.paragraphs] == [Role.TITLE, Role.LEAD]

@@ -23,6 +23,7 @@ from library.cancel import CancelToken as CancelToken  # re-exported: callers im
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
+from library.records import FileRecord
 from library.store import Library
 from library.store_group import StoreGroup
 
@@ -61,6 +62,7 @@ class _Prepared:
     outcome: ImportOutcome | None = None
     job: ParseJob | None = None
     content_hash: str = ""
+    record: FileRecord | None = None  # the library's record of this path when it was read
 
 
 def import_paths(
@@ -115,21 +117,20 @@ def _prepare(library: Library, found: FoundFile, options: ImportOptions) -> _Pre
     record = library.file_record(str(found.path))
     if record is not None and record.content_hash == content_hash:
         return _Prepared(found, _unchanged(found.path, record.article_id))
-    return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash)
+    return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash, record=record)
 
 
 def _settle(library: Library, group: StoreGroup, prepared: _Prepared, parsed: Parsed | None) -> ImportOutcome:
     """Store a parsed file (or recognise it as present); returns what happened to it."""
     if prepared.outcome is not None:
         return prepared.outcome
-    path = prepared.found.path
-    record = library.file_record(str(path))
+    path, record = prepared.found.path, prepared.record
     same = None if record is not None else _same_content_elsewhere(library, group, path, prepared.content_hash)
     if same is not None:
         return same
     if parsed is None or parsed.article is None:
         return ImportOutcome(path, FAILED, parsed.error if parsed else "not parsed")
-    article, shingles = parsed.article, parsed.shingles
+    article, shingles = parsed.article, parsed.text_print
     with group.file():
         if record is not None:
             article_id = record.article_id

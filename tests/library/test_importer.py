@@ -47,6 +47,14 @@ def test_same_content_under_another_name_is_recognised(tmp_path: Path) -> None:
         assert str(path) in second.message and library.count() == 1
 
 
+def test_a_file_given_twice_is_imported_once_and_then_unchanged(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "bruecke.txt")
+    with Library.open(tmp_path / "lib") as library:
+        first, second = run(library, path, path)
+        assert (first.status, second.status) == (IMPORTED, UNCHANGED)
+        assert second.article_id == first.article_id and library.count() == 1
+
+
 def test_a_changed_file_updates_its_article_and_says_so(tmp_path: Path) -> None:
     path = write_article(tmp_path / "in", "bruecke.txt")
     with Library.open(tmp_path / "lib") as library:

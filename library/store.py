@@ -253,9 +253,10 @@ class Library:
 
     # Analyses and actors -----------------------------------------------------------------
 
-    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> None:
-        """Store an article's analysis and file its actors. Call inside ``transaction()``; ``fresh`` when
-        the article has no actors filed (it was just added or replaced).
+    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> tuple[int, ...]:
+        """Store an article's analysis and file its actors; returns the ids of the library actors it names.
+        Call inside ``transaction()``; ``fresh`` when the article has no actors filed (it was just added or
+        replaced).
 
         Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
         and the article (in the same transaction) is stored all the same.
@@ -264,14 +265,16 @@ class Library:
             actor_registry.unfile_actors(self._db, article_id)
         self._db.execute("SAVEPOINT analysis")
         try:
-            actor_registry.file_actors(self._db, article_id, result.actors)
+            actor_ids = actor_registry.file_actors(self._db, article_id, result.actors)
             self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)
             self._db.execute("ROLLBACK TO analysis")
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
+            actor_ids = ()
         self._db.execute("RELEASE analysis")
+        return actor_ids
 
     def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)",

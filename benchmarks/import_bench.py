@@ -185,7 +185,7 @@ def _import(articles: Path, library_dir: Path, *, split: bool = True, analyse: b
             from search.index import SearchIndex
 
             batch = stack.enter_context(stack.enter_context(SearchIndex.open(library)[0]).writer())
-            on_stored = lambda article_id: batch.add(library.article(article_id))  # noqa: E731
+            on_stored = batch.add
         for step in import_paths(library, [articles], options=ImportOptions(analyse=analyse), on_stored=on_stored):
             outcome = step.outcome
             rows.append((outcome.path.relative_to(articles.absolute()).as_posix(), outcome.status,

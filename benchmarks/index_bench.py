@@ -201,7 +201,7 @@ def _import(articles: Path, library_dir: Path, *, timed: bool = True) -> dict[st
     with Library.open(library_dir) as library:
         index, _ = SearchIndex.open(library)
         with index.writer() as batch:
-            for step in import_paths(library, [articles], on_stored=lambda i: batch.add(library.article(i))):
+            for step in import_paths(library, [articles], on_stored=batch.add):
                 statuses[step.outcome.status] += 1
             loop_end = time.perf_counter()
         final_commit = time.perf_counter() - loop_end

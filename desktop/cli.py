@@ -22,6 +22,7 @@ from desktop import cli_analysis, cli_gui, cli_output, cli_search, cli_summarize
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, ImportProgress, import_paths
 from library.paths import library_dir
+from library.records import StoredContent
 from library.store import Library
 
 EXIT_OK, EXIT_ERROR, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -108,11 +109,11 @@ def _import(args: argparse.Namespace) -> int:
 def _run_import(library: Library, paths: Sequence[Path], options: ImportOptions, *, as_json: bool) -> list[ImportOutcome]:
     """Import and index as it goes; the index is committed in batches and at the end."""
     with cli_search.open_index(library) as index, index.writer() as batch:
-        return _import_steps(library, paths, options, as_json, lambda article_id: batch.add(library.article(article_id)))
+        return _import_steps(library, paths, options, as_json, batch.add)
 
 
 def _import_steps(library: Library, paths: Sequence[Path], options: ImportOptions, as_json: bool,
-                  on_stored: Callable[[int], None]) -> list[ImportOutcome]:
+                  on_stored: Callable[[StoredContent], None]) -> list[ImportOutcome]:
     progress = ProgressLine(sys.stderr)
     cancel = CancelToken()
     outcomes: list[ImportOutcome] = []

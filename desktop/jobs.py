@@ -181,7 +181,7 @@ def import_files(library_dir: Path, slot: IndexSlot, paths: Sequence[Path],
     outcomes: list[ImportOutcome] = []
     with Library.open(library_dir) as library, index.writer() as batch:
         with closing(import_paths(library, paths, cancel=cancel,
-                                  on_stored=lambda i: batch.add(library.article(i)))) as steps:
+                                  on_stored=batch.add)) as steps:
             for step in steps:  # closed before the library when this job is: what is finished gets committed
                 outcomes.append(step.outcome)
                 yield step

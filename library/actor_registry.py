@@ -21,8 +21,9 @@ from library.analysing import ActorEntry
 from library.records import ActorSummary, LibraryActor
 
 
-def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> None:
-    """File an article's actors under library actors (call after ``unfile_actors``, in a transaction)."""
+def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> tuple[int, ...]:
+    """File an article's actors under library actors (call after ``unfile_actors``, in a transaction);
+    returns the library actors' ids, each once, in order."""
     keyed = [(entry, _keys(entry)) for entry in entries]
     known, spelled = _known_keys(db, [key for _, keys in keyed for key in keys])
     rows, names = [], []
@@ -38,6 +39,7 @@ def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[Actor
         db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
     db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
                    rows)
+    return tuple(sorted({row[2] for row in rows}))
 
 
 #: An import meets the same names over and over: each spelling's key is worked out once.

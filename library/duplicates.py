@@ -16,6 +16,7 @@ import re
 import zlib
 from array import array
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 16
@@ -46,6 +47,31 @@ def shingles(text: str) -> frozenset[int]:
         return frozenset([zlib.crc32(" ".join(words).encode())]) if words else frozenset()
     grams = zip(*(words[start:] for start in range(SHINGLE_WORDS)))  # each run of five words
     return frozenset(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
+
+
+@dataclass(frozen=True)
+class TextPrint:
+    """A text's shingles as the library stores them (``pack``'s bytes) with their sketch, made once per
+    text in the reader process; cheap to send between processes (bytes, not a set of ints)."""
+
+    packed: bytes
+    sketch: tuple[int, ...]
+
+    @classmethod
+    def of(cls, hashes: frozenset[int]) -> TextPrint:
+        ordered = sorted(hashes)
+        return cls(array("I", ordered).tobytes(), tuple(ordered[:SKETCH_SIZE]))  # the smallest: the sketch
+
+    def hashes(self) -> frozenset[int]:
+        return frozenset(unpack(self.packed))
+
+
+def text_print(text: str) -> TextPrint:
+    return TextPrint.of(shingles(text))
+
+
+def as_print(shingles: frozenset[int] | TextPrint) -> TextPrint:
+    return shingles if isinstance(shingles, TextPrint) else TextPrint.of(shingles)
 
 
 def pack(hashes: frozenset[int]) -> bytes:

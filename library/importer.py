@@ -23,6 +23,7 @@ from library.cancel import CancelToken as CancelToken  # re-exported: callers im
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
+from library.records import FileRecord, StoredContent
 from library.store import Library
 from library.store_group import StoreGroup
 
@@ -61,6 +62,7 @@ class _Prepared:
     outcome: ImportOutcome | None = None
     job: ParseJob | None = None
     content_hash: str = ""
+    record: FileRecord | None = None  # the library's record of this path when it was read
 
 
 def import_paths(
@@ -69,9 +71,10 @@ def import_paths(
     *,
     options: ImportOptions = ImportOptions(),
     cancel: CancelToken | None = None,
-    on_stored: Callable[[int], None] | None = None,
+    on_stored: Callable[[StoredContent], None] | None = None,
 ) -> Generator[ImportProgress, None, None]:
-    """Import files and folders; ``on_stored(article_id)`` is called after each article is committed.
+    """Import files and folders; ``on_stored(content)`` is called after each article is committed, with what
+    was stored (as parsed: the observer, such as the search index, need not read it back).
 
     Closing the generator early (a cancel, Ctrl+C in the caller's loop) commits every file finished so far."""
     found = list(find_files([path.absolute() for path in paths]))
@@ -91,9 +94,9 @@ def import_paths(
         for done, (_, result) in enumerate(parsed, start=1):
             if cancel is not None and cancel.cancelled:
                 return
-            outcome = _settle(library, group, waiting.popleft(), result)
-            if outcome.status in (IMPORTED, UPDATED) and outcome.article_id is not None:
-                group.stored(outcome.article_id)
+            outcome, stored = _settle(library, group, waiting.popleft(), result)
+            if stored is not None:
+                group.stored(stored)
             group.commit_when_due()
             yield ImportProgress(done, len(found), outcome)
     finally:
@@ -115,21 +118,22 @@ def _prepare(library: Library, found: FoundFile, options: ImportOptions) -> _Pre
     record = library.file_record(str(found.path))
     if record is not None and record.content_hash == content_hash:
         return _Prepared(found, _unchanged(found.path, record.article_id))
-    return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash)
+    return _Prepared(found, job=ParseJob(found.path, data), content_hash=content_hash, record=record)
 
 
-def _settle(library: Library, group: StoreGroup, prepared: _Prepared, parsed: Parsed | None) -> ImportOutcome:
-    """Store a parsed file (or recognise it as present); returns what happened to it."""
+def _settle(library: Library, group: StoreGroup, prepared: _Prepared,
+            parsed: Parsed | None) -> tuple[ImportOutcome, StoredContent | None]:
+    """Store a parsed file (or recognise it as present); returns what happened to it and what was stored."""
     if prepared.outcome is not None:
-        return prepared.outcome
-    path = prepared.found.path
-    record = library.file_record(str(path))
+        return prepared.outcome, None
+    path, record = prepared.found.path, prepared.record
     same = None if record is not None else _same_content_elsewhere(library, group, path, prepared.content_hash)
     if same is not None:
-        return same
+        return same, None
     if parsed is None or parsed.article is None:
-        return ImportOutcome(path, FAILED, parsed.error if parsed else "not parsed")
-    article, shingles = parsed.article, parsed.shingles
+        return ImportOutcome(path, FAILED, parsed.error if parsed else "not parsed"), None
+    article, shingles = parsed.article, parsed.text_print
+    actor_ids: tuple[int, ...] = ()
     with group.file():
         if record is not None:
             article_id = record.article_id
@@ -140,8 +144,12 @@ def _settle(library: Library, group: StoreGroup, prepared: _Prepared, parsed: Pa
         primary = None if is_primary_of_others else library.find_copy_of(article_id, shingles)
         library.mark_copy(article_id, primary)
         if parsed.analysis is not None:
-            library.store_analysis(article_id, parsed.analysis, fresh=True)
-    return _stored_outcome(library, path, article_id, primary, updated=record is not None, warnings=article.warnings)
+            actor_ids = library.store_analysis(article_id, parsed.analysis, fresh=True)
+    stored = StoredContent(article_id, article.metadata, article.paragraphs, primary, prepared.content_hash,
+                           parsed.analysis.version if parsed.analysis is not None else "", actor_ids)
+    outcome = _stored_outcome(library, path, article_id, primary, updated=record is not None,
+                              warnings=article.warnings)
+    return outcome, stored
 
 
 def _same_content_elsewhere(library: Library, group: StoreGroup, path: Path,

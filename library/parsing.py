@@ -40,12 +40,15 @@ class ParseJob:
     data: bytes
 
 
+_NO_PRINT = duplicates.TextPrint(b"", ())
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed article with its text's shingles, or the reason it could not be parsed."""
+    """A parsed article with its text's shingles (made here, in the reader), or the reason it could not be parsed."""
 
     article: Article | None
-    shingles: frozenset[int]
+    text_print: duplicates.TextPrint
     error: str = ""
     analysis: AnalysisResult | None = None  # None when the import does not analyse
 
@@ -55,13 +58,13 @@ def parse_job(job: ParseJob, patterns: RolePatterns, analyser: Analyser | None =
     try:
         article = parse_article(job.data, job.path, patterns)
     except ImportFailed as error:
-        return Parsed(None, frozenset(), str(error))
+        return Parsed(None, _NO_PRINT, str(error))
     except Exception as error:  # a bug in a reader must not end a 10,000-file import
         log.exception("unexpected error while reading %s", job.path)
-        return Parsed(None, frozenset(), f"unexpected error while reading the file ({type(error).__name__}: "
+        return Parsed(None, _NO_PRINT, f"unexpected error while reading the file ({type(error).__name__}: "
                                          f"{error}); this is a bug in Lesesaal, please report it")
     analysis = analyser(article.paragraphs) if analyser is not None else None
-    return Parsed(article, duplicates.shingles(article.article_text()), analysis=analysis)
+    return Parsed(article, duplicates.text_print(article.article_text()), analysis=analysis)
 
 
 def parse_in_order(

@@ -41,6 +41,24 @@ class StoredArticle:
         return content_state(self.content_hash, self.analysis_version)
 
 
+@dataclass(frozen=True)
+class StoredContent:
+    """What an import has just stored of an article, as an observer (the search index) needs it, so that it
+    is handed over as it was parsed instead of being read back from the database."""
+
+    id: int
+    metadata: Metadata
+    paragraphs: tuple[Paragraph, ...]
+    duplicate_of: int | None
+    content_hash: str
+    analysis_version: str = ""  # "" when it was stored without an analysis
+    actor_ids: tuple[int, ...] = ()  # the library-wide actors filed for it, in id order
+
+    @property
+    def content_state(self) -> str:
+        return content_state(self.content_hash, self.analysis_version)
+
+
 def content_state(content_hash: str, analysis_version: str | None) -> str:
     return f"{content_hash}/{analysis_version or ''}"
 

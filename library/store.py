@@ -20,6 +20,7 @@ from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
 from library import actor_registry, duplicates, listing
 from library.analysing import AnalysisResult
+from library.duplicates import TextPrint
 from library.errors import ArticleNotFound, LibraryUnavailable
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
@@ -126,7 +127,7 @@ class Library:
 
     # Articles ----------------------------------------------------------------------------
 
-    def add_article(self, article: Article, path: str, content_hash: str, shingles: frozenset[int]) -> int:
+    def add_article(self, article: Article, path: str, content_hash: str, shingles: frozenset[int] | TextPrint) -> int:
         """Store a new article from ``path`` with its text's shingles (for duplicates); returns its id.
 
         Call inside ``transaction()``.
@@ -142,7 +143,7 @@ class Library:
         return article_id
 
     def replace_article(self, article_id: int, article: Article, path: str, content_hash: str,
-                        shingles: frozenset[int]) -> None:
+                        shingles: frozenset[int] | TextPrint) -> None:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
         self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
         self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
@@ -152,23 +153,23 @@ class Library:
         self.add_file(path, article_id, content_hash)
 
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
-                       shingles: frozenset[int]) -> None:
+                       shingles: frozenset[int] | TextPrint) -> None:
         meta = article.metadata
+        text_print = duplicates.as_print(shingles)
         self._db.execute(
             """UPDATE articles SET title = ?, subtitle = ?, kicker = ?, published = ?, source = ?, url = ?,
                author = ?, language = ?, format = ?, path = ?, content_hash = ?, warnings = ?, shingles = ?,
                updated_at = ? WHERE id = ?""",
             (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
-             article.format, path, content_hash, "\n".join(article.warnings), duplicates.pack(shingles), _now(),
+             article.format, path, content_hash, "\n".join(article.warnings), text_print.packed, _now(),
              article_id),
         )
-        sketch = duplicates.sketch(shingles)
         self._db.executemany(
             "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
             [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
         )
         self._db.executemany(
-            "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in sketch]
+            "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in text_print.sketch]
         )
 
     def article(self, article_id: int) -> StoredArticle:
@@ -252,9 +253,10 @@ class Library:
 
     # Analyses and actors -----------------------------------------------------------------
 
-    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> None:
-        """Store an article's analysis and file its actors. Call inside ``transaction()``; ``fresh`` when
-        the article has no actors filed (it was just added or replaced).
+    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> tuple[int, ...]:
+        """Store an article's analysis and file its actors; returns the ids of the library actors it names.
+        Call inside ``transaction()``; ``fresh`` when the article has no actors filed (it was just added or
+        replaced).
 
         Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
         and the article (in the same transaction) is stored all the same.
@@ -263,14 +265,16 @@ class Library:
             actor_registry.unfile_actors(self._db, article_id)
         self._db.execute("SAVEPOINT analysis")
         try:
-            actor_registry.file_actors(self._db, article_id, result.actors)
+            actor_ids = actor_registry.file_actors(self._db, article_id, result.actors)
             self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)
             self._db.execute("ROLLBACK TO analysis")
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
+            actor_ids = ()
         self._db.execute("RELEASE analysis")
+        return actor_ids
 
     def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)",
@@ -307,11 +311,14 @@ class Library:
 
     # Duplicate groups --------------------------------------------------------------------
 
-    def find_copy_of(self, article_id: int, shingles: frozenset[int]) -> int | None:
+    def find_copy_of(self, article_id: int, shingles: frozenset[int] | TextPrint) -> int | None:
         """The primary of the story an article (its text's shingles given) is a copy of, or None."""
+        text_print = duplicates.as_print(shingles)
         best_score, best = 0.0, None
-        for candidate in self._sketch_candidates(article_id, duplicates.sketch(shingles)):
-            score = duplicates.copy_score(shingles, self._stored_shingles(candidate))
+        hashes: frozenset[int] | None = None  # made only for an article with candidates, few are
+        for candidate in self._sketch_candidates(article_id, text_print.sketch):
+            hashes = text_print.hashes() if hashes is None else hashes
+            score = duplicates.copy_score(hashes, self._stored_shingles(candidate))
             if score > best_score:
                 best_score, best = score, candidate
         return None if best is None else self.primary_of(best)

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from library.records import StoredContent
 from library.store import Library
 
 #: A group is committed after this many files or this many seconds after it opened, whichever comes first.
@@ -23,10 +24,10 @@ GROUP_SECONDS = 0.5
 class StoreGroup:
     """Opens a transaction at the first file's writes and commits it when the group is full or old enough."""
 
-    def __init__(self, library: Library, on_stored: Callable[[int], None] | None = None) -> None:
+    def __init__(self, library: Library, on_stored: Callable[[StoredContent], None] | None = None) -> None:
         self._library = library
         self._on_stored = on_stored
-        self._stored: list[int] = []
+        self._stored: list[StoredContent] = []
         self._files = 0
         self._opened_at: float | None = None
 
@@ -40,9 +41,9 @@ class StoreGroup:
             yield
         self._files += 1
 
-    def stored(self, article_id: int) -> None:
+    def stored(self, content: StoredContent) -> None:
         """Tell the observer of this article once its group is committed."""
-        self._stored.append(article_id)
+        self._stored.append(content)
 
     def commit_when_due(self) -> None:
         if self._opened_at is not None and (
@@ -56,5 +57,5 @@ class StoreGroup:
         self._opened_at, self._files = None, 0
         stored, self._stored = self._stored, []
         if self._library.commit() and self._on_stored is not None:
-            for article_id in stored:
-                self._on_stored(article_id)
+            for content in stored:
+                self._on_stored(content)

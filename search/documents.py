@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from articles.model import Role
-from library.records import StoredArticle
+from library.records import StoredArticle, StoredContent
 from search.analysis import ANALYSIS_VERSION
 from search.schema import OTHER_ROLES, role_field
 
@@ -19,7 +19,8 @@ def fingerprint(content_hash: str, group: int) -> str:
     return f"{content_hash}:{group}:{ANALYSIS_VERSION}"
 
 
-def document_for(article: StoredArticle) -> dict[str, Any]:
+def document_for(article: StoredArticle | StoredContent) -> dict[str, Any]:
+    """The document of an article read from the library, or of one an import has just stored."""
     group = article.duplicate_of or article.id
     meta = article.metadata
     document: dict[str, Any] = {

@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import Every
 
+from library.records import StoredArticle, StoredContent
 from search.documents import document_for
 from search.errors import SearchUnavailable
 from search.segment_writer import FastSegmentWriter
@@ -42,7 +43,7 @@ class IndexBatch:
         self._queued: list[Change] = []
         self._worker: Any = None
 
-    def add(self, article: Any) -> None:
+    def add(self, article: StoredArticle | StoredContent) -> None:
         self._change(("add", document_for(article)))
 
     def delete(self, article_id: int) -> None:

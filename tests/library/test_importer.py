@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 
 from library.importer import FAILED, IMPORTED, UNCHANGED, UPDATED, CancelToken, ImportOptions, import_paths
 from library.paths import database_path
+from library.records import StoredContent
 from library.store import Library
+from tests.conftest import FIXTURES
 
 ARTICLE = "Neue Brücke über die Elbe\n\n{lead}\n\nDie Bauarbeiten dauerten drei Jahre und kosteten 48 Millionen Euro."
 LEAD = "In Dresden ist am Samstag eine neue Brücke für Radfahrer und Fußgänger eröffnet worden, teilte die Stadt mit."
@@ -45,6 +48,14 @@ def test_same_content_under_another_name_is_recognised(tmp_path: Path) -> None:
         first, second = run(library, path, copy)
         assert second.status == UNCHANGED and second.article_id == first.article_id
         assert str(path) in second.message and library.count() == 1
+
+
+def test_a_file_given_twice_is_imported_once_and_then_unchanged(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "bruecke.txt")
+    with Library.open(tmp_path / "lib") as library:
+        first, second = run(library, path, path)
+        assert (first.status, second.status) == (IMPORTED, UNCHANGED)
+        assert second.article_id == first.article_id and library.count() == 1
 
 
 def test_a_changed_file_updates_its_article_and_says_so(tmp_path: Path) -> None:
@@ -110,10 +121,36 @@ def test_cancel_stops_after_the_current_file_and_keeps_what_is_done(tmp_path: Pa
 
 def test_stored_articles_are_announced_to_an_observer(tmp_path: Path) -> None:
     path = write_article(tmp_path / "in", "a.txt")
-    seen: list[int] = []
+    seen: list[StoredContent] = []
     with Library.open(tmp_path / "lib") as library:
         [outcome] = run(library, path, on_stored=seen.append)
-    assert seen == [outcome.article_id]
+    assert [content.id for content in seen] == [outcome.article_id]
+
+
+def _as_stored(library: Library, article_id: int) -> StoredContent:
+    """What the library holds of an article, in the shape the import hands its observer."""
+    stored = library.article(article_id)
+    return StoredContent(stored.id, stored.metadata, stored.paragraphs, stored.duplicate_of, stored.content_hash,
+                         stored.analysis_version, stored.actor_ids)
+
+
+def test_the_observer_is_handed_exactly_what_the_library_then_holds(tmp_path: Path) -> None:
+    """New, copied, analysed and updated articles: the observer (the search index) never needs to read them back."""
+    shutil.copytree(FIXTURES / "analysis", tmp_path / "in")
+    shutil.copy(FIXTURES / "articles" / "de_rt_style.txt", tmp_path / "in" / "story.txt")
+    shutil.copy(FIXTURES / "articles" / "de_same_story_copy2.md", tmp_path / "in" / "story-copy.md")
+    seen: list[StoredContent] = []
+    held: list[StoredContent] = []
+    with Library.open(tmp_path / "lib") as library:
+        def observe(content: StoredContent) -> None:
+            seen.append(content)
+            held.append(_as_stored(library, content.id))
+        run(library, tmp_path / "in", on_stored=observe)
+        (tmp_path / "in" / "story.txt").write_text("Neue Fassung\n\nDer Text wurde am Abend ergänzt.", encoding="utf-8")
+        run(library, tmp_path / "in", on_stored=observe)
+    assert seen and seen == held
+    assert any(content.duplicate_of for content in seen) and any(content.actor_ids for content in seen)
+    assert len({content.id for content in seen}) == len(seen) - 1  # the changed file is handed over again
 
 
 def test_a_crash_while_storing_leaves_no_half_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,9 +202,9 @@ def test_the_observer_hears_of_an_article_once_it_is_committed(tmp_path: Path) -
         write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
     visible: list[bool] = []
 
-    def observe(article_id: int) -> None:
+    def observe(content: StoredContent) -> None:
         connection = sqlite3.connect(database_path(tmp_path / "lib"))
-        visible.append(connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None)
+        visible.append(connection.execute("SELECT 1 FROM articles WHERE id = ?", (content.id,)).fetchone() is not None)
         connection.close()
     with Library.open(tmp_path / "lib") as library:
         run(library, tmp_path / "in", on_stored=observe)

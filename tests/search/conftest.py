@@ -30,7 +30,7 @@ def build(folder: Path) -> Indexed:
     index, _ = SearchIndex.open(library)
     ids: dict[str, int] = {}
     with index.writer() as batch:
-        for step in import_paths(library, [folder / "in"], on_stored=lambda i: batch.add(library.article(i))):
+        for step in import_paths(library, [folder / "in"], on_stored=batch.add):
             assert step.outcome.article_id is not None, step.outcome.message
             ids[step.outcome.path.name] = step.outcome.article_id
     return Indexed(library, index, ids)

@@ -266,6 +266,10 @@ class MainWindow(QMainWindow):
 
     # Import ---------------------------------------------------------------------------------
 
+    @property
+    def importing(self) -> bool:
+        return self._import_task is not None
+
     def start_import(self, paths: Sequence[Path]) -> None:
         if self._import_task is not None:
             self.statusBar().showMessage("An import is already running; drop the files again when it ends.", 6000)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 
 from library.paths import library_dir
 from summarize.errors import ModelUnavailable
-from summarize.settings import available_models, choose_model
+from summarize.settings import choose_model
 
 #: "auto": a model when one is set (or in the models folder) and can run, else extractive.
 SUMMARY_METHODS = ("auto", "extractive", "model")
@@ -54,9 +54,8 @@ def save_settings(store: QSettings, settings: Settings) -> None:
 
 def model_file(settings: Settings) -> Path | None:
     """The model in Settings, else as ``summarize.settings`` finds one (``LESESAAL_MODEL``, the models folder),
-    else the first ``.gguf`` in the chosen library's models folder, else None."""
+    else the first ``.gguf`` in the chosen library's models folder, else one the installer bundled, else None."""
     try:
-        return choose_model(settings.model_path or None)
+        return choose_model(settings.model_path or None, also=[settings.library_dir() / MODELS_FOLDER])
     except ModelUnavailable:
-        found = available_models(settings.library_dir() / MODELS_FOLDER)
-        return found[0] if found else None
+        return None

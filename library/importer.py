@@ -23,7 +23,7 @@ from library.cancel import CancelToken as CancelToken  # re-exported: callers im
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
-from library.records import FileRecord, StoredContent
+from library.records import AnnotationDigest, FileRecord, StoredContent
 from library.store import Library
 from library.store_group import StoreGroup
 
@@ -145,8 +145,9 @@ def _settle(library: Library, group: StoreGroup, prepared: _Prepared,
         library.mark_copy(article_id, primary)
         if parsed.analysis is not None:
             actor_ids = library.store_analysis(article_id, parsed.analysis, fresh=True)
+        annotations = library.annotation_digest(article_id) if record is not None else AnnotationDigest()
     stored = StoredContent(article_id, article.metadata, article.paragraphs, primary, prepared.content_hash,
-                           parsed.analysis.version if parsed.analysis is not None else "", actor_ids)
+                           parsed.analysis.version if parsed.analysis is not None else "", actor_ids, annotations)
     outcome = _stored_outcome(library, path, article_id, primary, updated=record is not None,
                               warnings=article.warnings)
     return outcome, stored

@@ -18,7 +18,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_analysis, cli_annotate, cli_gui, cli_output, cli_search, cli_summarize, findings_output
+from desktop import (cli_analysis, cli_annotate, cli_backup, cli_gui, cli_lists, cli_output, cli_search,
+                     cli_summarize, findings_output)
 from library.annotations import annotations_of
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, ImportProgress, import_paths
@@ -86,14 +87,18 @@ def _parser() -> argparse.ArgumentParser:
     cli_analysis.add_commands(commands, _open)
     cli_summarize.add_command(commands, _open)
     cli_annotate.add_commands(commands, _open)
+    cli_lists.add_commands(commands, _open)
+    cli_backup.add_command(commands)
     cli_gui.add_command(commands)
     return parser
 
 
 def _open(args: argparse.Namespace) -> Library:
-    """The library, with stale analyses re-made first (see ``cli_analysis.refresh_analyses``)."""
+    """The library, with today's automatic backup made and stale analyses re-made first (see
+    ``cli_backup.daily_backup`` and ``cli_analysis.refresh_analyses``)."""
     library = Library.open(library_dir(args.library))
     try:
+        cli_backup.daily_backup(library.directory)
         cli_analysis.refresh_analyses(library)
     except BaseException:
         library.close()

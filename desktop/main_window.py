@@ -29,6 +29,7 @@ from desktop.summary_panel import SummaryPanel
 from desktop.tasks import Task, TaskRunner
 from desktop.theme import apply_theme, colours_for
 from desktop.window_actions import WindowActions
+from library import backups
 from library.importer import ImportOutcome
 from library.listing import ListQuery
 from library.store import Library
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
                         lane="writer", finished=self._on_index_opened, failed=self._on_index_failed)
         self.analysis_refresh = AnalysisRefresh(self)
         self.refresh_actors()
+        self.runner.run("daily backup", lambda _token: backups.daily_backup(self.library_dir),
+                        failed=self._on_backup_failed)
 
     def _build(self, summary_run: SummaryRun) -> None:
         self.facets = FacetsPanel(self)
@@ -259,6 +262,12 @@ class MainWindow(QMainWindow):
         self.index_ready.emit()
         if self._pending_query and self._pending_query == self._query:
             self._on_query_changed(self._pending_query)
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        if not isinstance(error, backups.BackupFailed):
+            show_error(self, error, doing="Today's automatic backup")
+            return
+        self.statusBar().showMessage(f"Today's automatic backup was not made: {error}", 12000)
 
     def _on_index_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage("Search is unavailable.")

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
+from library import reading_state
+from library.reading_state import IN_PROGRESS, READ, UNREAD
+
+#: Orders by reading state: unread (no row), in progress, read.
+_READING_RANK = "COALESCE((SELECT CASE r.state WHEN 'read' THEN 2 ELSE 1 END FROM reading r WHERE r.article_id = a.id), 0)"
 #: Sort keys a list can be ordered by, with their SQL expressions (ties go to the newer id).
 SORT_KEYS: dict[str, str] = {
     "title": "a.title COLLATE NOCASE",
     "source": "a.source COLLATE NOCASE",
     "date": "a.published",  # undated (NULL) first when ascending, last when descending
     "copies": "copies",
-    "read": "is_read",
+    "read": _READING_RANK,
 }
 
 
@@ -41,11 +45,12 @@ class ListRow:
     date: str | None
     copies: int
     read: bool
+    in_progress: bool = False  # opened and marked as being read (``read`` is False then)
 
 
 _SELECT = """SELECT a.id, a.title, a.source, a.published,
        (SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies,
-       EXISTS (SELECT 1 FROM reading r WHERE r.article_id = a.id) AS is_read
+       (SELECT r.state FROM reading r WHERE r.article_id = a.id) AS state
   FROM articles a"""
 
 
@@ -70,8 +75,11 @@ def rows(db: sqlite3.Connection, query: ListQuery, offset: int, limit: int) -> l
     where, values = _where(query)
     direction = "DESC" if query.descending else "ASC"
     sql = f"{_SELECT}{where} ORDER BY {SORT_KEYS[query.sort]} {direction}, a.id {direction} LIMIT ? OFFSET ?"
-    found = db.execute(sql, (*values, limit, offset))
-    return [ListRow(r[0], r[1], r[2], r[3], int(r[4]), bool(r[5])) for r in found]
+    return [_list_row(r) for r in db.execute(sql, (*values, limit, offset))]
+
+
+def _list_row(r: tuple[Any, ...]) -> ListRow:
+    return ListRow(r[0], r[1], r[2], r[3], int(r[4]), r[5] == READ, r[5] == IN_PROGRESS)
 
 
 def ordered_ids(db: sqlite3.Connection, query: ListQuery) -> list[int]:
@@ -80,8 +88,7 @@ def ordered_ids(db: sqlite3.Connection, query: ListQuery) -> list[int]:
         raise ValueError(f"unknown sort key {query.sort!r}")
     where, values = _where(query)
     direction = "DESC" if query.descending else "ASC"
-    computed = {"copies": "(SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id)",
-                "read": "EXISTS (SELECT 1 FROM reading r WHERE r.article_id = a.id)"}
+    computed = {"copies": "(SELECT COUNT(*) FROM articles c WHERE c.duplicate_of = a.id)"}
     key = computed.get(query.sort, SORT_KEYS[query.sort])
     sql = f"SELECT a.id FROM articles a{where} ORDER BY {key} {direction}, a.id {direction}"
     return [row[0] for row in db.execute(sql, values)]
@@ -93,7 +100,7 @@ def rows_by_id(db: sqlite3.Connection, ids: list[int]) -> dict[int, ListRow]:
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         for r in db.execute(f"{_SELECT} WHERE a.id IN ({marks})", chunk):
-            found[r[0]] = ListRow(r[0], r[1], r[2], r[3], int(r[4]), bool(r[5]))
+            found[r[0]] = _list_row(r)
     return found
 
 
@@ -115,9 +122,9 @@ def facets(db: sqlite3.Connection, query: ListQuery) -> dict[str, dict[str, int]
 
 
 def set_read(db: sqlite3.Connection, article_id: int, read: bool) -> None:
+    """``read``: the article was opened (unread becomes read; in progress stays); else it becomes unread."""
     if read:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        db.execute("INSERT OR IGNORE INTO reading (article_id, read_at) VALUES (?, ?)", (article_id, now))
+        reading_state.mark_opened(db, article_id)
     else:
-        db.execute("DELETE FROM reading WHERE article_id = ?", (article_id,))
+        reading_state.set_state(db, [article_id], UNREAD)
 

@@ -142,6 +142,24 @@ MIGRATIONS: tuple[str, ...] = (
         revision INTEGER NOT NULL
     );
     """,
+    # 6: reading lists (named, ordered lists of articles) and a reading state beside "read": a ``reading`` row
+    #    is 'read' (as before) or 'in-progress'; no row is unread. ``read_at`` is when the state was set.
+    """
+    ALTER TABLE reading ADD COLUMN state TEXT NOT NULL DEFAULT 'read';
+    CREATE TABLE reading_lists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE reading_list_items (
+        list_id INTEGER NOT NULL REFERENCES reading_lists(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (list_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX reading_list_items_article ON reading_list_items(article_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,14 +18,14 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, annotation_rows, duplicates, listing
+from library import actor_registry, annotation_rows, backups, duplicates, listing, reading_state
 from library.analysing import AnalysisResult
 from library.duplicates import TextPrint
 from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavailable
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
 from library.records import ActorSummary, AnnotationDigest, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
-from library.schema import migrate
+from library.schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class Library:
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            _back_up_before_upgrade(connection, directory)
             migrate(connection)
         except sqlite3.DatabaseError as error:
             raise LibraryUnavailable(_explain(path, error)) from None
@@ -236,6 +237,13 @@ class Library:
         self.article(article_id)  # refuses an unknown id with ArticleNotFound
         listing.set_read(self._db, article_id, read)
 
+    def set_reading_state(self, article_ids: Sequence[int], state: str) -> None:
+        """Mark articles read, unread or in progress (``library.reading_state``)."""
+        reading_state.set_state(self._db, article_ids, state)
+
+    def reading_states(self, article_ids: Sequence[int]) -> dict[int, str]:
+        return reading_state.states_of(self._db, article_ids)
+
     def index_states(self) -> dict[int, tuple[str, int]]:
         """Every article's content (its hash and analysis version) and the primary of its story: what a
         search index must reflect."""
@@ -389,6 +397,18 @@ def _sketch_lookup(hashes: int) -> str:
     limit = duplicates.COMMON_HASH_ARTICLES + 1
     one = f"SELECT * FROM (SELECT hash, article_id FROM sketches WHERE hash = ? LIMIT {limit})"
     return " UNION ALL ".join([one] * hashes) if hashes else "SELECT 0, 0 WHERE 0"
+
+
+def _back_up_before_upgrade(connection: sqlite3.Connection, directory: Path) -> None:
+    """A library with articles that this Lesesaal is about to upgrade is copied first (``library.backups``)."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if not 0 < version < SCHEMA_VERSION:
+        return
+    try:
+        backups.backup_before_upgrade(directory, version)
+    except backups.BackupFailed as error:
+        raise LibraryUnavailable(f"the library needs an upgrade, and a copy of it is made first, but {error}; "
+                                 "free some disk space and open it again") from None
 
 
 def _now() -> str:

@@ -152,3 +152,22 @@ def test_after_a_reimport_without_the_quote_the_annotation_is_listed_as_detached
     item = window.annotation_panel.list.item(0)
     assert item.text().startswith("Detached") and "«40 Fahrräder»" in item.text()
     assert "annotation-" not in window.reader.html()
+
+
+def test_a_selection_over_two_paragraphs_ends_with_the_first_and_the_heading_is_not_highlighted(
+        opened: tuple[Any, Path], qtbot: Any) -> None:
+    window, _ = opened
+    document = window.reader.document()
+    start = document.find("Reederei am Freitag").selectionStart()
+    end = document.find("120 Fahrgäste").selectionEnd()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    [made] = saved(window, qtbot, window.annotations.highlight.trigger)
+    assert made.quote == "Reederei am Freitag mit." and made.paragraph == 1
+    meta = document.find("Other coverage of this story")  # the header's links line is no paragraph
+    window.reader.setTextCursor(meta)
+    window.annotations.highlight.trigger()
+    assert "Select some of the article's text first" in window.statusBar().currentMessage()
+    assert len(annotations_of(window.library, 1)) == 1

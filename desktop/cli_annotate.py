@@ -33,7 +33,7 @@ def add_commands(commands: Any, opener: Any) -> None:
     group.add_argument("--edit", type=int, metavar="AID", help="change annotation AID instead of making one")
     group.add_argument("--delete", type=int, metavar="AID", help="delete annotation AID")
     command.add_argument("--json", action="store_true", help="print the annotation as JSON")
-    command.set_defaults(run=lambda args: _annotate(args, opener, command))
+    command.set_defaults(run=lambda args, parser=command: _annotate(args, opener, parser))
 
     command = commands.add_parser("annotations", help="list annotations: an article's, or the whole library's")
     command.add_argument("id", type=int, nargs="?")

@@ -36,6 +36,9 @@ def locate(quote: str, prefix: str, suffix: str, paragraphs: Mapping[int, str], 
     pattern = _flexible(quote)
     if pattern is None:
         return None
+    unchanged = _in_place(quote, prefix, suffix, paragraphs.get(near, ""))
+    if unchanged is not None:  # its words and whole context where they were: no place can agree better
+        return Anchor(near, unchanged, unchanged + len(quote))
     best: tuple[float, Anchor] | None = None
     for index, text in paragraphs.items():
         for found in pattern.finditer(text):
@@ -43,6 +46,15 @@ def locate(quote: str, prefix: str, suffix: str, paragraphs: Mapping[int, str], 
             if best is None or score > best[0]:
                 best = (score, Anchor(index, found.start(), found.end()))
     return best[1] if best else None
+
+
+def _in_place(quote: str, prefix: str, suffix: str, text: str) -> int | None:
+    """Where the quote starts in ``text`` with exactly its old context around it (the first such place)."""
+    at = text.find(prefix + quote + suffix)
+    if at < 0:
+        return None
+    start = at + len(prefix)
+    return start if context(text, start, start + len(quote)) == (prefix, suffix) else None
 
 
 def _flexible(quote: str) -> re.Pattern[str] | None:

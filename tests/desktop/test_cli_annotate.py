@@ -102,7 +102,8 @@ def test_bad_anchors_fail_with_a_message_and_store_nothing(capsys: pytest.Captur
 def test_missing_offsets_and_unknown_colours_are_usage_errors(capsys: pytest.CaptureFixture[str], article: int) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["annotate", str(article), "--paragraph", "2"])
-    assert exited.value.code == 2 and "--start, --end" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert exited.value.code == 2 and "lesesaal annotate: error:" in error and "--start, --end" in error
     with pytest.raises(SystemExit) as exited:
         main(["annotate", str(article), "--paragraph", "2", "--start", "0", "--end", "3", "--colour", "red"])
     assert exited.value.code == 2 and "invalid choice: 'red'" in capsys.readouterr().err

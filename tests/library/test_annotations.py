@@ -3,6 +3,7 @@ re-import, detached annotations, and removal of annotated articles."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,14 @@ def test_an_annotated_article_is_only_removed_on_request(library: Library, tmp_p
     assert library.count() == 1 and len(annotations_of(library, article_id)) == 1
     library.remove(article_id, with_annotations=True)
     assert library.count() == 0 and annotations_of(library, article_id) == []
+
+
+def test_the_database_itself_refuses_to_drop_an_annotated_article(library: Library, tmp_path: Path) -> None:
+    article_id = imported(library, write(tmp_path / "in", TITLE, LEAD, BODY))
+    add_annotation(library, article_id, anchor_of(library, article_id, "Radwegs"))
+    with pytest.raises(sqlite3.IntegrityError):
+        library.connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    assert len(annotations_of(library, article_id)) == 1
 
 
 def test_every_change_raises_the_articles_index_state(library: Library, tmp_path: Path) -> None:

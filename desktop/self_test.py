@@ -121,7 +121,12 @@ class SelfTest(QObject):
     def _summarise(self, name: str, method: str) -> None:
         panel = self.window.summary
         panel.choose(method)
-        panel.summary_finished.connect(lambda summary: self._on_summary(name, summary))
+
+        def finished(summary: Summary) -> None:
+            panel.summary_finished.disconnect(finished)
+            self._on_summary(name, summary)
+
+        panel.summary_finished.connect(finished)
         panel.summarise()
         self._watch_summary(name)
 
@@ -137,7 +142,6 @@ class SelfTest(QObject):
     def _on_summary(self, name: str, summary: Summary) -> None:
         if name in self.steps:
             return
-        self.window.summary.summary_finished.disconnect()
         timings = summary.timings
         ran = summary.method == EXTRACTIVE if name == "extractive" else timings.completion_tokens > 0
         self._record(name, ran and bool(summary.key_points), method=summary.method,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ SMOKE_TEST = Path(__file__).resolve().parents[2] / "packaging" / "smoke_test.py"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the verified build is the Linux one")
+@pytest.mark.skipif(shutil.which("objdump") is None, reason="PyInstaller needs binutils (objdump, objcopy)")
 def test_the_built_bundle_imports_searches_renders_and_summarises_with_its_bundled_model() -> None:
     result = subprocess.run([sys.executable, str(SMOKE_TEST)], capture_output=True, text=True, timeout=1800,
                             check=False)

@@ -6,7 +6,8 @@
 2. start-up: the built ``lesesaal-gui`` on a new library (the samples come in, the index is made) and again on
    that library, each until its window is idle and closed (``--quit-after 0``), wall seconds;
 3. ``lesesaal-gui --self-test smoke_article.html`` offscreen with no ``--model``: the bundled model must be found.
-   It imports the article, searches it, renders the reading pane, summarises extractively and with the model.
+   It imports the article, searches it, renders the reading pane, summarises extractively and with the model,
+   and imports a batch large enough for the reader and index worker processes.
 Prints one JSON object (build seconds, sizes in MB, start-up seconds, the self-test's report); exit code 0 when
 the self-test passed. Nothing touches the user's own library or settings: every run gets a temporary home.
 """

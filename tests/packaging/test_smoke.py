@@ -25,7 +25,8 @@ def test_the_built_bundle_imports_searches_renders_and_summarises_with_its_bundl
     report = json.loads(result.stdout[result.stdout.index("{\n"):])
     steps = report["self_test"]["steps"]
     assert report["self_test"]["frozen"] is True
-    assert list(steps) == ["import", "search", "reader", "extractive", "model"]
+    assert list(steps) == ["import", "search", "reader", "extractive", "model", "batch"]
     assert all(step["ok"] for step in steps.values())
     assert steps["model"]["completion_tokens"] > 0  # llama.cpp from the bundle generated text
+    assert steps["batch"]["added"] == steps["batch"]["files"]  # reader and index worker processes ran
     assert report["size_mb"]["bundled_model"] > 0

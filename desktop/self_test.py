@@ -1,11 +1,13 @@
 """``lesesaal-gui --self-test FILE [--model GGUF]``: proves an installed build is complete, in the real window.
 
 Each step waits on the window's own signals: FILE is imported and opened, a word of its title is searched, the
-reading pane is rendered to an image, and the article is summarised extractively and by the model (``--model``,
-else the one the app would choose, such as a model bundled at build time). Then the window closes and one JSON
-object goes to stdout, or to ``self-test.json`` in the library folder when there is none (a windowed Windows
-build): ``{"ok", "frozen", "platform", "seconds", "steps": {"import", "search", "reader", "extractive", "model"}}``,
-each step ``{"ok", ...what it found}``. Exit code 0 when every step passed. For packagers' smoke tests.
+reading pane is rendered to an image, the article is summarised extractively and by the model (``--model``,
+else the one the app would choose, such as a model bundled at build time), and a batch of generated articles is
+imported, large enough for the import's reader processes and the index worker process (which a frozen build must
+be able to start). Then the window closes and one JSON object goes to stdout, or to ``self-test.json`` in the
+library folder when there is none (a windowed Windows build): ``{"ok", "frozen", "platform", "seconds",
+"steps": {"import", "search", "reader", "extractive", "model", "batch"}}``, each step ``{"ok", ...what it
+found}``. Exit code 0 when every step passed. For packagers' smoke tests.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from search.searching import SearchResults
 
 Step = Callable[[], None]
 _POLL_MS = 200
+#: Files in the batch step: past the import's threshold for reader processes (64) and the index's for its
+#: worker process (400 changes).
+BATCH = 420
 
 
 class SelfTest(QObject):
@@ -39,10 +44,12 @@ class SelfTest(QObject):
         self.title = ""
         self.steps: dict[str, dict[str, Any]] = {}
         self._started = time.perf_counter()
-        self._queue: list[Step] = [self._import, self._search, self._reader, self._extractive, self._model]
+        self._queue: list[Step] = [self._import, self._search, self._reader, self._extractive, self._model,
+                                   self._batch]
         self._timeout = QTimer(self, singleShot=True, interval=int(timeout_s * 1000))
         self._timeout.timeout.connect(lambda: self._finish(f"timed out after {timeout_s:.0f} s"))
         self._finished = False
+        self._count_before = 0
 
     def start(self) -> None:
         self._timeout.start()
@@ -121,7 +128,12 @@ class SelfTest(QObject):
     def _summarise(self, name: str, method: str) -> None:
         panel = self.window.summary
         panel.choose(method)
-        panel.summary_finished.connect(lambda summary: self._on_summary(name, summary))
+
+        def finished(summary: Summary) -> None:
+            panel.summary_finished.disconnect(finished)
+            self._on_summary(name, summary)
+
+        panel.summary_finished.connect(finished)
         panel.summarise()
         self._watch_summary(name)
 
@@ -137,13 +149,27 @@ class SelfTest(QObject):
     def _on_summary(self, name: str, summary: Summary) -> None:
         if name in self.steps:
             return
-        self.window.summary.summary_finished.disconnect()
         timings = summary.timings
         ran = summary.method == EXTRACTIVE if name == "extractive" else timings.completion_tokens > 0
         self._record(name, ran and bool(summary.key_points), method=summary.method,
                      model=summary.model.name if summary.model else None, key_points=len(summary.key_points),
                      warnings=list(summary.warnings), completion_tokens=timings.completion_tokens,
                      seconds=round(timings.total_s, 2))
+
+    def _batch(self) -> None:
+        folder = self.window.library_dir / "self-test-batch"
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(BATCH):
+            (folder / f"pegel-{n:03d}.txt").write_text(_batch_article(n), encoding="utf-8")
+        self._count_before = self.window.library.count()
+        self.window.import_finished.connect(self._on_batch_imported)
+        self.window.start_import([folder])
+
+    def _on_batch_imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.window.import_finished.disconnect(self._on_batch_imported)
+        imported = sum(1 for o in outcomes if o.article_id is not None)
+        added = self.window.library.count() - self._count_before
+        self._record("batch", imported == BATCH == added, files=BATCH, imported=imported, added=added)
 
     # The end ----------------------------------------------------------------------------------
 
@@ -167,3 +193,9 @@ def _write(text: str, library_dir: Path) -> None:
         print(text, flush=True)
     else:
         (library_dir / "self-test.json").write_text(text + "\n", encoding="utf-8")
+
+
+def _batch_article(n: int) -> str:
+    return (f"Pegelmeldung {n} vom Elbeabschnitt {n % 23}\n\n"
+            f"An der Messstelle {n} stand das Wasser am Morgen bei {120 + n} Zentimetern, {n % 9} mehr als am Vortag. "
+            f"Das Amt erwartet für den Abschnitt {n % 23} bis zum Abend keine Warnstufe.\n")

@@ -15,7 +15,7 @@ from whoosh import query
 from articles.language_data import load_resource_json
 
 from library.store import Library
-from search.doc_sets import matching_docs
+from search.doc_sets import PostingReads, matching_docs
 from search import ranking
 from search.doc_table import DocTable
 from search.index import SearchIndex
@@ -69,7 +69,8 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
     with index.snapshot() as (searcher, table):
         parsed = parse_query(text, searcher.schema)
         wanted = expand_multiterms(parsed.query, searcher.reader())
-        matching = matching_docs(wanted, searcher)
+        reads = PostingReads()  # matching and ranking read the same postings
+        matching = matching_docs(wanted, searcher, reads)
         if parsed.periods:
             matching = set(table.within(matching, parsed.periods))
         for name in parsed.actors:
@@ -77,7 +78,7 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
-            top = _best_per_story(wanted, searcher, table, matching, limit)
+            top = _best_per_story(wanted, searcher, table, matching, limit, reads)
         terms = _query_terms(wanted, parsed.fields)
         hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
         facets = {**table.facets(matching), "actor": _actor_facet(table, matching, library)}
@@ -111,11 +112,11 @@ def _first_per_story(docnums: Iterable[int], table: DocTable, limit: int) -> lis
 
 
 def _best_per_story(wanted: Any, searcher: Any, table: DocTable, matches: set[int],
-                    limit: int) -> list[tuple[int, float]]:
+                    limit: int, reads: PostingReads) -> list[tuple[int, float]]:
     """The ``limit`` best-scoring stories, each by its best-scoring copy."""
     depth = limit * 2 + 8
     while True:
-        ranked = ranking.best(wanted, searcher, table, matches, depth)
+        ranked = ranking.best(wanted, searcher, table, matches, depth, reads)
         chosen = set(_first_per_story((docnum for docnum, _ in ranked), table, limit))
         if len(chosen) == limit or len(ranked) < depth:
             return [(docnum, score) for docnum, score in ranked if docnum in chosen]

@@ -9,6 +9,7 @@ fall back to Whoosh's own matcher, so the answer is always Whoosh's.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from whoosh import query
@@ -18,45 +19,62 @@ from whoosh.query.wrappers import ConstantScoreQuery
 from search.posting_cache import POSTINGS, Blocks
 
 
-def matching_docs(wanted: Any, searcher: Any) -> set[int]:
+class PostingReads:
+    """Each term's posting blocks (document numbers and frequencies) read once per search: finding the
+    matches and ranking them read the same terms."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[int, str, Any], Blocks] = {}
+
+    def blocks(self, reader: Any, field: str, text: Any) -> Blocks:
+        """A segment's blocks of the term (deleted documents included); empty when it has none."""
+        key = (id(reader), field, text)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = _cached_blocks(reader, field, text)
+        return found
+
+
+def matching_docs(wanted: Any, searcher: Any, reads: PostingReads | None = None) -> set[int]:
     """Document numbers (of the whole index) matching ``wanted``; deleted documents excluded."""
     leaves = searcher.subsearchers or [(searcher, 0)]
     found: set[int] = set()
+    reads = reads or PostingReads()
     for leaf, offset in leaves:
-        docs = _docs(wanted, leaf)
+        docs = _docs(wanted, leaf, reads)
         found |= {docnum + offset for docnum in docs} if offset else docs
     return found
 
 
-def _docs(node: Any, searcher: Any) -> set[int]:
+def _docs(node: Any, searcher: Any, reads: PostingReads) -> set[int]:
     if isinstance(node, query.Term) and type(node) is query.Term:
-        return _term_docs(searcher.reader(), node.fieldname, node.text)
+        return _term_docs(searcher.reader(), node.fieldname, node.text, reads)
     if isinstance(node, query.Or):
-        return set().union(*(_docs(sub, searcher) for sub in node.subqueries))
+        return set().union(*(_docs(sub, searcher, reads) for sub in node.subqueries))
     if isinstance(node, query.And):
-        return _all_of(node.subqueries, searcher)
+        return _all_of(node.subqueries, searcher, reads)
     if isinstance(node, query.AndNot):
-        return _docs(node.a, searcher) - _docs(node.b, searcher)
+        return _docs(node.a, searcher, reads) - _docs(node.b, searcher, reads)
     if isinstance(node, query.AndMaybe):
-        return _docs(node.a, searcher)
+        return _docs(node.a, searcher, reads)
     if isinstance(node, query.Not):
-        return _every(searcher) - _docs(node.query, searcher)
+        return _every(searcher) - _docs(node.query, searcher, reads)
     if isinstance(node, query.Every):
         return _every(searcher)
     if isinstance(node, ConstantScoreQuery):
-        return _docs(node.child, searcher)
+        return _docs(node.child, searcher, reads)
     if node is query.NullQuery:
         return set()
     return set(node.docs(searcher))
 
 
-def _all_of(subqueries: list[Any], searcher: Any) -> set[int]:
+def _all_of(subqueries: list[Any], searcher: Any, reads: PostingReads) -> set[int]:
     wanted = [sub for sub in subqueries if not isinstance(sub, query.Not)]
     unwanted = [sub.query for sub in subqueries if isinstance(sub, query.Not)]
-    sets = sorted((_docs(sub, searcher) for sub in wanted), key=len)
+    sets = sorted((_docs(sub, searcher, reads) for sub in wanted), key=len)
     docs = set.intersection(*sets) if sets else _every(searcher)
     for sub in unwanted:
-        docs -= _docs(sub, searcher)
+        docs -= _docs(sub, searcher, reads)
     return docs
 
 
@@ -69,18 +87,20 @@ def _deleted(reader: Any) -> frozenset[int]:
     return frozenset(getattr(reader, "deleted_docs_set", None) or ())
 
 
-def _term_docs(reader: Any, field: str, text: Any) -> set[int]:
+def _term_docs(reader: Any, field: str, text: Any, reads: PostingReads) -> set[int]:
     ids: set[int] = set()
-    for docnums, _ in _cached_blocks(reader, field, text):
+    for docnums, _ in reads.blocks(reader, field, text):
         ids.update(docnums)
     return ids - _deleted(reader) if ids else ids
 
 
-def posting_blocks(searcher: Any, field: str, text: Any) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
+def posting_blocks(searcher: Any, field: str, text: Any,
+                   reads: PostingReads | None = None) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
     """A term's postings a block at a time: (document numbers within the segment, term frequencies,
     the segment's offset in the whole index); deleted documents included."""
+    reads = reads or PostingReads()
     for leaf, offset in searcher.subsearchers or [(searcher, 0)]:
-        for docnums, weights in _cached_blocks(leaf.reader(), field, text):
+        for docnums, weights in reads.blocks(leaf.reader(), field, text):
             yield docnums, weights, offset
 
 
@@ -98,9 +118,17 @@ def _read_blocks(reader: Any, field: str, text: Any) -> Blocks:
 
 
 def _postings(reader: Any, field: str, text: Any) -> Any:
-    """The term's posting reader in one segment, deleted documents not filtered out (None if absent)."""
+    """The term's posting reader in one segment, deleted documents not filtered out (None if absent).
+
+    A segment reader's own postings are wrapped in a filter for its deleted documents, and making
+    that filter steps one posting at a time past every deleted document at the start of the list
+    (milliseconds per term in a segment whose first documents were re-indexed); the codec's reader is
+    taken directly instead, and the deleted documents are left to the caller."""
     if (field, text) not in reader:
         return None
+    terms = getattr(reader, "_terms", None)
+    if terms is not None and hasattr(reader, "_text_to_bytes"):
+        return terms.matcher(field, reader._text_to_bytes(field, text), reader.schema[field].format)
     matcher = reader.postings(field, text)
     if isinstance(matcher, FilterMatcher):  # the segment has deleted documents: read past the filter
         matcher = matcher.child
@@ -117,12 +145,20 @@ def _blocks(matcher: Any, *, weights: bool) -> Iterator[tuple[Sequence[int], Seq
         return
     while matcher.is_active():
         if matcher._ids is None:
-            matcher._read_ids()
+            _read_ids(matcher)
         if weights and matcher._weights is None:
             matcher._read_weights()
         start = matcher._i
         yield matcher._ids[start:], (matcher._weights[start:] if weights else ())
         matcher._next_block()
+
+
+def _read_ids(matcher: Any) -> None:
+    """whoosh3's ``_read_ids`` with the gaps summed in C (``accumulate``) instead of by a generator."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids = matcher._data[0]
+    matcher._ids = ids if matcher._byteids else tuple(accumulate(ids))
 
 
 def _steps(matcher: Any) -> Iterator[None]:
@@ -133,4 +169,5 @@ def _steps(matcher: Any) -> Iterator[None]:
 
 def _block_wise(matcher: Any) -> bool:
     """Whether the matcher is whoosh3's posting-list reader, whose blocks can be read whole."""
-    return all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i", "_ids"))
+    return all(hasattr(matcher, name) for name in ("_read_data", "_data", "_byteids", "_read_weights", "_next_block",
+                                                   "_i", "_ids"))

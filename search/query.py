@@ -156,8 +156,15 @@ def expand_multiterms(parsed: Any, reader: Any) -> Any:
         key = (field, repr(_in_field(node, field)))
         if key not in expanded:
             source = node if field == node.field() else _in_field(node, field)
-            found = _fuzzy_terms(reader, source) if isinstance(node, query.FuzzyTerm) else source._btexts(reader)
-            terms = sorted(set(found), key=lambda term: -reader.doc_frequency(field, term))
+            frequency: dict[bytes, int] | None = None
+            if isinstance(node, query.FuzzyTerm):
+                found: Any = _fuzzy_terms(reader, source)
+            elif type(source) is query.Prefix:
+                found = frequency = _frequencies(reader, field, source.text)
+            else:
+                found = source._btexts(reader)
+            count = frequency.__getitem__ if frequency is not None else lambda term: reader.doc_frequency(field, term)
+            terms = sorted(set(found), key=lambda term: -count(term))
             expanded[key] = [field_text(reader, field, term) for term in terms[:EXPANSIONS]]
         return expanded[key]
 
@@ -172,11 +179,26 @@ def expand_multiterms(parsed: Any, reader: Any) -> Any:
     return visit(parsed)
 
 
+def _frequencies(reader: Any, field: str, prefix: str) -> dict[bytes, int]:
+    """Every term of the field that starts with ``prefix``, with the number of documents holding it: one
+    ordered walk through each segment's term table, where asking for each term's frequency would look
+    it up in every segment again."""
+    counts: dict[bytes, int] = {}
+    for leaf, _ in reader.leaf_readers():
+        if leaf.doc_count_all():
+            for term, info in leaf.iter_prefix(field, prefix):
+                counts[term] = counts.get(term, 0) + info.doc_frequency()
+    return counts
+
+
 def _fuzzy_terms(reader: Any, node: Any) -> list[Any]:
     """Terms within ``maxdist`` edits of a fuzzy word that share its first letters. One edit (the
     usual case) is tested in a single pass; Whoosh computes the full edit distance of every candidate."""
     word, distance = node.text, node.maxdist
-    near = {term: spelled for term in reader.expand_prefix(node.fieldname, word[:node.prefixlength])
+    # each segment's terms, not the index's merged sorted walk over them (a heap merge in Python)
+    candidates = set().union(*(leaf.expand_prefix(node.fieldname, word[:node.prefixlength])
+                               for leaf, _ in reader.leaf_readers() if leaf.doc_count_all()))
+    near = {term: spelled for term in candidates
             if abs(len(spelled := field_text(reader, node.fieldname, term)) - len(word)) <= distance}
     if distance != 1:
         return [term for term in node._btexts(reader) if term in near]

@@ -15,7 +15,7 @@ from whoosh import query
 from articles.language_data import load_resource_json
 
 from library.store import Library
-from search.doc_sets import matching_docs
+from search.doc_sets import PostingReads, matching_docs
 from search import ranking
 from search.doc_table import DocTable
 from search.index import SearchIndex
@@ -71,11 +71,12 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
     snippets are built. Without ``facets`` (the desktop shows the hits first), ``facet_counts`` gives them.
     """
     with index.snapshot() as (searcher, table):
-        parsed, wanted, matching = _matches(searcher, table, library, text)
+        reads = PostingReads()  # matching and ranking read the same postings
+        parsed, wanted, matching = _matches(searcher, table, library, text, reads)
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
-            top = _best_per_story(wanted, searcher, table, matching, limit)
+            top = _best_per_story(wanted, searcher, table, matching, limit, reads)
         terms = _query_terms(wanted, parsed.fields)
         hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
         return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,
@@ -88,11 +89,12 @@ def facet_counts(index: SearchIndex, library: Library, text: str) -> dict[str, d
         return _facets(table, _matches(searcher, table, library, text)[2], library)
 
 
-def _matches(searcher: Any, table: DocTable, library: Library, text: str) -> tuple[Any, Any, set[int]]:
+def _matches(searcher: Any, table: DocTable, library: Library, text: str,
+             reads: PostingReads | None = None) -> tuple[Any, Any, set[int]]:
     """The parsed query, the query to match and rank with, and the matching document numbers."""
     parsed = parse_query(text, searcher.schema)
     wanted = expand_multiterms(parsed.query, searcher.reader())
-    matching = matching_docs(wanted, searcher)
+    matching = matching_docs(wanted, searcher, reads)
     if parsed.periods:
         matching = set(table.within(matching, parsed.periods))
     for name in parsed.actors:
@@ -132,11 +134,11 @@ def _first_per_story(docnums: Iterable[int], table: DocTable, limit: int) -> lis
 
 
 def _best_per_story(wanted: Any, searcher: Any, table: DocTable, matches: set[int],
-                    limit: int) -> list[tuple[int, float]]:
+                    limit: int, reads: PostingReads) -> list[tuple[int, float]]:
     """The ``limit`` best-scoring stories, each by its best-scoring copy."""
     depth = limit * 2 + 8
     while True:
-        ranked = ranking.best(wanted, searcher, table, matches, depth)
+        ranked = ranking.best(wanted, searcher, table, matches, depth, reads)
         chosen = set(_first_per_story((docnum for docnum, _ in ranked), table, limit))
         if len(chosen) == limit or len(ranked) < depth:
             return [(docnum, score) for docnum, score in ranked if docnum in chosen]

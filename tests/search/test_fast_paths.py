@@ -124,3 +124,25 @@ def test_fast_indexing_gives_the_analyzers_terms(text: str) -> None:
     fast = article_schema()["text"]
     slow = TEXT(analyzer=fast.analyzer)
     assert sorted(fast.index(text)) == sorted(slow.index(text))
+
+
+def test_a_prefix_stands_for_its_completions_most_frequent_across_segments(tmp_path: Any) -> None:
+    """More completions than are kept, each split over two segments: the kept ones have the highest total
+    document frequency, not the highest in any one segment."""
+    handle = whoosh_index.create_in(str(tmp_path), article_schema())
+    names = [f"Wahlkreis{chr(ord('a') + n)}x" for n in range(EXPANSIONS + 10)]
+    for segment in range(2):
+        writer = handle.writer()
+        for rank, name in enumerate(names):
+            # even ranks are frequent in the first segment, odd ones in the second; in all, rank + 2 documents
+            count = rank + 1 if rank % 2 == segment else 1
+            for number in range(count):
+                writer.add_document(id=f"{segment}-{rank}-{number}", text=name, group=number)
+        writer.commit(merge=False)
+    with handle.searcher() as opened:
+        reader = opened.reader()
+        wanted = expand_multiterms(parse_query("Wahlkreis*", opened.schema).query, reader)
+        kept = {text for field, text in wanted.iter_all_terms() if field == "text"}
+        totals = sorted(reader.expand_prefix("text", "wahlkreis"), key=lambda term: -reader.doc_frequency("text", term))
+        assert kept == {term.decode() for term in totals[:EXPANSIONS]}
+    handle.close()

@@ -77,6 +77,20 @@ def test_justifying_and_assuring_verbs_name_the_speaker_of_quoted_words(text: st
     assert quote.speaker_name == "Ines Falkner"
 
 
+@pytest.mark.parametrize("text", [
+    "Den Titel des neuen Albums verriet die Band am Montag: „Lichter einer fernen Stadt“.",
+    "Am Abend stellte sie die neue CD vor: „Nie wieder still“. Das Publikum jubelte.",
+])
+def test_a_title_announced_before_a_colon_is_a_term(text: str) -> None:
+    assert [quote.kind for quote in quotes_of(text)] == [QuoteKind.TERM]
+
+
+def test_speech_after_a_colon_stays_direct_beside_a_title_noun() -> None:
+    text = "Zum Titel des Albums sagte die Sängerin Mara Lind: „Ich habe lange nach diesem Namen gesucht.“"
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Mara Lind"
+
+
 def test_english_single_quotes_and_apostrophes() -> None:
     text = "The council’s ‘harbour plan’ won’t pass before the mayor’s holiday in the Peoples’ Park."
     found = quotes_of(text)

@@ -91,6 +91,17 @@ def test_speech_after_a_colon_stays_direct_beside_a_title_noun() -> None:
     assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Mara Lind"
 
 
+def test_a_speech_verb_after_und_shares_the_subject_that_opens_the_sentence() -> None:
+    text = "Bürgermeisterin Anna Lindqvist besuchte den Hafen und sprach von einer „bitteren Stunde“."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Anna Lindqvist"
+
+
+def test_a_speech_verb_after_und_with_another_clause_before_it_names_nobody() -> None:
+    text = "Als Bürgermeisterin Anna Lindqvist kam, jubelten die Leute und sprachen von einer „großen Ehre“."
+    assert [quote.speaker_name for quote in quotes_of(text)] == [None]
+
+
 def test_english_single_quotes_and_apostrophes() -> None:
     text = "The council’s ‘harbour plan’ won’t pass before the mayor’s holiday in the Peoples’ Park."
     found = quotes_of(text)

@@ -71,6 +71,7 @@ def test_a_relative_clause_with_a_speech_verb_between_the_speaker_and_the_cue() 
 @pytest.mark.parametrize("text", [
     "Senatorin Ines Falkner begründete ihren Rücktritt mit einer „völlig neuen Lage“.",
     "Senatorin Ines Falkner sicherte den Anwohnern zu, dass „niemand sein Haus verlieren“ werde.",
+    "Ines Falkner, Senatorin für Verkehr, begrüßte den Beschluss als „wichtigen Schritt“.",
 ])
 def test_justifying_and_assuring_verbs_name_the_speaker_of_quoted_words(text: str) -> None:
     [quote] = only(quotes_of(text), QuoteKind.DIRECT)

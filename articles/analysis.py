@@ -21,7 +21,7 @@ from articles.model import Paragraph, Role
 from articles.quotes import find_quotes
 
 #: Raise when the analysis code changes what it finds; the language data is versioned by its content.
-CODE_VERSION = 7
+CODE_VERSION = 10
 #: Paragraphs analysed: the article's own text and what it shows beside it (captions name people too).
 ANALYSED_ROLES = frozenset({Role.TITLE, Role.SUBTITLE, Role.KICKER, Role.LEAD, Role.HEADING, Role.BODY,
                             Role.CAPTION})

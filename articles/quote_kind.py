@@ -50,6 +50,9 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
         return QuoteKind.TERM  # Träger des „Sacharow-Preises für geistige Freiheit“: a name in the genitive
     if not speech and _named_source(text, mark, words, previous.lower(), data):
         return QuoteKind.TERM  # laut „tagesschau.de“; „BBC News“ berichtet: a name that is the source
+    if not speech and text[sentence_start:mark.start].rstrip().endswith(":") and _has_word(
+            text, sentence_start, mark.start, data.title_nouns):
+        return QuoteKind.TERM  # stellte die neue CD der Gruppe vor: „Have a nice day“
     if speech or (tag is not None and not (tag.cue == ":" and _title_like(words, data))):
         return QuoteKind.DIRECT
     if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,

@@ -310,11 +310,12 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
     ``toks`` start at the clause or sentence start. German puts the verb second: a noun phrase before
     it is the subject (Merkel sagte …); anything else there (Dazu sagte …) puts the subject after it.
     A phrase that opens the clause but does not reach the verb leaves the subject unknown (the phrase
-    after the verb is then its object), and so does a verb after ``und`` (its subject is further back).
+    after the verb is then its object). A verb after ``und`` shares the subject that opens a simple
+    sentence (Key informierte sich und sprach von …), else its subject is unknown.
     """
     before = toks[:verb]
     if before and before[-1].lower in data.conjunctions:
-        return None
+        return _shared_subject(text, before, data)
     opener = next((index for index in range(len(before) - 1, -1, -1) if before[index].lower in data.clause_openers
                    or before[index].text in ",;:"), -1)
     if opener >= 0 and before[opener].lower in data.clause_openers:
@@ -334,6 +335,16 @@ def subject_of(text: str, toks: list[Token], verb: int, data: SpeechData) -> Men
                 return named
     mention, _ = subject_after(text, toks, verb + 1, data)
     return mention if mention is not None else clause_subject(text, before, data)
+
+
+def _shared_subject(text: str, before: list[Token], data: SpeechData) -> Mention | None:
+    """The name or pronoun opening a sentence with no comma before ``und``, its verb right after it."""
+    if not _starts_phrase(before[0], data) or any(token.text in ",;:()" for token in before):
+        return None
+    mention, used = phrase_at(text, before, data)
+    if mention is None or mention.kind not in ("name", "pronoun") or used >= len(before) - 1:
+        return None
+    return mention if before[used].text.islower() and before[used].text.isalpha() else None
 
 
 def clause_subject(text: str, toks: list[Token], data: SpeechData) -> Mention | None:

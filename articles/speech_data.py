@@ -50,6 +50,7 @@ class SpeechData:
     conjunctions: frozenset[str]
     clause_openers: frozenset[str]
     relative_pronouns: frozenset[str]
+    title_nouns: frozenset[str]
     source_prepositions: frozenset[str]
     object_articles: frozenset[str]
     quoting_verbs: frozenset[str]
@@ -148,6 +149,7 @@ def speech_data() -> SpeechData:
         conjunctions=_words(data["conjunctions"]),
         clause_openers=_words(data["clause_openers"]),
         relative_pronouns=_words(data["relative_pronouns"]),
+        title_nouns=_words(data["title_nouns"]),
         source_prepositions=_words(data["source_prepositions"]),
         object_articles=_words(data["object_articles"]),
         quoting_verbs=_words(data["quoting_verbs"]),

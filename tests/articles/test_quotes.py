@@ -71,10 +71,36 @@ def test_a_relative_clause_with_a_speech_verb_between_the_speaker_and_the_cue() 
 @pytest.mark.parametrize("text", [
     "Senatorin Ines Falkner begründete ihren Rücktritt mit einer „völlig neuen Lage“.",
     "Senatorin Ines Falkner sicherte den Anwohnern zu, dass „niemand sein Haus verlieren“ werde.",
+    "Ines Falkner, Senatorin für Verkehr, begrüßte den Beschluss als „wichtigen Schritt“.",
 ])
 def test_justifying_and_assuring_verbs_name_the_speaker_of_quoted_words(text: str) -> None:
     [quote] = only(quotes_of(text), QuoteKind.DIRECT)
     assert quote.speaker_name == "Ines Falkner"
+
+
+@pytest.mark.parametrize("text", [
+    "Den Titel des neuen Albums verriet die Band am Montag: „Lichter einer fernen Stadt“.",
+    "Am Abend stellte sie die neue CD vor: „Nie wieder still“. Das Publikum jubelte.",
+])
+def test_a_title_announced_before_a_colon_is_a_term(text: str) -> None:
+    assert [quote.kind for quote in quotes_of(text)] == [QuoteKind.TERM]
+
+
+def test_speech_after_a_colon_stays_direct_beside_a_title_noun() -> None:
+    text = "Zum Titel des Albums sagte die Sängerin Mara Lind: „Ich habe lange nach diesem Namen gesucht.“"
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Mara Lind"
+
+
+def test_a_speech_verb_after_und_shares_the_subject_that_opens_the_sentence() -> None:
+    text = "Bürgermeisterin Anna Lindqvist besuchte den Hafen und sprach von einer „bitteren Stunde“."
+    [quote] = quotes_of(text)
+    assert quote.kind is QuoteKind.DIRECT and quote.speaker_name == "Anna Lindqvist"
+
+
+def test_a_speech_verb_after_und_with_another_clause_before_it_names_nobody() -> None:
+    text = "Als Bürgermeisterin Anna Lindqvist kam, jubelten die Leute und sprachen von einer „großen Ehre“."
+    assert [quote.speaker_name for quote in quotes_of(text)] == [None]
 
 
 def test_english_single_quotes_and_apostrophes() -> None:

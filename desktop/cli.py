@@ -18,7 +18,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import cli_analysis, cli_backup, cli_gui, cli_lists, cli_output, cli_search, cli_summarize, findings_output
+from desktop import (cli_analysis, cli_annotate, cli_backup, cli_gui, cli_lists, cli_output, cli_search,
+                     cli_summarize, findings_output)
+from library.annotations import annotations_of
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, ImportProgress, import_paths
 from library.paths import library_dir
@@ -70,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
     command = commands.add_parser("remove", help="remove an article from the library (its file stays)")
     command.add_argument("id", type=int)
+    command.add_argument("--with-annotations", action="store_true",
+                         help="also delete the article's annotations (without it, an annotated article is kept)")
     command.set_defaults(run=_remove)
 
     command = commands.add_parser("primary", help="make an article the primary copy of its story")
@@ -81,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_search.add_commands(commands, _open)
     cli_analysis.add_commands(commands, _open)
     cli_summarize.add_command(commands, _open)
+    cli_annotate.add_commands(commands, _open)
     cli_lists.add_commands(commands, _open)
     cli_backup.add_command(commands)
     cli_gui.add_command(commands)
@@ -155,18 +160,21 @@ def _show(args: argparse.Namespace) -> int:
     with _open(args) as library:
         article = library.article(args.id)
         findings = library.findings(args.id)
+        annotations = annotations_of(library, args.id)
     if args.json:
-        shown = {**cli_output.article_json(article), **findings_output.findings_json(findings)}
+        shown = {**cli_output.article_json(article), **findings_output.findings_json(findings),
+                 "annotations": [cli_annotate.annotation_json(a) for a in annotations]}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
-        print(cli_output.article_text(article) + findings_output.findings_text(findings))
+        notes = "\n\nAnnotations:\n" + "\n".join(map(cli_annotate.annotation_text, annotations)) if annotations else ""
+        print(cli_output.article_text(article) + findings_output.findings_text(findings) + notes)
     return EXIT_OK
 
 
 def _remove(args: argparse.Namespace) -> int:
     with _open(args) as library:
         title = library.article(args.id).metadata.title
-        library.remove(args.id)
+        library.remove(args.id, with_annotations=args.with_annotations)
         cli_search.open_index(library, expect_changes=True).close()  # brings the index in step: the article leaves it
     print(f"Removed #{args.id} «{title}» from the library (the file itself is untouched).")
     return EXIT_OK

@@ -88,7 +88,8 @@ def _reindex(args: argparse.Namespace, opener: Any) -> int:
 
 def hit_json(hit: Hit) -> dict[str, Any]:
     return {"id": hit.id, "title": hit.title, "source": hit.source, "date": hit.date, "score": hit.score,
-            "snippet": hit.snippet, "snippet_text": hit.snippet_text, "duplicates": hit.duplicates}
+            "snippet": hit.snippet, "snippet_text": hit.snippet_text, "duplicates": hit.duplicates,
+            "annotations": hit.annotations, "in_note": hit.in_note, "note_snippet": hit.note_snippet}
 
 
 def results_json(results: SearchResults) -> dict[str, Any]:
@@ -113,4 +114,7 @@ def _hit_text(hit: Hit, terminal: bool) -> str:
     copies = f"  [+{hit.duplicates} {'copy' if hit.duplicates == 1 else 'copies'}]" if hit.duplicates else ""
     snippet = _MARK.sub(r"\033[1m\1\033[0m" if terminal else r"*\1*", hit.snippet)
     snippet = cli_output.unescape(snippet)
+    if hit.in_note:
+        note = cli_output.unescape(_MARK.sub(r"\033[1m\1\033[0m" if terminal else r"*\1*", hit.note_snippet))
+        snippet += f"\n       In your note: {note}"
     return f"{hit.id:>5}  {(hit.date or '–')[:10]:<10}  {hit.source[:20]:<20}  {hit.title}{copies}\n       {snippet}"

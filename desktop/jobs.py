@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.findings_source import findings_for
 from desktop.reader_html import CopyLink, ReaderView
+from library.annotations import annotations_of
 from library.importer import CancelToken, ImportOutcome, ImportProgress, import_paths
 from library.listing import ListQuery
 from library.reanalysis import reanalyse
@@ -106,8 +107,9 @@ def load_view(library_dir: Path, article_id: int, hit_terms: frozenset[str] = fr
         copy_ids = article.copies if article.duplicate_of is None else (article.duplicate_of,)
         copies = tuple(_copy_link(library, other) for other in copy_ids)
         found = findings_for(library, article.id, article.paragraphs)
+        annotations = tuple(annotations_of(library, article.id))
     return ReaderView(article=article, findings=found.findings, copies=copies, hit_terms=hit_terms,
-                      library_actors=found.library_actors)
+                      library_actors=found.library_actors, annotations=annotations)
 
 
 def _copy_link(library: Library, article_id: int) -> CopyLink:

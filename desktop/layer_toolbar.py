@@ -14,6 +14,7 @@ LAYER_LABELS: dict[Layer, tuple[str, str]] = {
     Layer.LOADED: ("Loaded wording", "Words that judge or label; hover for a neutral explanation"),
     Layer.PARTS: ("Non-article parts", "Captions, credits, related links, publisher's notes, promotions, comments"),
     Layer.HITS: ("Search hits", "The words of the current search"),
+    Layer.ANNOTATIONS: ("My highlights", "Your annotations; select text and press Ctrl+H, or right-click, to add one"),
 }
 
 
@@ -50,6 +51,7 @@ class LayerToolBar(QToolBar):
         swatches = {
             Layer.QUOTES: [colours.quote], Layer.ACTORS: [colours.person, colours.organisation, colours.place],
             Layer.LOADED: [colours.loaded], Layer.PARTS: [colours.aside], Layer.HITS: [colours.hit],
+            Layer.ANNOTATIONS: list(colours.highlights),
         }
         for layer, action in self.actions_by_layer.items():
             action.setIcon(_swatch(swatches[layer]))

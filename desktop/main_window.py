@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 from desktop import jobs
 from desktop.error_dialog import show_error
 from desktop.analysis_refresh import AnalysisRefresh
+from desktop.annotation_controller import AnnotationController
+from desktop.annotation_panel import AnnotationPanel
 from desktop.facets_panel import FacetsPanel
 from desktop.import_dialog import ImportDialog
 from desktop.layer_toolbar import LayerToolBar
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.slot = jobs.IndexSlot()
         self.summaries = Summaries(self.library_dir)
         self._build(summary_run or self.summaries.run)
+        self.annotations = AnnotationController(self, self.annotation_panel)
         self.actions_ = WindowActions(self)
         self._search_seq = self._open_seq = 0
         self._pending_query = ""
@@ -92,8 +95,14 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(6, 6, 0, 6)
         column.addWidget(self.search_bar)
         column.addWidget(self.stack, 1)
+        self.annotation_panel = AnnotationPanel(self)
+        reading = QSplitter(Qt.Orientation.Horizontal, self)
+        reading.addWidget(self.reader)
+        reading.addWidget(self.annotation_panel)
+        reading.setSizes([690, 220])
+        reading.setStretchFactor(0, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.reader)
+        right.addWidget(reading)
         right.addWidget(self.summary)
         right.setSizes([640, 220])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
         if seq != self._open_seq:
             return  # another article was asked for meanwhile
         self.reader.show_article(view)
+        self.annotations.show_article()
         self.summary.set_article(view.article)
         self.model.mark_read(view.article.id)
         self.setWindowTitle(f"{view.article.metadata.title} – Lesesaal")

@@ -17,6 +17,7 @@ from enum import Enum
 
 from articles.findings import Actor, ActorKind, Findings, QuoteKind, Span
 from articles.model import Paragraph, Role
+from library.annotations import COLOURS, Annotation
 from library.records import StoredArticle
 from search.analysis import word_terms
 
@@ -27,6 +28,7 @@ class Layer(str, Enum):
     LOADED = "loaded"
     PARTS = "parts"  # non-article parts set apart
     HITS = "hits"
+    ANNOTATIONS = "annotations"  # the user's own highlights, on top of the others
 
 
 ALL_LAYERS = frozenset(Layer)
@@ -56,6 +58,8 @@ class Colours:
     hit: str = "#ffe45c"
     hit_text: str = "#1d1d1f"
     flash: str = "#c7f0c2"
+    #: The annotation colours, in the order of ``library.annotations.COLOURS``.
+    highlights: tuple[str, ...] = ("#fff07a", "#bdf0c4", "#bfe0ff", "#ffc9de", "#e3cbff")
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class ReaderView:
     hit_terms: frozenset[str] = frozenset()
     #: The findings' actor ids -> the library-wide actor ids (``actor:ID`` in a search); empty when not stored.
     library_actors: Mapping[str, int] = field(default_factory=dict)
+    annotations: tuple[Annotation, ...] = ()  # the user's, in reading order (detached ones are listed, not marked)
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,8 @@ def _marks_by_paragraph(view: ReaderView, options: RenderOptions) -> dict[int, l
         sources.append(_hit_marks(view.article.paragraphs, view.hit_terms, colours))
     if Layer.ACTORS in layers:
         sources.append(_actor_marks(findings.actors, colours))
+    if Layer.ANNOTATIONS in layers:
+        sources.append(_annotation_marks(view.annotations, colours))
     for source in sources:
         for span, mark in source:
             if span.end > span.start:
@@ -247,6 +254,25 @@ def _hit_marks(paragraphs: Sequence[Paragraph], terms: frozenset[str],
                     f'color:{colours.hit_text}">', "</span>")
 
 
+def highlight_colour(name: str, colours: Colours) -> str:
+    """The theme's colour for an annotation colour name (yellow for a name it does not know)."""
+    return colours.highlights[COLOURS.index(name)] if name in COLOURS else colours.highlights[0]
+
+
+def _annotation_marks(annotations: Sequence[Annotation], colours: Colours) -> Iterable[tuple[Span, _Mark]]:
+    for annotation in annotations:
+        if annotation.detached:
+            continue
+        said = [f"Note: {annotation.note}"] if annotation.note else []
+        said += ["Tags: " + ", ".join(annotation.tags)] if annotation.tags else []
+        tip = html.escape(" — ".join(said) or "Your highlight (right-click to edit)")
+        span = Span(annotation.paragraph, annotation.start, annotation.end)
+        yield span, _Mark(span.start, span.end, 5,  # innermost: on top of every other layer
+                          f'<span class="annotation annotation-{annotation.colour}" title="{tip}" '
+                          f'style="background-color:{highlight_colour(annotation.colour, colours)}; '
+                          f'color:{colours.hit_text}">', "</span>")
+
+
 def actor_colour(kind: ActorKind, colours: Colours) -> str:
     return {ActorKind.PERSON: colours.person, ActorKind.ORGANISATION: colours.organisation,
             ActorKind.PLACE: colours.place}[kind]
@@ -262,7 +288,7 @@ def _actor_marks(actors: Sequence[Actor], colours: Colours) -> Iterable[tuple[Sp
             yield span, _Mark(span.start, span.end, 3, opening, "</a>")
 
 
-_FIELD = re.compile(r"\b(?:date|role|source|title):\S*", re.IGNORECASE)
+_FIELD = re.compile(r"\b(?:date|role|source|title|note):\S*|\btag:(?:\"[^\"]*\"|\S*)", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:^|\s)-\S+|\bNOT\s+\S+")
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 

@@ -11,12 +11,13 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QHelpEvent, QResizeEvent
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from desktop.reader_html import ALL_LAYERS, Layer, ReaderView, RenderOptions, article_html
 from desktop.theme import colours_for
+from library.annotations import Annotation
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class ReaderPane(QTextBrowser):
     article_requested = Signal(int)  # a copy's link was clicked
     related_requested = Signal(int)
     actor_clicked = Signal(str)  # what an ``actor:`` search filter takes: the library-wide id, else the quoted name
+    context_menu_opening = Signal(object, object)  # the QMenu about to show, the viewport position: add to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,12 @@ class ReaderPane(QTextBrowser):
         self._render(keep_position=same)
         if not same:
             self.verticalScrollBar().setValue(0)
+
+    def show_annotations(self, annotations: tuple[Annotation, ...]) -> None:
+        """The open article's annotations changed: show them, keeping the reading position."""
+        if self.view is not None:
+            self.view = replace(self.view, annotations=annotations)
+            self._render(keep_position=True)
 
     def set_layers(self, layers: frozenset[Layer]) -> None:
         self.options = replace(self.options, layers=layers)
@@ -127,6 +135,17 @@ class ReaderPane(QTextBrowser):
     def _toggle(self, first: int) -> None:
         self.options = replace(self.options, collapsed=self.options.collapsed ^ {first})
         self._render(keep_position=True)
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The context menu for a viewport position: the standard one, with what listeners add to it."""
+        menu = self.createStandardContextMenu()
+        self.context_menu_opening.emit(menu, position)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
         name = url.toString() if isinstance(url, QUrl) else str(url)

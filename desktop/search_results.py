@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.reader_html import Colours
 from desktop.theme import colours_for
 from search.searching import Hit
 
@@ -30,9 +31,11 @@ class SearchResultsPane(QTextBrowser):
             meta = " · ".join(x for x in (hit.source, (hit.date or "")[:10]) if x)
             if hit.duplicates:
                 meta += f" · +{hit.duplicates} {'copy' if hit.duplicates == 1 else 'copies'}"
-            snippet = hit.snippet.replace(
-                "<mark>", f'<span style="background-color:{colours.hit}; color:{colours.hit_text}">'
-            ).replace("</mark>", "</span>")
+            if hit.annotations:
+                meta += f" · {hit.annotations} annotation{'s' if hit.annotations > 1 else ''}"
+            snippet = _marked(hit.snippet, colours)
+            if hit.in_note:
+                snippet += f'<br><i style="color:{colours.muted}">In your note:</i> {_marked(hit.note_snippet, colours)}'
             parts.append(
                 f'<p style="margin-bottom:14px"><a href="article:{hit.id}" style="font-weight:600; '
                 f'text-decoration:none; color:{colours.link}">{html.escape(hit.title or "(untitled)")}</a><br>'
@@ -50,3 +53,9 @@ class SearchResultsPane(QTextBrowser):
         scheme, _, value = url.toString().partition(":")
         if scheme == "article" and value.isdigit():
             self.article_chosen.emit(int(value))
+
+
+def _marked(snippet: str, colours: Colours) -> str:
+    """A snippet's ``<mark>`` as the theme's hit colours."""
+    return snippet.replace("<mark>", f'<span style="background-color:{colours.hit}; color:{colours.hit_text}">'
+                           ).replace("</mark>", "</span>")

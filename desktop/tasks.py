@@ -81,9 +81,9 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(2, min(4, QThreadPool.globalInstance().maxThreadCount())))
         #: Single-worker lanes: index and library writes (Whoosh allows one writer), model calls (a model is
-        #: not thread-safe).
+        #: not thread-safe), and the user's annotations (saved in order, never queued behind an import).
         self._lanes = {"pool": self._pool}
-        for lane in ("writer", "model"):
+        for lane in ("writer", "model", "annotations"):
             self._lanes[lane] = QThreadPool(self)
             self._lanes[lane].setMaxThreadCount(1)
         self._running: set[Task] = set()

@@ -14,6 +14,7 @@ DARK = Colours(
     text="#e6e3dc", muted="#a8a49b", link="#8cb8ff", aside="#2b2d31", aside_label="#d6c08a",
     quote="#1f3a5c", person="#e0a3ef", organisation="#7fd6b0", place="#f2b774", loaded="#5a3b12",
     hit="#e8c547", hit_text="#1d1d1f", flash="#2f5a2b",
+    highlights=("#e3d04f", "#8fd19a", "#8fbfee", "#eea0bf", "#c4a5ee"),
 )
 
 

@@ -62,7 +62,8 @@ class WindowActions:
             "&File": [self.import_files, self.import_folder, None, self.settings, None, self.quit],
             "&View": [self.search, self.next, self.previous, None, *self.window.layer_bar.actions_by_layer.values(),
                       None, self.zoom_in, self.zoom_out],
-            "&Article": [self.summarise, self.cancel_summary],
+            "&Article": [self.summarise, self.cancel_summary, None, self.window.annotations.highlight,
+                         self.window.annotations.annotate],
             "&Help": [self.query_help, self.about],
         }
         for title, actions in groups.items():

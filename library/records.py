@@ -20,6 +20,17 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class AnnotationDigest:
+    """What the search index holds of an article's annotations: their notes and tags, and a revision that
+    rises with every change to them."""
+
+    revision: int = 0
+    count: int = 0
+    notes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     id: int
     metadata: Metadata
@@ -34,15 +45,18 @@ class StoredArticle:
     warnings: tuple[str, ...]
     actor_ids: tuple[int, ...] = ()  # the library-wide actors the article mentions
     analysis_version: str = ""  # of its stored analysis; "" when it has none yet
+    annotations: AnnotationDigest = AnnotationDigest()
 
     @property
     def content_state(self) -> str:
-        """Changes whenever what the article shows changes: its file's content or its analysis."""
-        return content_state(self.content_hash, self.analysis_version)
+        """Changes whenever what the article shows changes: its file's content, its analysis, or the notes and
+        tags of its annotations."""
+        return content_state(self.content_hash, self.analysis_version, self.annotations.revision)
 
 
-def content_state(content_hash: str, analysis_version: str | None) -> str:
-    return f"{content_hash}/{analysis_version or ''}"
+def content_state(content_hash: str, analysis_version: str | None, annotation_revision: int | None = 0) -> str:
+    state = f"{content_hash}/{analysis_version or ''}"
+    return f"{state}/{annotation_revision}" if annotation_revision else state
 
 
 @dataclass(frozen=True)

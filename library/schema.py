@@ -115,7 +115,34 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX articles_published ON articles(published);
     """,
-    # 5: reading lists (named, ordered lists of articles) and a reading state beside "read": a ``reading`` row
+    # 5: the user's annotations: highlights with colour, note and tags, anchored by paragraph and offsets and by
+    #    the quoted text with its context (to re-anchor after a re-import). No ON DELETE: an article with
+    #    annotations cannot be deleted by accident. Each article's annotation revision rises with every change,
+    #    so the search index sees that its notes and tags changed.
+    """
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        paragraph INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        colour TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        detached INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX annotations_article ON annotations(article_id, paragraph, start_offset);
+    CREATE TABLE annotation_revisions (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL
+    );
+    """,
+    # 6: reading lists (named, ordered lists of articles) and a reading state beside "read": a ``reading`` row
     #    is 'read' (as before) or 'in-progress'; no row is unread. ``read_at`` is when the state was set.
     """
     ALTER TABLE reading ADD COLUMN state TEXT NOT NULL DEFAULT 'read';

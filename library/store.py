@@ -18,9 +18,9 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, backups, duplicates, listing, reading_state
+from library import actor_registry, annotation_rows, backups, duplicates, listing, reading_state
 from library.analysing import AnalysisResult
-from library.errors import ArticleNotFound, LibraryUnavailable
+from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavailable
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
 from library.records import ActorSummary, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
@@ -151,6 +151,7 @@ class Library:
         actor_registry.unfile_actors(self._db, article_id)
         self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
+        annotation_rows.reanchor_article(self._db, article_id, {p.index: p.text for p in article.paragraphs})
 
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
                        shingles: frozenset[int]) -> None:
@@ -189,7 +190,7 @@ class Library:
             id=row[0], metadata=Metadata(*row[1:9]), paragraphs=self.paragraphs(article_id), format=row[9],
             path=row[10], content_hash=row[11], imported_at=row[12], updated_at=row[13], duplicate_of=row[14],
             copies=copies, warnings=tuple(line for line in row[15].split("\n") if line), actor_ids=actor_ids,
-            analysis_version=row[16] or "",
+            analysis_version=row[16] or "", annotations=annotation_rows.digest(self._db, article_id),
         )
 
     def paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
@@ -242,17 +243,24 @@ class Library:
         """Every article's content (its hash and analysis version) and the primary of its story: what a
         search index must reflect."""
         rows = self._db.execute(
-            """SELECT id, content_hash, analyses.version, COALESCE(duplicate_of, id)
-               FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id""")
-        return {row[0]: (content_state(row[1], row[2]), row[3]) for row in rows}
+            """SELECT id, content_hash, analyses.version, COALESCE(duplicate_of, id), annotation_revisions.revision
+               FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id
+               LEFT JOIN annotation_revisions ON annotation_revisions.article_id = articles.id""")
+        return {row[0]: (content_state(row[1], row[2], row[4]), row[3]) for row in rows}
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def remove(self, article_id: int) -> None:
-        """Delete an article; if it was the primary copy of a story, its oldest copy takes over."""
+    def remove(self, article_id: int, *, with_annotations: bool = False) -> None:
+        """Delete an article; if it was the primary copy of a story, its oldest copy takes over.
+
+        An article with annotations (the user's own work) is only removed ``with_annotations``; otherwise
+        ``ArticleHasAnnotations`` says how to proceed."""
         stored = self.article(article_id)
+        if stored.annotations.count and not with_annotations:
+            raise ArticleHasAnnotations(article_id, stored.annotations.count)
         with self.transaction():
+            annotation_rows.delete_of_article(self._db, article_id)
             if stored.copies:
                 self._regroup(list(stored.copies), primary=stored.copies[0])
             actor_registry.unfile_actors(self._db, article_id)

@@ -49,6 +49,34 @@ def shoot(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+#: What the annotation shot highlights: (paragraph among the body's, its words from .. to, colour, note, tags).
+_HIGHLIGHTS = ((0, (0, 6), "yellow", "", ()),
+               (1, (2, 9), "green", "Zahlen mit der Pressemitteilung vergleichen", ("Referat",)),
+               (2, (0, 4), "pink", "Zitat für die Einleitung", ("Zitat", "offene Frage")))
+
+
+def annotate(window: MainWindow) -> None:
+    """Highlights in three of the open article's body paragraphs, two with notes, made through the window."""
+    assert window.reader.view is not None
+    body = [p.text for p in window.reader.view.article.paragraphs if p.role.value == "body"]
+    for number, (first, last), colour, note, tags in _HIGHLIGHTS:
+        if number >= len(body):
+            continue
+        words = " ".join(body[number].split()[first:last])
+        window.reader.setTextCursor(window.reader.document().find(words))
+        window.annotations.colour = colour
+        if note:
+            window.annotations.annotate.trigger()
+            dialog = window.annotations.dialog
+            assert dialog is not None
+            dialog.note.setPlainText(note)
+            dialog.tags.setText(", ".join(tags))
+            dialog.accept()
+        else:
+            window.annotations.highlight.trigger()
+        wait_for(window.annotations.annotations_saved)
+
+
 def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
     apply_theme(app, theme)
     os.environ["LESESAAL_MODELS"] = str(work / "no-models")
@@ -69,6 +97,9 @@ def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
     window.summary.summarise()
     wait_for(window.summary.summary_finished)
     shoot(window, out / f"library-{theme}.png")
+    annotate(window)
+    window.reader.verticalScrollBar().setValue(0)
+    shoot(window.annotation_panel.parentWidget(), out / f"annotations-{theme}.png")
     window.search_bar.set_query("Fähre Göteborg")
     wait_for(window.search_finished)
     window.results.article_chosen.emit(window.results.hit_ids[0])

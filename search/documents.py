@@ -8,7 +8,7 @@ from typing import Any
 from articles.model import Role
 from library.records import StoredArticle
 from search.analysis import ANALYSIS_VERSION
-from search.schema import OTHER_ROLES, role_field
+from search.schema import OTHER_ROLES, role_field, tag_term
 
 _TEXT_ROLES = (Role.LEAD, Role.HEADING, Role.BODY)
 _EPOCH = datetime(1970, 1, 1)
@@ -46,6 +46,10 @@ def document_for(article: StoredArticle) -> dict[str, Any]:
         texts = [p.text for p in article.paragraphs if p.role is role]
         if texts:
             document[role_field(role)] = "\n".join(texts)
+    if article.annotations.notes:
+        document["note"] = "\n".join(article.annotations.notes)
+    if article.annotations.tags:
+        document["tag"] = ",".join(tag_term(tag) for tag in article.annotations.tags)
     return document
 
 

@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 
 INDEX_FOLDER = "index"
 _VERSION_FILE = "lesesaal-index.json"
-_INDEX_FORMAT = 4  # 2: text fields indexed by GermanText; 3: one-posting terms inline; 4: actor field and column
+#: 2: text fields indexed by GermanText; 3: one-posting terms inline; 4: actor field and column; 5: notes and tags
+_INDEX_FORMAT = 5
 
 ProgressCallback = Callable[[int, int], None]
 #: What reading a damaged index raises (Whoosh has no error type of its own for it).

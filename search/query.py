@@ -4,7 +4,9 @@ Words, "exact phrases", AND/OR/NOT, ``-word``, ``prefix*``, ``fuzzy~`` (``~2`` f
 ``title:``, ``source:``, ``role:caption`` (search captions, credits, disclaimers, comments …
 instead of the article text), and ``date:2025-07..2025-09`` (also ``date:2025``,
 ``date:2025-07-11``, open ends ``date:..2024``), ``actor:Selenskij`` / ``actor:"Keir Starmer"`` (articles
-naming a library-wide actor; the library resolves the name). What cannot be understood is searched as plain
+naming a library-wide actor; the library resolves the name), ``note:Wort`` (in the notes of the user's
+annotations, which a plain word also searches) and ``tag:Klausur`` / ``tag:"offene Frage"`` (articles with an
+annotation carrying that tag). What cannot be understood is searched as plain
 words and reported in ``ignored``.
 """
 
@@ -24,14 +26,17 @@ from whoosh.fields import Schema
 from articles.model import Role
 from search.analysis import fold
 from search.analysis import stem as analysis_stem
-from search.schema import OTHER_ROLES, role_field
+from search.schema import OTHER_ROLES, role_field, tag_term
 
 _DATE_FILTER = re.compile(r"(?<!\S)date:(\S*)")
 _ACTOR_FILTER = re.compile(r'(?<!\S)actor:(?:"([^"]*)"|(\S+))')
+_TAG_FILTER = re.compile(r'(?<!\S)tag:(?:"([^"]*)"|(\S*))')
 _ROLE_FILTER = re.compile(r"(?<!\S)role:(\S*)")
 _PREFIX_WORD = re.compile(r"(?<![\w:])([^\s\"():*]+)\*(?=\s|$|\))")
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):(?=\S)")
-_ALLOWED_FIELDS = {"title", "source", "text"}
+_ALLOWED_FIELDS = {"title", "source", "text", "note"}
+#: What plain words search: the article's own text and the notes of its annotations.
+DEFAULT_FIELDS = ("title", "text", "note")
 _ROLE_NAMES = {
     **{role.value: role for role in OTHER_ROLES},
     **{role.value + "s": role for role in OTHER_ROLES},
@@ -54,28 +59,31 @@ Period = tuple[datetime | None, datetime | None]
 class ParsedQuery:
     query: Any
     ignored: list[str] = field(default_factory=list)
-    fields: tuple[str, ...] = ("title", "text")
+    fields: tuple[str, ...] = DEFAULT_FIELDS
     #: ``date:`` filters, each a (start, end) range with open ends as None; all must hold.
     periods: list[Period] = field(default_factory=list)
     #: ``actor:`` filters as typed (a name, a spelling, a surname or an id); all must hold.
     actors: list[str] = field(default_factory=list)
+    #: ``tag:`` filters (annotation tags as the index holds them); all must hold.
+    tags: list[str] = field(default_factory=list)
 
 
 def parse_query(text: str, schema: Schema) -> ParsedQuery:
     """A Whoosh query for what the user typed; parts it could not use are listed in ``ignored``."""
     ignored: list[str] = []
     text, actors = _take_actors(text)
+    text, tags = _take_tags(text, ignored)
     text, dates = _take_dates(text, ignored)
     text, roles = _take_roles(text, ignored)
     text = _check_fields(text, ignored)
     prefixes: list[str] = []
     text = _PREFIX_WORD.sub(lambda m: _prefix_or_stem(m.group(1), prefixes), text)
     text = _FUZZY.sub(lambda m: f"{m.group(1)}~{m.group(2) or 1}/{FUZZY_PREFIX}", text)
-    fields = tuple(role_field(role) for role in roles) or ("title", "text")
+    fields = tuple(role_field(role) for role in roles) or DEFAULT_FIELDS
     parser = _parser(fields, schema)
     main = _parse_or_plain(parser, text, ignored) if text.strip() else query.Every()
     main = _unstemmed_prefixes(main, prefixes)
-    return ParsedQuery(main, ignored, fields, dates, actors)
+    return ParsedQuery(main, ignored, fields, dates, actors, tags)
 
 
 def _parser(fields: tuple[str, ...], schema: Schema) -> qparser.QueryParser:
@@ -207,7 +215,7 @@ def _check_fields(text: str, ignored: list[str]) -> str:
         name = match.group(1)
         if name.lower() in _ALLOWED_FIELDS:
             return name.lower() + ":"
-        ignored.append(f"{name}: (unknown field; use title:, source:, role:, date: or actor:)")
+        ignored.append(f"{name}: (unknown field; use title:, source:, note:, tag:, role:, date: or actor:)")
         return ""
 
     return _FIELD_PREFIX.sub(keep_or_drop, text)
@@ -240,6 +248,26 @@ def _take_actors(text: str) -> tuple[str, list[str]]:
         return " "
 
     return _ACTOR_FILTER.sub(take, text), found
+
+
+def _take_tags(text: str, ignored: list[str]) -> tuple[str, list[str]]:
+    """``tag:Klausur``, ``tag:"offene Frage"``: the tags as index terms, and the text without them."""
+    found: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        value = tag_term(match.group(1) if match.group(1) is not None else match.group(2))
+        if value:
+            found.append(value)
+        else:
+            ignored.append('tag: (give a tag: tag:Klausur or tag:"offene Frage")')
+        return " "
+
+    return _TAG_FILTER.sub(take, text), found
+
+
+def tag_filter(tags: list[str]) -> Any:
+    """The documents with an annotation carrying every one of these tags."""
+    return query.And([query.Term("tag", tag) for tag in tags])
 
 
 def actor_filter(ids: set[int]) -> Any:

@@ -13,7 +13,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from articles.model import Role
-from search.analysis import FoldFilter, german_analyzer, term_positions
+from search.analysis import FoldFilter, fold, german_analyzer, term_positions
 
 #: Roles outside the article's own text, each searchable on request with ``role:NAME``.
 OTHER_ROLES = tuple(role for role in Role if role not in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
@@ -21,6 +21,11 @@ OTHER_ROLES = tuple(role for role in Role if role not in (Role.TITLE, Role.LEAD,
 
 def role_field(role: Role) -> str:
     return f"role_{role.value}"
+
+
+def tag_term(tag: str) -> str:
+    """A tag as the index holds it: case, ``ß`` and spacing do not matter."""
+    return fold(" ".join(tag.casefold().split()))
 
 
 class GermanText(TEXT):  # type: ignore[misc]
@@ -76,6 +81,8 @@ def article_schema() -> Schema:
         "fingerprint": ID(stored=True),
         "actor": KEYWORD(),  # the library-wide ids of the actors the article names, for actor:
         "actor_ids": COLUMN(VarBytesColumn()),  # the same ids as b"3 14", for the actor facet
+        "note": GermanText(analyzer=analyzer),  # the notes of the article's annotations
+        "tag": KEYWORD(commas=True),  # their tags, folded (``tag_term``), for tag:
     }
     fields.update({role_field(role): GermanText(analyzer=analyzer) for role in OTHER_ROLES})
     return Schema(**fields)

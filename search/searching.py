@@ -21,7 +21,7 @@ from search.doc_table import DocTable
 from search.index import SearchIndex
 from search.snippets import snippet
 from search.analysis import analyse
-from search.query import actor_filter, expand_multiterms, parse_query
+from search.query import actor_filter, expand_multiterms, parse_query, tag_filter
 from search.schema import OTHER_ROLES, role_field
 
 _MARK = re.compile(r"</?mark[^>]*>")
@@ -43,6 +43,9 @@ class Hit:
     score: float
     snippet: str  # HTML: escaped text, matches in <mark>…</mark>
     duplicates: int
+    annotations: int = 0  # the matched article's annotations
+    in_note: bool = False  # the query's words are in a note of one of them
+    note_snippet: str = ""  # HTML like ``snippet``, from those notes; "" when not in_note
 
     @property
     def snippet_text(self) -> str:
@@ -74,6 +77,8 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
             matching = set(table.within(matching, parsed.periods))
         for name in parsed.actors:
             matching &= matching_docs(actor_filter(library.actors_named(name)), searcher)
+        if parsed.tags:
+            matching &= matching_docs(tag_filter(parsed.tags), searcher)
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
@@ -135,15 +140,17 @@ def _hit(stored: dict[str, Any], score: float, library: Library, fields: tuple[s
     matched = primary if matched_id == primary_id else library.article(matched_id)
     found = ""
     for name in fields:
-        if name != "title":
+        if name not in ("title", "note"):
             found = snippet(_field_text(matched, name).replace("\n", " "), terms)
         if found:
             break
     if not found:
         found = html.escape(_field_text(matched, "text")[:240].replace("\n", " "))
+    in_note = snippet(" … ".join(matched.annotations.notes), terms) if "note" in fields else ""
     return Hit(
         id=primary.id, title=primary.metadata.title, source=primary.metadata.source,
         date=primary.metadata.date, score=score, snippet=found, duplicates=len(primary.copies),
+        annotations=matched.annotations.count, in_note=bool(in_note), note_snippet=in_note,
     )
 
 

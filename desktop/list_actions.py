@@ -83,6 +83,7 @@ class ListActions(QObject):
     def show_list(self, name: str) -> None:
         if self._attempt(lambda: self._show(name), "Showing the reading list"):
             self._window.stack.setCurrentWidget(self.pane)
+            self.panel.show_lists(rl.reading_lists(self._window.library), self.pane.name)  # chosen in the sidebar
             self.list_shown.emit(name)
 
     def _show(self, name: str) -> None:

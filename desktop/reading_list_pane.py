@@ -43,8 +43,10 @@ class ReadingListPane(QWidget):
         self.table.setHeaderLabels(COLUMNS)
         self.table.setRootIsDecorated(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.header().setStretchLastSection(False)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         self.table.itemActivated.connect(lambda item, _c: self.article_chosen.emit(int(item.data(0, _ID))))
         self.table.itemClicked.connect(lambda item, _c: self.article_chosen.emit(int(item.data(0, _ID))))
         self.table.itemSelectionChanged.connect(self._enable)
@@ -117,6 +119,7 @@ class ReadingListPane(QWidget):
                                                 (entry.date or "")[:10], STATE_TEXT[entry.state],
                                                 marks.get(entry.article_id, "")])
             item.setData(0, _ID, entry.article_id)
+            item.setToolTip(1, entry.title)
             if entry.state == UNREAD:
                 font = item.font(1)
                 font.setBold(True)

@@ -18,8 +18,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from articles.errors import LesesaalError
-from desktop import (cli_analysis, cli_annotate, cli_backup, cli_gui, cli_lists, cli_output, cli_search,
-                     cli_summarize, findings_output)
+from desktop import (cli_analysis, cli_annotate, cli_backup, cli_export, cli_gui, cli_lists, cli_output,
+                     cli_search, cli_summarize, findings_output)
 from library.annotations import annotations_of
 from desktop.terminal_progress import ProgressLine
 from library.importer import FAILED, CancelToken, ImportOptions, ImportOutcome, ImportProgress, import_paths
@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_summarize.add_command(commands, _open)
     cli_annotate.add_commands(commands, _open)
     cli_lists.add_commands(commands, _open)
+    cli_export.add_command(commands, _open)
     cli_backup.add_command(commands)
     cli_gui.add_command(commands)
     return parser

@@ -1,4 +1,5 @@
-"""``lesesaal summarize ID [--model PATH | --extractive] [--json]``: a checked summary of one article.
+"""``lesesaal summarize (ID | --list NAME) [--model PATH | --extractive] [--json]``: a checked summary of one
+article, or of each article of a reading list (``cli_summarize_list``).
 
 The model is ``--model PATH``, else ``LESESAAL_MODEL``, else the first .gguf in the models folder. On a
 terminal, progress (loading, tokens streamed, checking) shows on stderr; piped output stays quiet.
@@ -24,17 +25,24 @@ from summarize.values import Point, Progress, Summary
 
 
 def add_command(commands: Any, opener: Any) -> None:
-    command = commands.add_parser("summarize", help="a neutral, checked summary of an article")
-    command.add_argument("id", type=int)
+    command = commands.add_parser("summarize", help="a neutral, checked summary of an article (or a reading list)")
+    command.add_argument("id", type=int, nargs="?")
+    command.add_argument("--list", metavar="NAME", help="summarise every article of this reading list, in its order")
     choice = command.add_mutually_exclusive_group()
     choice.add_argument("--model", metavar="PATH", help="the .gguf model file (default: $LESESAAL_MODEL or the "
                                                         "first model in the models folder)")
     choice.add_argument("--extractive", action="store_true", help="pick sentences of the article; no model")
     command.add_argument("--json", action="store_true")
-    command.set_defaults(run=lambda args: _summarize(args, opener))
+    command.set_defaults(run=lambda args: _summarize(args, opener, command))
 
 
-def _summarize(args: argparse.Namespace, opener: Any) -> int:
+def _summarize(args: argparse.Namespace, opener: Any, command: argparse.ArgumentParser) -> int:
+    if (args.id is None) == (args.list is None):
+        command.error("give one article's ID or --list NAME")
+    if args.list is not None:
+        from desktop.cli_summarize_list import summarize_list
+
+        return summarize_list(args, opener, lambda path, library, status: _model(path, library, status))
     status = ProgressLine(sys.stderr)
     with opener(args) as library:
         stored = library.article(args.id)

@@ -10,7 +10,7 @@ recently shown are kept. The scroll bar knows the whole list at once.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from library.listing import ListQuery, ListRow
+from library.reading_state import IN_PROGRESS, READ
 from library.store import Library
 
 PAGE_SIZE = 200
@@ -116,7 +117,7 @@ class LibraryTableModel(QAbstractTableModel):
             return _display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return row.title
-        if role == Qt.ItemDataRole.FontRole and not row.read:
+        if role == Qt.ItemDataRole.FontRole and not row.read and not row.in_progress:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("copies", "read"):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -140,12 +141,29 @@ class LibraryTableModel(QAbstractTableModel):
         return self._rows_of.get(article_id)
 
     def mark_read(self, article_id: int) -> None:
+        """The article was opened: unread becomes read (one in progress stays so)."""
         self._library.set_read(article_id)
+        row = self._cached(article_id)
+        if row is not None and not row.in_progress:
+            self._show_state(article_id, READ)
+
+    def set_reading_state(self, article_ids: Sequence[int], state: str) -> None:
+        """Mark articles read, unread or in progress (``library.reading_state``), and show it."""
+        self._library.set_reading_state(article_ids, state)
+        for article_id in article_ids:
+            self._show_state(article_id, state)
+
+    def _cached(self, article_id: int) -> ListRow | None:
         number = self.row_of(article_id)
         page = self._pages.get(number // PAGE_SIZE) if number is not None else None
-        if number is not None and page is not None and article_id in page and not page[article_id].read:
-            page[article_id] = replace(page[article_id], read=True)
-            self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+        return page.get(article_id) if page is not None else None
+
+    def _show_state(self, article_id: int, state: str) -> None:
+        row, number = self._cached(article_id), self.row_of(article_id)
+        if row is None or number is None:
+            return  # not shown, or not fetched yet: fetched with its new state when shown
+        self._pages[number // PAGE_SIZE][article_id] = replace(row, read=state == READ, in_progress=state == IN_PROGRESS)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
 
 
 def _display(row: ListRow, key: str) -> str:
@@ -157,4 +175,4 @@ def _display(row: ListRow, key: str) -> str:
         return (row.date or "")[:10]
     if key == "copies":
         return str(row.copies) if row.copies else ""
-    return "✓" if row.read else ""
+    return "✓" if row.read else "…" if row.in_progress else ""

@@ -16,17 +16,21 @@ from desktop.error_dialog import show_error
 from desktop.analysis_refresh import AnalysisRefresh
 from desktop.annotation_controller import AnnotationController
 from desktop.annotation_panel import AnnotationPanel
+from desktop.export_actions import ExportActions
 from desktop.facets_panel import FacetsPanel
 from desktop.import_dialog import ImportDialog
 from desktop.layer_toolbar import LayerToolBar
 from desktop.library_model import LibraryTableModel
 from desktop.library_pane import LibraryPane
+from desktop.list_actions import ListActions
 from desktop.reader_html import ReaderView, query_terms
 from desktop.reader_pane import ReaderPane
+from desktop.reading_list_pane import ReadingListPane
+from desktop.reading_lists_panel import ReadingListsPanel
 from desktop.search_bar import SearchBar
 from desktop.search_results import SearchResultsPane
 from desktop.settings import Settings, save_settings
-from desktop.summaries import Summaries, SummaryRun
+from desktop.summaries import ManySummaryRun, Summaries, SummaryRun
 from desktop.summary_panel import SummaryPanel
 from desktop.tasks import Task, TaskRunner
 from desktop.theme import apply_theme, colours_for
@@ -49,7 +53,7 @@ class MainWindow(QMainWindow):
     facets_counted = Signal()  # the sidebar shows the counts of the search's matches (after its hits)
 
     def __init__(self, settings: Settings, store: QSettings, *,
-                 summary_run: SummaryRun | None = None) -> None:
+                 summary_run: SummaryRun | None = None, many_summary_run: ManySummaryRun | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Lesesaal")
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self.summaries = Summaries(self.library_dir)
         self._build(summary_run or self.summaries.run)
         self.annotations = AnnotationController(self, self.annotation_panel)
+        self.exports = ExportActions(self)
+        self.list_actions = ListActions(self, many_summary_run or self.summaries.run_many)
         self.actions_ = WindowActions(self)
         self._search_seq = self._open_seq = 0
         self._search_tasks: list[Task] = []
@@ -85,6 +91,8 @@ class MainWindow(QMainWindow):
 
     def _build(self, summary_run: SummaryRun) -> None:
         self.facets = FacetsPanel(self)
+        self.lists_panel = ReadingListsPanel(self)
+        self.list_pane = ReadingListPane(self)
         self.search_bar = SearchBar(self)
         self.model = LibraryTableModel(self.library)
         self.model.loader = self._load_ids  # after the first, immediate query: later ones off the GUI thread
@@ -93,6 +101,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.library_pane)
         self.stack.addWidget(self.results)
+        self.stack.addWidget(self.list_pane)
         self.reader = ReaderPane(self)
         self.summary = SummaryPanel(self.runner, summary_run, self)
         self.layer_bar = LayerToolBar(colours_for(self.palette()), self)
@@ -112,8 +121,12 @@ class MainWindow(QMainWindow):
         right.addWidget(reading)
         right.addWidget(self.summary)
         right.setSizes([640, 220])
+        sidebar = QSplitter(Qt.Orientation.Vertical, self)
+        sidebar.addWidget(self.facets)
+        sidebar.addWidget(self.lists_panel)
+        sidebar.setSizes([560, 240])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (self.facets, middle, right):
+        for widget in (sidebar, middle, right):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([230, 520, 690])
         self.splitter.setStretchFactor(2, 1)
@@ -160,8 +173,8 @@ class MainWindow(QMainWindow):
 
     def step_article(self, step: int) -> None:
         """Open the next (``1``) or previous (``-1``) article of the list that is showing."""
-        if self.stack.currentWidget() is self.results:
-            ids = self.results.hit_ids
+        if self.stack.currentWidget() in (self.results, self.list_pane):
+            ids = self.results.hit_ids if self.stack.currentWidget() is self.results else self.list_pane.article_ids()
             current = self.reader.view.article.id if self.reader.view else None
             position = ids.index(current) + step if current in ids else 0
             if 0 <= position < len(ids):
@@ -241,6 +254,7 @@ class MainWindow(QMainWindow):
             addition = {"year": f"date:{value}", "actor": f"actor:{value}"}.get(kind, f'source:"{value}"')
             self.search_bar.set_query(f"{self._query} {addition}".strip() if value else self._query)
         else:
+            self.stack.setCurrentWidget(self.library_pane)
             self.library_pane.set_facet(kind, value)
             self._show_count()
 

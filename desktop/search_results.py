@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.reader_html import Colours
@@ -15,6 +16,7 @@ from search.searching import Hit
 
 class SearchResultsPane(QTextBrowser):
     article_chosen = Signal(int)
+    menu_requested = Signal(object, QPoint)  # the ids of the hit under the pointer (or of all hits), where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,16 @@ class SearchResultsPane(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> None:  # noqa: N802 (nothing is ever fetched)
         return None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """On a hit: a menu for that article; elsewhere: for every hit shown (add them all to a list)."""
+        scheme, _, value = self.anchorAt(event.pos()).partition(":")
+        ids = [int(value)] if scheme == "article" and value.isdigit() else list(self.hit_ids)
+        if ids:
+            self.menu_requested.emit(ids, event.globalPos())
+            event.accept()
+        else:
+            super().contextMenuEvent(event)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme, _, value = url.toString().partition(":")

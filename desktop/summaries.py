@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -23,10 +23,11 @@ from summarize.protocol import CancelToken as SummaryCancel
 from summarize.values import EXTRACTIVE, LLM, Point, Progress, Summary
 
 if TYPE_CHECKING:  # imported when the first summary runs: the window starts without them
+    from summarize.batch import BatchStep
     from summarize.llama_backend import LlamaSummarizer
     from summarize.prompt import SummaryOptions
 
-__all__ = ["EXTRACTIVE", "LLM", "Cancel", "Point", "Progress", "Summaries", "Summary", "SummaryChoice", "SummaryRequest",
+__all__ = ["EXTRACTIVE", "LLM", "Cancel", "ManySummaryRun", "Point", "Progress", "Summaries", "Summary", "SummaryChoice", "SummaryRequest",
            "SummaryRun", "model_backend_available"]
 
 
@@ -53,6 +54,8 @@ class SummaryRequest:
 
 #: What the panel runs on a worker: the request, the choice and a cancel token in, events out.
 SummaryRun = Callable[[SummaryRequest, SummaryChoice, Cancel], Iterator["Progress | Summary"]]
+#: What a reading list's summarising runs on a worker: article ids, the choice and a cancel token in, steps out.
+ManySummaryRun = Callable[[Sequence[int], SummaryChoice, Cancel], Iterator["BatchStep"]]
 
 
 def model_backend_available() -> bool:
@@ -92,6 +95,16 @@ class Summaries:
             source = library_source(library, request.article_id)  # the findings the reading pane shows
             model = self._summarizer(choice, library) if choice.method == LLM else None
             yield from summarize_article(source, model, self.options, _Token(cancel), LibraryCache(library))
+
+    def run_many(self, article_ids: Sequence[int], choice: SummaryChoice, cancel: Cancel) -> Iterator[BatchStep]:
+        """Summaries of many articles (a reading list) in one job, one ``BatchStep`` each; call on the model lane.
+        Cached summaries come at once; the model is loaded once, for the first article that needs it."""
+        from summarize.batch import summarize_many
+        from summarize.cache import LibraryCache
+
+        with Library.open(self._library_dir) as library:
+            model = self._summarizer(choice, library) if choice.method == LLM else None
+            yield from summarize_many(library, article_ids, model, self.options, _Token(cancel), LibraryCache(library))
 
     @property
     def loaded(self) -> bool:

@@ -76,6 +76,10 @@ class SummaryPanel(QWidget):
         if found >= 0:
             self.method.setCurrentIndex(found)
 
+    def current_choice(self) -> SummaryChoice:
+        """What summarising uses now: the model offered and chosen, else extractive."""
+        return self._choices.get(str(self.method.currentData() or EXTRACTIVE), SummaryChoice())
+
     def set_article(self, article: StoredArticle) -> None:
         self.cancel()
         meta = article.metadata
@@ -94,7 +98,7 @@ class SummaryPanel(QWidget):
             self.status.setText("Open an article first.")
             return
         self.cancel()
-        choice = self._choices.get(str(self.method.currentData() or EXTRACTIVE), SummaryChoice())
+        choice = self.current_choice()
         request, run = self._request, self._run
         self._clear()
         self.status.setText(f"{self._method_label()} …")

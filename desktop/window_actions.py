@@ -28,6 +28,9 @@ class WindowActions:
         w = window
         self.import_files = self._action("&Import files…", Keys.Open, self._on_import_files, "Import article files")
         self.import_folder = self._action("Import &folder…", "Ctrl+Shift+O", self._on_import_folder)
+        self.export = self._action("&Export…", "Ctrl+Shift+E", lambda: w.exports.open_dialog(),
+                                   "Export the open article, the chosen ones or a reading list")
+        self.add_to_list = self._action("Add to &reading list…", "Ctrl+Shift+L", w.list_actions.add_current)
         self.settings = self._action("&Settings…", Keys.Preferences, self._on_settings)
         self.quit = self._action("&Quit", Keys.Quit, w.close)
         self.search = self._action("&Search", Keys.Find, w.search_bar.focus)
@@ -59,11 +62,11 @@ class WindowActions:
     def _menus(self) -> None:
         bar = self.window.menuBar()
         groups: dict[str, list[QAction | None]] = {
-            "&File": [self.import_files, self.import_folder, None, self.settings, None, self.quit],
+            "&File": [self.import_files, self.import_folder, self.export, None, self.settings, None, self.quit],
             "&View": [self.search, self.next, self.previous, None, *self.window.layer_bar.actions_by_layer.values(),
                       None, self.zoom_in, self.zoom_out],
             "&Article": [self.summarise, self.cancel_summary, None, self.window.annotations.highlight,
-                         self.window.annotations.annotate],
+                         self.window.annotations.annotate, None, self.add_to_list],
             "&Help": [self.query_help, self.about],
         }
         for title, actions in groups.items():

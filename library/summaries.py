@@ -29,6 +29,14 @@ class SummaryStore:
                 (key, article_id, text_hash, method, summary, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
 
+    def newest(self, article_id: int, text_hash: str) -> str | None:
+        """The newest cached summary of the article's text as it is (``text_hash``), a model's before an
+        extractive one; None when there is none."""
+        row = self._db.execute(
+            "SELECT summary FROM summaries WHERE article_id = ? AND text_hash = ? "
+            "ORDER BY method = 'extractive', created_at DESC, rowid DESC LIMIT 1", (article_id, text_hash)).fetchone()
+        return str(row[0]) if row else None
+
     def count(self, article_id: int | None = None) -> int:
         if article_id is None:
             return int(self._db.execute("SELECT COUNT(*) FROM summaries").fetchone()[0])

@@ -28,6 +28,12 @@ class LibraryCache:
                         json.dumps(summary.to_json(), ensure_ascii=False))
 
 
+def newest_summary(library: Library, source: Source) -> Summary | None:
+    """The newest cached summary of the article's text as it is now (a model's before an extractive one)."""
+    stored = SummaryStore(library).newest(source.article_id, source.text_hash)
+    return Summary.from_json(json.loads(stored)).with_changes(cached=True) if stored is not None else None
+
+
 def library_hasher(library: Library) -> Callable[[Path], str]:
     """A model file hasher that hashes each file once per size and modification time."""
     store = SummaryStore(library)

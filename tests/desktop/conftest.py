@@ -30,10 +30,12 @@ def make_window(qtbot: Any, tmp_path: Path, settings_file: Path) -> Iterator[Any
 
     opened: list[Any] = []
 
-    def make(summary_run: Any = None, **settings: Any) -> Any:
+    def make(summary_run: Any = None, many_summary_run: Any = None, **settings: Any) -> Any:
         chosen = Settings(library=str(tmp_path / "bibliothek"), **settings)
         store = QSettings(str(settings_file), QSettings.Format.IniFormat)
         extra = {"summary_run": summary_run} if summary_run else {}
+        if many_summary_run:
+            extra["many_summary_run"] = many_summary_run
         window = MainWindow(chosen, store, **extra)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.index_ready, timeout=30_000):

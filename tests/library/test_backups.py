@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -106,20 +107,24 @@ def test_copies_made_by_hand_are_never_pruned(folder: Path, tmp_path: Path) -> N
         backups.backup_library(folder, database_path(folder))
 
 
-def test_an_older_library_is_copied_before_it_is_upgraded(folder: Path) -> None:
-    with sqlite3.connect(database_path(folder)) as db:  # as the previous schema left it
-        db.execute("DROP TABLE reading_list_items")
-        db.execute("DROP TABLE reading_lists")
-        db.execute("DROP TABLE reading")
-        db.executescript(MIGRATIONS[3].split("CREATE INDEX")[0])
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+def test_an_older_library_is_copied_before_it_is_upgraded(tmp_path: Path) -> None:
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    older = SCHEMA_VERSION - 1
+    with closing(sqlite3.connect(database_path(folder))) as db:  # as the previous Lesesaal left it
+        for script in MIGRATIONS[:older]:
+            db.executescript(script)
+        db.execute("INSERT INTO articles (title, format, path, content_hash, imported_at, updated_at) "
+                   "VALUES ('Gemeinderat tagt', 'txt', '/tmp/a.txt', 'h', '2025-01-01', '2025-01-01')")
+        db.execute(f"PRAGMA user_version = {older}")
+        db.commit()
     with Library.open(folder) as library:
         assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    copies = list((folder / "backups").glob(f"library-schema-{SCHEMA_VERSION - 1}-*.sqlite3"))
+    copies = list((folder / "backups").glob(f"library-schema-{older}-*.sqlite3"))
     assert len(copies) == 1
-    with sqlite3.connect(copies[0]) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
-        assert db.execute("SELECT title FROM articles").fetchall() == [("Gemeinderat tagt zum 0. Mal",)]
+    with closing(sqlite3.connect(copies[0])) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == older
+        assert db.execute("SELECT title FROM articles").fetchall() == [("Gemeinderat tagt",)]
     with Library.open(folder):
         pass
     assert len(list((folder / "backups").iterdir())) == 1  # an up-to-date library is not copied again

@@ -156,11 +156,20 @@ def _hit(stored: dict[str, Any], score: float, library: Library, fields: tuple[s
         if found:
             break
     if not found:
-        found = html.escape(_field_text(matched, "text")[:240].replace("\n", " "))
+        found = _opening(_field_text(matched, "text"))
     return Hit(
         id=primary.id, title=primary.metadata.title, source=primary.metadata.source,
         date=primary.metadata.date, score=score, snippet=found, duplicates=len(primary.copies),
     )
+
+
+def _opening(text: str, max_chars: int = 240) -> str:
+    """The text's first ``max_chars`` characters as HTML, ended at a word with " …" when the text goes on."""
+    flat = text.replace("\n", " ")
+    if len(flat) <= max_chars:
+        return html.escape(flat)
+    cut = flat.rfind(" ", 0, max_chars + 1)
+    return html.escape(flat[:cut if cut > 0 else max_chars].rstrip(" ,;:-–")) + " …"
 
 
 def _relevance(result: Any) -> float:
@@ -216,8 +225,7 @@ def related(index: SearchIndex, library: Library, article_id: int, *, limit: int
             seen.add(primary_id)
             primary = library.article(primary_id)
             hits.append(Hit(primary.id, primary.metadata.title, primary.metadata.source, primary.metadata.date,
-                            _relevance(result),
-                            html.escape(_field_text(primary, "text")[:240].replace("\n", " ")), len(primary.copies)))
+                            _relevance(result), _opening(_field_text(primary, "text")), len(primary.copies)))
             if len(hits) >= limit:
                 break
         return hits

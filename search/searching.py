@@ -82,9 +82,11 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
 
 
 def facet_counts(index: SearchIndex, library: Library, text: str) -> dict[str, dict[str, int]]:
-    """The facets ``search`` gives for ``text`` (stories per source, year and actor)."""
+    """The facets ``search`` gives for ``text`` (stories per source, year and actor). Only the matching holds the
+    index's searcher; the counting runs after, so a search typed meanwhile does not wait for it."""
     with index.snapshot() as (searcher, table):
-        return _facets(table, _matches(searcher, table, library, text)[2], library)
+        matching = _matches(searcher, table, library, text)[2]
+    return _facets(table, matching, library)
 
 
 def _matches(searcher: Any, table: DocTable, library: Library, text: str) -> tuple[Any, Any, set[int]]:

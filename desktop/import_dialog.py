@@ -81,7 +81,8 @@ def report_line(outcomes: Sequence[ImportOutcome], *, cancelled: bool = False) -
     parts = [f"{count(IMPORTED):,} imported"]
     copies = sum(1 for o in outcomes if o.status == IMPORTED and o.duplicate_of is not None)
     if copies:
-        parts[0] += f" ({copies:,} of them copies of stories already there)"
+        parts[0] += (" (1 of them a copy of a story already there)" if copies == 1
+                     else f" ({copies:,} of them copies of stories already there)")
     for status, label in ((UPDATED, "updated"), (UNCHANGED, "already in the library"), (FAILED, "failed")):
         if count(status):
             parts.append(f"{count(status):,} {label}")

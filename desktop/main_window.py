@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         total = self.model.total
-        self.count_label.setText(f"{total:,} {'story' if total == 1 else 'stories'}  ")
+        self.count_label.setText(f"{total:,} {'story' if total == 1 else 'stories'} in the library  ")
 
     def _on_index_opened(self, report: jobs.SyncReport) -> None:
         message = "Search is ready."

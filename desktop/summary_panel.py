@@ -33,8 +33,10 @@ class SummaryPanel(QWidget):
         self.summary: Summary | None = None
         self.points: list[Point] = []
         self.summarise_button = QPushButton("Summarise", self)
+        self.summarise_button.setToolTip("Summarise the open article (Ctrl+Shift+S)")
         self.summarise_button.clicked.connect(self.summarise)
         self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop the summary (Esc)")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.method = QComboBox(self)
@@ -42,6 +44,7 @@ class SummaryPanel(QWidget):
         self.status = QLabel("Open an article, then summarise it.", self)
         self.status.setWordWrap(True)
         self.output = QTextBrowser(self)
+        self.output.setPlaceholderText("The summary shows here; each point links to the paragraphs it rests on.")
         self.output.setOpenLinks(False)
         self.output.anchorClicked.connect(self._on_output_anchor_clicked)
         self._layout()

@@ -102,6 +102,7 @@ def views(app: QApplication, theme: str, out: Path, work: Path) -> None:
     shoot(window.annotation_panel.parentWidget(), out / f"annotations-{theme}.png")
     window.search_bar.set_query("Fähre Göteborg")
     wait_for(window.search_finished)
+    wait_for(window.facets_counted, 3_000)  # the sidebar's counts follow the hits
     window.results.article_chosen.emit(window.results.hit_ids[0])
     wait_for(window.article_opened)
     shoot(window, out / f"search-{theme}.png")

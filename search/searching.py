@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from functools import lru_cache
@@ -14,6 +14,7 @@ from whoosh import query
 
 from articles.language_data import load_resource_json
 
+from articles.model import Paragraph
 from library.store import Library
 from search.doc_sets import PostingReads, matching_docs
 from search import ranking
@@ -78,15 +79,18 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
         else:
             top = _best_per_story(wanted, searcher, table, matching, limit, reads)
         terms = _query_terms(wanted, parsed.fields)
-        hits = [_hit(searcher.stored_fields(docnum), score, library, parsed.fields, terms) for docnum, score in top]
+        hits = _hits([(searcher.stored_fields(docnum), score) for docnum, score in top], library, parsed.fields,
+                     terms)
         return SearchResults(query=text, total=table.stories(matching), ignored=parsed.ignored, hits=hits,
                              facets=_facets(table, matching, library) if facets else {})
 
 
 def facet_counts(index: SearchIndex, library: Library, text: str) -> dict[str, dict[str, int]]:
-    """The facets ``search`` gives for ``text`` (stories per source, year and actor)."""
+    """The facets ``search`` gives for ``text`` (stories per source, year and actor). Only the matching holds the
+    index's searcher; the counting runs after, so a search typed meanwhile does not wait for it."""
     with index.snapshot() as (searcher, table):
-        return _facets(table, _matches(searcher, table, library, text)[2], library)
+        matching = _matches(searcher, table, library, text)[2]
+    return _facets(table, matching, library)
 
 
 def _matches(searcher: Any, table: DocTable, library: Library, text: str,
@@ -150,26 +154,43 @@ def _query_terms(wanted: Any, fields: tuple[str, ...]) -> frozenset[str]:
     return frozenset(str(term) for name, term in wanted.iter_all_terms(phrases=True) if name in fields)
 
 
-def _hit(stored: dict[str, Any], score: float, library: Library, fields: tuple[str, ...],
-         terms: frozenset[str]) -> Hit:
-    matched_id = int(stored["id"])
-    primary_id = int(stored["group"])
-    primary = library.article(primary_id)
-    matched = primary if matched_id == primary_id else library.article(matched_id)
-    found = ""
+def _hits(found: list[tuple[dict[str, Any], float]], library: Library, fields: tuple[str, ...],
+          terms: frozenset[str]) -> list[Hit]:
+    """Each hit as its story's primary copy, with a snippet of the copy that matched: one query for the stories'
+    rows, one per hit for its paragraphs (a story the library no longer has, before the index catches up, is
+    left out)."""
+    rows = library.list_rows_by_id(sorted({int(stored["group"]) for stored, _ in found}))
+    hits: list[Hit] = []
+    for stored, score in found:
+        primary = rows.get(int(stored["group"]))
+        if primary is not None:
+            matched_id = int(stored["id"])
+            notes = library.annotation_digest(matched_id)
+            in_note = snippet(" … ".join(notes.notes), terms) if "note" in fields and notes.notes else ""
+            hits.append(Hit(id=primary.id, title=primary.title, source=primary.source, date=primary.date,
+                            score=score, snippet=_snippet(library.paragraphs(matched_id), fields, terms),
+                            duplicates=primary.copies, annotations=notes.count, in_note=bool(in_note),
+                            note_snippet=in_note))
+    return hits
+
+
+def _snippet(paragraphs: Sequence[Paragraph], fields: tuple[str, ...], terms: frozenset[str]) -> str:
+    """The passages of the first searched field (the title aside) where the terms occur; else the text's opening."""
     for name in fields:
         if name not in ("title", "note"):
-            found = snippet(_field_text(matched, name).replace("\n", " "), terms)
-        if found:
-            break
-    if not found:
-        found = html.escape(_field_text(matched, "text")[:240].replace("\n", " "))
-    in_note = snippet(" … ".join(matched.annotations.notes), terms) if "note" in fields else ""
-    return Hit(
-        id=primary.id, title=primary.metadata.title, source=primary.metadata.source,
-        date=primary.metadata.date, score=score, snippet=found, duplicates=len(primary.copies),
-        annotations=matched.annotations.count, in_note=bool(in_note), note_snippet=in_note,
-    )
+            found = snippet(_field_text(paragraphs, name).replace("\n", " "), terms)
+            if found:
+                return found
+    return _opening(_field_text(paragraphs, "text"))
+
+
+def _opening(text: str, max_chars: int = 240) -> str:
+    """The text's first ``max_chars`` characters as HTML, ended at a word with " …" when the text goes on."""
+    flat = text.replace("\n", " ")
+    if len(flat) <= max_chars:
+        return html.escape(flat)
+    cut = flat.rfind(" ", 0, max_chars + 1)
+    return html.escape(flat[:cut if cut > 0 else max_chars].rstrip(" ,;:-–")) + " …"
 
 
 def _relevance(result: Any) -> float:
@@ -178,12 +199,12 @@ def _relevance(result: Any) -> float:
     return round(float(score), 4) if isinstance(score, (int, float)) else 0.0
 
 
-def _field_text(article: Any, name: str) -> str:
+def _field_text(paragraphs: Sequence[Paragraph], name: str) -> str:
     if name == "text":
         roles = ("lead", "heading", "body")
     else:
         roles = tuple(role.value for role in OTHER_ROLES if role_field(role) == name)
-    return "\n".join(p.text for p in article.paragraphs if p.role.value in roles)
+    return "\n".join(p.text for p in paragraphs if p.role.value in roles)
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +228,7 @@ def related(index: SearchIndex, library: Library, article_id: int, *, limit: int
     """
     article = library.article(article_id)
     group = article.duplicate_of or article.id
-    text = f"{article.metadata.title}\n{_field_text(article, 'text')}"
+    text = f"{article.metadata.title}\n{_field_text(article.paragraphs, 'text')}"
     with index.searcher() as searcher:
         candidates = searcher.key_terms_from_text("text", text, numterms=RELATED_TERMS * 2)
         terms = [term for term, _ in candidates if _distinctive(term)][:RELATED_TERMS]
@@ -225,8 +246,7 @@ def related(index: SearchIndex, library: Library, article_id: int, *, limit: int
             seen.add(primary_id)
             primary = library.article(primary_id)
             hits.append(Hit(primary.id, primary.metadata.title, primary.metadata.source, primary.metadata.date,
-                            _relevance(result),
-                            html.escape(_field_text(primary, "text")[:240].replace("\n", " ")), len(primary.copies)))
+                            _relevance(result), _opening(_field_text(primary.paragraphs, "text")), len(primary.copies)))
             if len(hits) >= limit:
                 break
         return hits

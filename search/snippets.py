@@ -2,7 +2,8 @@
 
 A word is marked when one of the terms it is indexed as (stemmed, folded, compound parts) is among
 the query's terms, so ``Entsendung`` marks ``Truppenentsendung``. Matches close together form a
-passage; the passages with the most different matched words are shown, in text order.
+passage; the passages with the most different matched words are shown, in text order, with " … "
+between them and where the text goes on before or after them.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ def snippet(text: str, terms: frozenset[str] | set[str], *, max_chars: int = 240
     if not matches:
         return ""
     found = _passages(matches, span=max_chars - 2 * surround)
-    best = sorted(found, key=lambda p: p.score(text), reverse=True)[:passages]
-    return SEPARATOR.join(_render(text, passage, surround) for passage in sorted(best, key=lambda p: p.start))
+    best = sorted(sorted(found, key=lambda p: p.score(text), reverse=True)[:passages], key=lambda p: p.start)
+    shown = SEPARATOR.join(_render(text, passage, surround) for passage in best)
+    start, end = _bounds(text, best[0], surround)[0], _bounds(text, best[-1], surround)[1]
+    return ("… " if text[:start].strip() else "") + shown + (" …" if text[end:].strip() else "")
 
 
 def _passages(matches: list[tuple[int, int]], span: int) -> list[_Passage]:
@@ -50,9 +53,15 @@ def _passages(matches: list[tuple[int, int]], span: int) -> list[_Passage]:
     return found
 
 
-def _render(text: str, passage: _Passage, surround: int) -> str:
+def _bounds(text: str, passage: _Passage, surround: int) -> tuple[int, int]:
+    """Where a passage's shown text starts and ends: ``surround`` characters around its words, at word edges."""
     start = min(_word_start(text, max(0, passage.start - surround)), passage.start)
     end = max(_word_end(text, min(len(text), passage.end + surround)), passage.end)
+    return start, end
+
+
+def _render(text: str, passage: _Passage, surround: int) -> str:
+    start, end = _bounds(text, passage, surround)
     pieces: list[str] = []
     position = start
     for word_start, word_end in passage.words:

@@ -64,3 +64,4 @@ def test_facets_counted_after_the_hits_are_those_of_a_full_search(indexed: Index
         hits_only = search(indexed.index, indexed.library, text, facets=False)
         assert hits_only.facets == {} and hits_only.hits == full.hits and hits_only.total == full.total
         assert facet_counts(indexed.index, indexed.library, text) == full.facets
+

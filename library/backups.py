@@ -24,6 +24,7 @@ from pathlib import Path
 
 from library.errors import LibraryError
 from library.paths import database_path
+from library.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,10 @@ def backup_library(directory: Path, target: Path | None = None) -> BackupReport:
 
 
 def check_backup(path: Path) -> BackupReport:
-    """Read a copy back: it must be an intact Lesesaal library. Its size and contents are reported."""
+    """Read a copy back: it must be an intact Lesesaal library this Lesesaal can open (not one from a newer
+    version). Its size and contents are reported."""
+    if path.is_dir():
+        raise BackupFailed(f"{path} is a folder; give the backup file itself (a .sqlite3 file in it)")
     try:
         with closing(_read_only(path)) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -87,11 +91,18 @@ def check_backup(path: Path) -> BackupReport:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "articles" not in tables:
                 raise BackupFailed(f"{path} is not a Lesesaal library (it has no articles)")
+            _check_version(path, int(db.execute("PRAGMA user_version").fetchone()[0]))
             articles = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
             lists = int(db.execute("SELECT COUNT(*) FROM reading_lists").fetchone()[0]) if "reading_lists" in tables else 0
     except sqlite3.Error as error:
         raise BackupFailed(f"{path} cannot be read as a library: {_reason(error)}") from None
     return BackupReport(path, path.stat().st_size, articles, lists)
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise BackupFailed(f"{path} was written by a newer Lesesaal (schema {version}, this one knows "
+                           f"{SCHEMA_VERSION}); update Lesesaal to use it")
 
 
 def restore_library(directory: Path, backup: Path) -> Path | None:

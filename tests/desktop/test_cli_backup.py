@@ -40,3 +40,12 @@ def test_backup_into_the_backups_folder_and_errors(capsys: pytest.CaptureFixture
     assert code == 0 and str(library_home / "backups" / "library-") in out
     code, _, err = lesesaal(capsys, "backup", "--restore", str(SAMPLES / "hafenstadt-fähre.txt"))
     assert code == 1 and "cannot be read as a library" in err
+
+
+def test_a_backup_target_ending_in_a_separator_is_a_new_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                               library_home: Path) -> None:
+    lesesaal(capsys, "import", str(SAMPLES))
+    code, out, err = lesesaal(capsys, "backup", "-o", f"{tmp_path / 'Sicherungen'}/")
+    assert code == 0, err
+    copies = list((tmp_path / "Sicherungen").glob("library-*.sqlite3"))
+    assert len(copies) == 1 and str(copies[0]) in out

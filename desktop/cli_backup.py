@@ -64,4 +64,5 @@ def daily_backup(directory: Path) -> None:
 def _contents(report: backups.BackupReport) -> str:
     articles = "1 article" if report.articles == 1 else f"{report.articles} articles"
     lists = "1 reading list" if report.lists == 1 else f"{report.lists} reading lists"
-    return f"{articles}, {lists}"
+    annotations = "1 annotation" if report.annotations == 1 else f"{report.annotations} annotations"
+    return f"{articles}, {annotations}, {lists}"

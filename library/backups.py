@@ -45,6 +45,7 @@ class BackupReport:
     bytes: int
     articles: int
     lists: int
+    annotations: int
 
 
 def backup_folder(directory: Path) -> Path:
@@ -92,11 +93,16 @@ def check_backup(path: Path) -> BackupReport:
             if "articles" not in tables:
                 raise BackupFailed(f"{path} is not a Lesesaal library (it has no articles)")
             _check_version(path, int(db.execute("PRAGMA user_version").fetchone()[0]))
-            articles = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-            lists = int(db.execute("SELECT COUNT(*) FROM reading_lists").fetchone()[0]) if "reading_lists" in tables else 0
+            articles, lists, annotations = (_count(db, tables, table)
+                                            for table in ("articles", "reading_lists", "annotations"))
     except sqlite3.Error as error:
         raise BackupFailed(f"{path} cannot be read as a library: {_reason(error)}") from None
-    return BackupReport(path, path.stat().st_size, articles, lists)
+    return BackupReport(path, path.stat().st_size, articles, lists, annotations)
+
+
+def _count(db: sqlite3.Connection, tables: set[str], table: str) -> int:
+    """Rows of a table (0 when an older library has no such table yet)."""
+    return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]) if table in tables else 0
 
 
 def _check_version(path: Path, version: int) -> None:

@@ -17,9 +17,10 @@ def test_backup_then_restore_brings_back_a_deleted_list(capsys: pytest.CaptureFi
     lesesaal(capsys, "import", str(SAMPLES))
     assert (library_home / "backups" / f"library-{date.today().isoformat()}.sqlite3").exists()  # made on open
     lesesaal(capsys, "lists", "Fähren", "--create", "--add", "1", "2")
+    lesesaal(capsys, "annotate", "1", "--paragraph", "1", "--start", "0", "--end", "3", "--note", "prüfen")
     target = tmp_path / "sicherung.sqlite3"
     code, out, _ = lesesaal(capsys, "backup", "-o", str(target))
-    assert code == 0 and target.exists() and "1 reading list" in out and str(target) in out
+    assert code == 0 and target.exists() and "1 annotation, 1 reading list" in out and str(target) in out
     lesesaal(capsys, "lists", "Fähren", "--delete")
     lesesaal(capsys, "remove", "2")
     assert 2 not in {hit["id"] for hit in json.loads(lesesaal(capsys, "search", "Fähre", "--json")[1])["hits"]}

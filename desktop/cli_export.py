@@ -31,6 +31,8 @@ def _export(args: argparse.Namespace, opener: Any, command: argparse.ArgumentPar
         command.error("give the articles' IDs or --list NAME (one of them)")
     with opener(args) as library:
         ids = export_ids(library, args.ids, args.list)
+        if not ids:
+            print(f"lesesaal: the reading list «{args.list}» has no articles; the export is empty", file=sys.stderr)
         text, written = export(library, args.format, ids, output_target(args.output))
     if args.output is None:
         sys.stdout.write(text)

@@ -33,8 +33,9 @@ class ListNotFound(ReadingListError):
 
 
 class ListExists(ReadingListError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"a reading list «{name}» exists already; choose another name")
+    def __init__(self, name: str, existing: str) -> None:
+        same = "" if existing == name else f" (as «{existing}»: names are the same regardless of case)"
+        super().__init__(f"a reading list «{name}» exists already{same}; choose another name")
 
 
 class BadListName(ReadingListError):
@@ -122,7 +123,7 @@ def create_list(library: Library, name: str) -> ReadingList:
         with durable(library):
             library.connection.execute("INSERT INTO reading_lists (name, created_at) VALUES (?, ?)", (name, _now()))
     except sqlite3.IntegrityError:
-        raise ListExists(name) from None
+        raise ListExists(name, _existing(library, name)) from None
     return reading_list(library, name)
 
 
@@ -133,7 +134,7 @@ def rename_list(library: Library, name: str, new_name: str) -> ReadingList:
         with durable(library):
             library.connection.execute("UPDATE reading_lists SET name = ? WHERE id = ?", (new_name, list_id))
     except sqlite3.IntegrityError:
-        raise ListExists(new_name) from None
+        raise ListExists(new_name, _existing(library, new_name)) from None
     return reading_list(library, new_name)
 
 
@@ -198,6 +199,12 @@ def set_order(library: Library, name: str, ids: Sequence[int]) -> None:
     with durable(library):
         db.executemany("UPDATE reading_list_items SET position = ? WHERE list_id = ? AND article_id = ?",
                        [(number, list_id, article_id) for number, article_id in enumerate(ids, 1)])
+
+
+def _existing(library: Library, name: str) -> str:
+    """The stored spelling of a list's name (the column compares regardless of case)."""
+    row = library.connection.execute("SELECT name FROM reading_lists WHERE name = ?", (name,)).fetchone()
+    return str(row[0]) if row else name
 
 
 def _ordered(db: sqlite3.Connection, list_id: int) -> list[int]:

@@ -52,6 +52,8 @@ def test_rename_delete_and_errors(capsys: pytest.CaptureFixture[str], samples: l
     assert code == 1 and "no article #999" in err
     code, _, err = lesesaal(capsys, "lists", "Kurs", "--create")
     assert code == 1 and "exists already" in err
+    code, _, err = lesesaal(capsys, "lists", "KURS", "--create")
+    assert code == 1 and "«KURS» exists already (as «Kurs»: names are the same regardless of case)" in err
     assert _shown(capsys, "Kurs", "--rename", "Kurs 2026")["name"] == "Kurs 2026"
     code, out, _ = lesesaal(capsys, "lists", "Kurs 2026", "--delete")
     assert code == 0 and "Deleted" in out

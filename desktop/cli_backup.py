@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import cli_search
+from desktop.cli_paths import output_target
 from library import backups
 from library.paths import database_path, library_dir
 from library.store import Library
@@ -22,7 +23,7 @@ def add_command(commands: Any) -> None:
     command = commands.add_parser("backup", help="copy the library database (consistent while the app runs), "
                                                  "or restore a copy")
     choice = command.add_mutually_exclusive_group()
-    choice.add_argument("-o", "--output", type=Path, metavar="PATH",
+    choice.add_argument("-o", "--output", metavar="PATH",
                         help="the copy's file, or a folder to put it in (default: the library's backups folder)")
     choice.add_argument("--restore", type=Path, metavar="FILE",
                         help="make the library this copy (close the desktop app first); the current database is "
@@ -36,7 +37,7 @@ def _backup(args: argparse.Namespace) -> int:
         return _restore(directory, args.restore)
     if not database_path(directory).exists():
         raise backups.BackupFailed(f"there is no library in {directory} to back up")
-    report = backups.backup_library(directory, args.output)
+    report = backups.backup_library(directory, output_target(args.output))
     print(f"Backed up the library ({_contents(report)}, {report.bytes / 1_048_576:.1f} MB) to {report.path}")
     return 0
 
@@ -63,4 +64,5 @@ def daily_backup(directory: Path) -> None:
 def _contents(report: backups.BackupReport) -> str:
     articles = "1 article" if report.articles == 1 else f"{report.articles} articles"
     lists = "1 reading list" if report.lists == 1 else f"{report.lists} reading lists"
-    return f"{articles}, {lists}"
+    annotations = "1 annotation" if report.annotations == 1 else f"{report.annotations} annotations"
+    return f"{articles}, {annotations}, {lists}"

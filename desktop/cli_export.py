@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from desktop.cli_paths import output_target
 from desktop.export_source import export, export_ids
 from library.export.values import FORMATS
 
@@ -21,7 +21,7 @@ def add_command(commands: Any, opener: Any) -> None:
     command.add_argument("ids", nargs="*", type=int, metavar="ID")
     command.add_argument("--list", metavar="NAME", help="export this reading list's articles, in its order")
     command.add_argument("--format", required=True, choices=FORMATS)
-    command.add_argument("-o", "--output", type=Path, metavar="PATH",
+    command.add_argument("-o", "--output", metavar="PATH",
                          help="file (or, for md, a folder: one note per article); default: stdout")
     command.set_defaults(run=lambda args: _export(args, opener, command))
 
@@ -31,7 +31,9 @@ def _export(args: argparse.Namespace, opener: Any, command: argparse.ArgumentPar
         command.error("give the articles' IDs or --list NAME (one of them)")
     with opener(args) as library:
         ids = export_ids(library, args.ids, args.list)
-        text, written = export(library, args.format, ids, args.output)
+        if not ids:
+            print(f"lesesaal: the reading list «{args.list}» has no articles; the export is empty", file=sys.stderr)
+        text, written = export(library, args.format, ids, output_target(args.output))
     if args.output is None:
         sys.stdout.write(text)
     else:

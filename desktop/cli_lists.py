@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from library import reading_lists as rl
+from library.durable import durable
 from library.reading_state import IN_PROGRESS, READ, STATES
 from library.store import Library
 
@@ -29,7 +30,7 @@ def add_commands(commands: Any, opener: Any) -> None:
     command.add_argument("--rename", metavar="NEW", help="give the list a new name")
     command.add_argument("--delete", action="store_true", help="delete the list (its articles stay in the library)")
     command.add_argument("--json", action="store_true")
-    command.set_defaults(run=lambda args: _lists(args, opener, command))
+    command.set_defaults(run=lambda args, parser=command: _lists(args, opener, parser))
 
     command = commands.add_parser("mark", help="set articles' reading state: read, unread or in-progress")
     command.add_argument("ids", nargs="+", type=int, metavar="ID")
@@ -43,6 +44,8 @@ def _lists(args: argparse.Namespace, opener: Any, command: argparse.ArgumentPars
         command.error("changing a list needs its NAME")
     if (args.move is None) != (args.to is None):
         command.error("--move ID and --to POS go together")
+    if args.to is not None and args.to < 1:
+        command.error(f"--to POS counts from 1 (the first place), not {args.to}")
     with opener(args) as library:
         if not args.name:
             _print_lists(rl.reading_lists(library), args.json)
@@ -57,7 +60,13 @@ def _lists(args: argparse.Namespace, opener: Any, command: argparse.ArgumentPars
 
 
 def _change(library: Library, args: argparse.Namespace) -> str:
-    """Make the asked changes; returns the list's name (a new one after --rename)."""
+    """Make the asked changes, all of them or (when one cannot be made) none; returns the list's name (a new one
+    after --rename)."""
+    with durable(library):
+        return _make_changes(library, args)
+
+
+def _make_changes(library: Library, args: argparse.Namespace) -> str:
     name = str(args.name)
     if args.create:
         name = rl.create_list(library, name).name

@@ -29,7 +29,9 @@ def summarize_list(args: argparse.Namespace, opener: Any, open_model: ModelOpene
     with opener(args) as library:
         name = reading_lists.reading_list(library, args.list).name
         ids = reading_lists.article_ids(library, name)
-        summarizer = None if args.extractive else open_model(args.model, library, status)
+        if not ids:
+            print(f"lesesaal: the reading list «{name}» has no articles; nothing to summarise", file=sys.stderr)
+        summarizer = None if args.extractive or not ids else open_model(args.model, library, status)
         try:
             steps = _steps(library, ids, summarizer, status)
         finally:
@@ -45,7 +47,7 @@ def summarize_list(args: argparse.Namespace, opener: Any, open_model: ModelOpene
         shown = {"list": name, "summaries": [s.summary.to_json() for s in done if s.summary],
                  "failed": [{"id": s.article_id, "error": s.error} for s in failed]}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
-    else:
+    elif done:
         print("\n\n".join(summary_text(s.summary, titles[s.article_id]) for s in done if s.summary))
     return 2 if failed else 0
 

@@ -14,7 +14,6 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from library import annotation_rows
 from library.anchoring import Anchor as Anchor  # re-exported: part of this module's API
 from library.anchoring import context
+from library.durable import durable
 from library.errors import AnnotationNotFound, InvalidAnchor, InvalidAnnotation
 from library.store import Library
 
@@ -63,7 +63,7 @@ def add_annotation(library: Library, article_id: int, anchor: Anchor, *, colour:
     cleaned = clean_tags(tags)
     prefix, suffix = context(text, anchor.start, anchor.end)
     now = _now()
-    with _durable(library) as db:
+    with durable(library) as db:
         cursor = db.execute(
             f"INSERT INTO annotations ({_COLUMNS.removeprefix('id, ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             (article_id, anchor.paragraph, anchor.start, anchor.end, text[anchor.start:anchor.end], prefix, suffix,
@@ -81,7 +81,7 @@ def update_annotation(library: Library, annotation_id: int, *, colour: str | Non
     changed = (colour if colour is not None else current.colour,
                note.strip() if note is not None else current.note,
                clean_tags(tags) if tags is not None else list(current.tags))
-    with _durable(library) as db:
+    with durable(library) as db:
         db.execute("UPDATE annotations SET colour = ?, note = ?, tags = ?, updated = ? WHERE id = ?",
                    (changed[0], changed[1], json.dumps(changed[2], ensure_ascii=False), _now(), annotation_id))
         annotation_rows.bump_revision(db, current.article_id)
@@ -90,7 +90,7 @@ def update_annotation(library: Library, annotation_id: int, *, colour: str | Non
 
 def delete_annotation(library: Library, annotation_id: int) -> None:
     current = annotation(library, annotation_id)
-    with _durable(library) as db:
+    with durable(library) as db:
         db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         annotation_rows.bump_revision(db, current.article_id)
 
@@ -172,18 +172,6 @@ def _paragraph_text(library: Library, article_id: int, anchor: Anchor) -> str:
 def _check_colour(colour: str) -> None:
     if colour not in COLOURS:
         raise InvalidAnnotation(f"unknown colour {colour!r}; choose one of {', '.join(COLOURS)}")
-
-
-@contextmanager
-def _durable(library: Library) -> Iterator[sqlite3.Connection]:
-    """One transaction, committed and synced to disk before the caller hears that it returned."""
-    db = library.connection
-    db.execute("PRAGMA synchronous = FULL")
-    try:
-        with library.transaction():
-            yield db
-    finally:
-        db.execute("PRAGMA synchronous = NORMAL")
 
 
 def _from_row(row: Any) -> Annotation:

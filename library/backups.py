@@ -24,6 +24,7 @@ from pathlib import Path
 
 from library.errors import LibraryError
 from library.paths import database_path
+from library.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class BackupReport:
     bytes: int
     articles: int
     lists: int
+    annotations: int
 
 
 def backup_folder(directory: Path) -> Path:
@@ -78,7 +80,10 @@ def backup_library(directory: Path, target: Path | None = None) -> BackupReport:
 
 
 def check_backup(path: Path) -> BackupReport:
-    """Read a copy back: it must be an intact Lesesaal library. Its size and contents are reported."""
+    """Read a copy back: it must be an intact Lesesaal library this Lesesaal can open (not one from a newer
+    version). Its size and contents are reported."""
+    if path.is_dir():
+        raise BackupFailed(f"{path} is a folder; give the backup file itself (a .sqlite3 file in it)")
     try:
         with closing(_read_only(path)) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -87,11 +92,23 @@ def check_backup(path: Path) -> BackupReport:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "articles" not in tables:
                 raise BackupFailed(f"{path} is not a Lesesaal library (it has no articles)")
-            articles = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-            lists = int(db.execute("SELECT COUNT(*) FROM reading_lists").fetchone()[0]) if "reading_lists" in tables else 0
+            _check_version(path, int(db.execute("PRAGMA user_version").fetchone()[0]))
+            articles, lists, annotations = (_count(db, tables, table)
+                                            for table in ("articles", "reading_lists", "annotations"))
     except sqlite3.Error as error:
         raise BackupFailed(f"{path} cannot be read as a library: {_reason(error)}") from None
-    return BackupReport(path, path.stat().st_size, articles, lists)
+    return BackupReport(path, path.stat().st_size, articles, lists, annotations)
+
+
+def _count(db: sqlite3.Connection, tables: set[str], table: str) -> int:
+    """Rows of a table (0 when an older library has no such table yet)."""
+    return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]) if table in tables else 0
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise BackupFailed(f"{path} was written by a newer Lesesaal (schema {version}, this one knows "
+                           f"{SCHEMA_VERSION}); update Lesesaal to use it")
 
 
 def restore_library(directory: Path, backup: Path) -> Path | None:

@@ -2,7 +2,8 @@
 
 A list's name is unique regardless of case. Its articles keep the order they were added in until they are
 moved; positions are 1-based wherever they are shown or given. An article may be on many lists, once on each.
-Every change is one transaction, committed at once. When an article is removed from the library it leaves its
+Every change is one transaction, committed at once and synced to disk (``library.durable``); several changes
+made in one ``durable`` unit land together or not at all. When an article is removed from the library it leaves its
 lists (the lists stay). Progress counts the reading state (``library.reading_state``) of the list's articles.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from library.durable import durable
 from library.errors import ArticleNotFound, LibraryError
 from library.reading_state import IN_PROGRESS, READ, UNREAD
 from library.store import Library
@@ -31,8 +33,9 @@ class ListNotFound(ReadingListError):
 
 
 class ListExists(ReadingListError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"a reading list «{name}» exists already; choose another name")
+    def __init__(self, name: str, existing: str) -> None:
+        same = "" if existing == name else f" (as «{existing}»: names are the same regardless of case)"
+        super().__init__(f"a reading list «{name}» exists already{same}; choose another name")
 
 
 class BadListName(ReadingListError):
@@ -117,10 +120,10 @@ def lists_with(library: Library, article_id: int) -> list[str]:
 def create_list(library: Library, name: str) -> ReadingList:
     name = _valid_name(name)
     try:
-        with library.transaction():
+        with durable(library):
             library.connection.execute("INSERT INTO reading_lists (name, created_at) VALUES (?, ?)", (name, _now()))
     except sqlite3.IntegrityError:
-        raise ListExists(name) from None
+        raise ListExists(name, _existing(library, name)) from None
     return reading_list(library, name)
 
 
@@ -128,17 +131,17 @@ def rename_list(library: Library, name: str, new_name: str) -> ReadingList:
     new_name = _valid_name(new_name)
     list_id = _list_id(library.connection, name)
     try:
-        with library.transaction():
+        with durable(library):
             library.connection.execute("UPDATE reading_lists SET name = ? WHERE id = ?", (new_name, list_id))
     except sqlite3.IntegrityError:
-        raise ListExists(new_name) from None
+        raise ListExists(new_name, _existing(library, new_name)) from None
     return reading_list(library, new_name)
 
 
 def delete_list(library: Library, name: str) -> None:
     """Delete a list (its articles stay in the library)."""
     list_id = _list_id(library.connection, name)
-    with library.transaction():
+    with durable(library):
         library.connection.execute("DELETE FROM reading_lists WHERE id = ?", (list_id,))
 
 
@@ -153,7 +156,7 @@ def add_to_list(library: Library, name: str, ids: Sequence[int]) -> list[int]:
             raise ArticleNotFound(article_id)
     present = set(_ordered(db, list_id))
     added = [i for i in wanted if i not in present]
-    with library.transaction():
+    with durable(library):
         end = db.execute("SELECT COALESCE(MAX(position), 0) FROM reading_list_items WHERE list_id = ?",
                          (list_id,)).fetchone()[0]
         db.executemany("INSERT INTO reading_list_items (list_id, article_id, position, added_at) VALUES (?, ?, ?, ?)",
@@ -169,7 +172,7 @@ def remove_from_list(library: Library, name: str, ids: Sequence[int]) -> None:
     for article_id in ids:
         if article_id not in present:
             raise NotOnList(article_id, name)
-    with library.transaction():
+    with durable(library):
         db.executemany("DELETE FROM reading_list_items WHERE list_id = ? AND article_id = ?",
                        [(list_id, article_id) for article_id in ids])
 
@@ -193,9 +196,15 @@ def set_order(library: Library, name: str, ids: Sequence[int]) -> None:
     current = _ordered(db, list_id)
     if sorted(ids) != sorted(current):
         raise ReadingListError(f"a new order of «{name}» must name each of its {len(current)} articles once")
-    with library.transaction():
+    with durable(library):
         db.executemany("UPDATE reading_list_items SET position = ? WHERE list_id = ? AND article_id = ?",
                        [(number, list_id, article_id) for number, article_id in enumerate(ids, 1)])
+
+
+def _existing(library: Library, name: str) -> str:
+    """The stored spelling of a list's name (the column compares regardless of case)."""
+    row = library.connection.execute("SELECT name FROM reading_lists WHERE name = ?", (name,)).fetchone()
+    return str(row[0]) if row else name
 
 
 def _ordered(db: sqlite3.Connection, list_id: int) -> list[int]:

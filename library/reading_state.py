@@ -22,7 +22,8 @@ class UnknownReadingState(LibraryError):
 
 
 def set_state(db: sqlite3.Connection, article_ids: Sequence[int], state: str) -> None:
-    """Give articles a reading state, all of them or (for an unknown id or state) none."""
+    """Give articles a reading state, all of them or (for an unknown id or state) none. The caller runs it in a
+    transaction (``Library.set_reading_state`` in a durable one)."""
     if state not in STATES:
         raise UnknownReadingState(state)
     ids = list(dict.fromkeys(article_ids))
@@ -32,12 +33,11 @@ def set_state(db: sqlite3.Connection, article_ids: Sequence[int], state: str) ->
     if missing:
         raise ArticleNotFound(missing[0])
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db:
-        if state == UNREAD:
-            db.executemany("DELETE FROM reading WHERE article_id = ?", [(i,) for i in ids])
-        else:
-            db.executemany("INSERT OR REPLACE INTO reading (article_id, read_at, state) VALUES (?, ?, ?)",
-                           [(i, now, state) for i in ids])
+    if state == UNREAD:
+        db.executemany("DELETE FROM reading WHERE article_id = ?", [(i,) for i in ids])
+    else:
+        db.executemany("INSERT OR REPLACE INTO reading (article_id, read_at, state) VALUES (?, ?, ?)",
+                       [(i, now, state) for i in ids])
 
 
 def mark_opened(db: sqlite3.Connection, article_id: int) -> None:

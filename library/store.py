@@ -21,6 +21,7 @@ from articles.model import Article, Metadata, Paragraph, Role
 from library import actor_registry, annotation_rows, backups, duplicates, listing, reading_state
 from library.analysing import AnalysisResult
 from library.duplicates import TextPrint
+from library.durable import durable
 from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavailable
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
@@ -235,11 +236,13 @@ class Library:
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.article(article_id)  # refuses an unknown id with ArticleNotFound
-        listing.set_read(self._db, article_id, read)
+        with durable(self):
+            listing.set_read(self._db, article_id, read)
 
     def set_reading_state(self, article_ids: Sequence[int], state: str) -> None:
         """Mark articles read, unread or in progress (``library.reading_state``)."""
-        reading_state.set_state(self._db, article_ids, state)
+        with durable(self):
+            reading_state.set_state(self._db, article_ids, state)
 
     def reading_states(self, article_ids: Sequence[int]) -> dict[int, str]:
         return reading_state.states_of(self._db, article_ids)

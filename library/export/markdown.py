@@ -99,11 +99,21 @@ def _annotation(article_id: int, annotation: ExportedAnnotation) -> str:
         f"[¶{annotation.paragraph + 1}]({article_link(article_id, annotation.paragraph)})"
     parts = [f"{quote}\n> — {where}"]
     if annotation.note.strip():
-        parts.append(annotation.note.strip())
+        parts.append(_plain(annotation.note.strip()))
     tags = [obsidian_tag(t) for t in annotation.tags if obsidian_tag(t)]
     if tags:
         parts.append("Tags: " + " ".join(f"#{t}" for t in tags))
     return "\n\n".join(parts)
+
+
+#: Line starts that Markdown reads as structure: a heading, a block quote, a rule or a heading's underline.
+_STRUCTURE = re.compile(r"^(\s{0,3})(#{1,6}(?=\s|$)|>|(?=[-=*_]{3,}\s*$))", re.MULTILINE)
+
+
+def _plain(text: str) -> str:
+    """A note as the user typed it (plain text): a line that Markdown would take for a heading, a quote or a
+    rule gets a backslash, so it stays a line of the note (inline marks such as *…* and #tags still work)."""
+    return _STRUCTURE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _line(text: str) -> str:

@@ -36,6 +36,9 @@ def write_export(export_format: str, articles: Sequence[ExportArticle], target: 
     """Write the export to ``target`` (see the module's rules); returns the files written."""
     try:
         if export_format == "md" and target.suffix.lower() != ".md":
+            if target.exists() and not target.is_dir():
+                raise ExportFailed(f"{target} is a file: Markdown notes go into a folder (one note per article), "
+                                   "or give a path ending in .md for all notes in one file")
             target.mkdir(parents=True, exist_ok=True)
             written = [target / note_file_name(article) for article in articles]
             for path, article in zip(written, articles):

@@ -112,3 +112,16 @@ def test_export_errors(capsys: pytest.CaptureFixture[str], annotated: tuple[int,
     with pytest.raises(SystemExit):
         lesesaal(capsys, "export", "--format", "md")
     assert "IDs or --list" in capsys.readouterr().err
+
+
+def test_a_target_ending_in_a_separator_is_a_folder_and_a_file_is_not_taken_for_one(
+        capsys: pytest.CaptureFixture[str], annotated: tuple[int, int], tmp_path: Path) -> None:
+    ferry, _ = annotated
+    code, out, err = lesesaal(capsys, "export", str(ferry), "--format", "csv", "-o", f"{tmp_path / 'neu'}/")
+    assert code == 0, err
+    assert out.strip() == str(tmp_path / "neu" / "lesesaal-export.csv") and (tmp_path / "neu").is_dir()
+    existing = tmp_path / "notizen.txt"
+    existing.write_text("meine Notizen", encoding="utf-8")
+    code, _, err = lesesaal(capsys, "export", str(ferry), "--format", "md", "-o", str(existing))
+    assert code == 1 and "is a file" in err and "ending in .md" in err
+    assert existing.read_text(encoding="utf-8") == "meine Notizen"

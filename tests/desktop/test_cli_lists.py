@@ -52,6 +52,8 @@ def test_rename_delete_and_errors(capsys: pytest.CaptureFixture[str], samples: l
     assert code == 1 and "no article #999" in err
     code, _, err = lesesaal(capsys, "lists", "Kurs", "--create")
     assert code == 1 and "exists already" in err
+    code, _, err = lesesaal(capsys, "lists", "KURS", "--create")
+    assert code == 1 and "«KURS» exists already (as «Kurs»: names are the same regardless of case)" in err
     assert _shown(capsys, "Kurs", "--rename", "Kurs 2026")["name"] == "Kurs 2026"
     code, out, _ = lesesaal(capsys, "lists", "Kurs 2026", "--delete")
     assert code == 0 and "Deleted" in out
@@ -72,3 +74,33 @@ def test_marked_states_show_in_a_list(capsys: pytest.CaptureFixture[str], sample
     code, out, _ = lesesaal(capsys, "lists", "Alles", "--create", "--add", *map(str, samples))
     assert code == 0
     assert out.count("[✓]") == len(samples) - 1 and out.count("[ ]") == 1
+
+
+def test_a_command_that_fails_part_way_changes_nothing(capsys: pytest.CaptureFixture[str], samples: list[int]) -> None:
+    first, second = samples[:2]
+    code, _, err = lesesaal(capsys, "lists", "Neu", "--create", "--add", str(first), "999")
+    assert code == 1 and "no article #999" in err
+    assert json.loads(lesesaal(capsys, "lists", "--json")[1]) == []
+    _shown(capsys, "Kurs", "--create", "--add", str(first))
+    code, _, err = lesesaal(capsys, "lists", "Kurs", "--add", str(second), "--remove", "999")
+    assert code == 1 and "#999 is not on the reading list «Kurs»" in err
+    code, _, err = lesesaal(capsys, "lists", "Kurs", "--remove", str(first), "--rename", "   ")
+    assert code == 1
+    assert [a["id"] for a in _shown(capsys, "Kurs")["articles"]] == [first]  # type: ignore[index]
+
+
+def _usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        lesesaal(capsys, *args)
+    assert exited.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_usage_errors_name_the_lists_command_and_positions_count_from_one(
+        capsys: pytest.CaptureFixture[str], samples: list[int]) -> None:
+    first, second = samples[:2]
+    _shown(capsys, "Kurs", "--create", "--add", str(first), str(second))
+    err = _usage_error(capsys, "lists", "Kurs", "--to", "2")
+    assert "lesesaal lists: error: --move ID and --to POS go together" in err
+    assert "counts from 1" in _usage_error(capsys, "lists", "Kurs", "--move", str(second), "--to", "0")
+    assert [a["id"] for a in _shown(capsys, "Kurs")["articles"]] == [first, second]  # type: ignore[index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,13 @@ def test_summarize_needs_an_id_or_a_list(capsys: pytest.CaptureFixture[str]) -> 
     assert "--list NAME" in capsys.readouterr().err
     code, _, err = lesesaal(capsys, "summarize", "--list", "Fehlt", "--extractive")
     assert code == 1 and "no reading list «Fehlt»" in err
+
+
+def test_an_empty_list_says_so_and_loads_no_model(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    lesesaal(capsys, "lists", "Leer", "--create")
+    code, out, err = lesesaal(capsys, "summarize", "--list", "Leer", "--model", str(tmp_path / "fehlt.gguf"))
+    assert code == 0 and out == "" and "«Leer» has no articles" in err
+    code, out, _ = lesesaal(capsys, "summarize", "--list", "Leer", "--json")
+    assert code == 0 and json.loads(out) == {"list": "Leer", "summaries": [], "failed": []}
+    code, out, err = lesesaal(capsys, "export", "--list", "Leer", "--format", "csl-json")
+    assert code == 0 and json.loads(out) == [] and "«Leer» has no articles; the export is empty" in err

@@ -149,3 +149,19 @@ def test_a_damaged_copy_is_not_restored(folder: Path, tmp_path: Path) -> None:
         backups.restore_library(folder, broken)
     with Library.open(folder) as library:
         assert library.count() == 1
+
+
+def test_a_copy_from_a_newer_lesesaal_is_refused_and_the_library_stays_usable(folder: Path, tmp_path: Path) -> None:
+    newer = backups.backup_library(folder, tmp_path / "neuer.sqlite3").path
+    with closing(sqlite3.connect(newer)) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        db.commit()
+    with pytest.raises(backups.BackupFailed, match="newer Lesesaal"):
+        backups.restore_library(folder, newer)
+    with Library.open(folder) as library:
+        assert library.count() == 1
+
+
+def test_a_folder_given_as_the_copy_is_named_as_such(folder: Path, tmp_path: Path) -> None:
+    with pytest.raises(backups.BackupFailed, match="is a folder"):
+        backups.restore_library(folder, tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+import markdown
 import pytest
 import yaml
 
@@ -69,3 +70,15 @@ def test_file_names_are_safe() -> None:
     assert note_file_name(FERRY) == "12 Neue Fähre „Kiel – Göteborg“ ab April Ostsee.md"
     assert note_file_name(replace(WIND, title="../../etc/passwd")) == "7 .. .. etc passwd.md"
     assert note_file_name(replace(WIND, title="???")) == "7.md"
+
+
+def test_a_note_stays_text_of_its_annotation_whatever_its_lines_start_with() -> None:
+    typed = "# wichtig\nZweite Zeile\n---\n> kein Zitat\n**fett** bleibt"
+    first = FERRY.annotations[0]
+    note = markdown_note(replace(FERRY, annotations=(replace(first, note=typed + "\n#Hafen"),)))
+    assert note.endswith("\n#Hafen\n\nTags: #Verkehr #Nahverkehr-Kiel\n")  # an Obsidian tag stays a tag
+    html = markdown.markdown(markdown_note(replace(FERRY, annotations=(replace(first, note=typed),))))
+    annotations = html.split("<h2>Annotations</h2>", 1)[1]
+    assert "<h1>" not in annotations and "<h2>" not in annotations and "<hr" not in annotations
+    assert annotations.count("<blockquote>") == 1  # the quote itself, not the note's last line
+    assert "# wichtig" in annotations and "&gt; kein Zitat" in annotations and "<strong>fett</strong>" in annotations

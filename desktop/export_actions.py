@@ -43,7 +43,11 @@ class ExportActions(QObject):
         window.runner.run(
             "export", lambda _token: export_to_files(window.library_dir, request.export_format, request.ids,
                                                      request.list_name, request.target),
-            finished=self._on_finished, failed=lambda error: show_error(window, error, doing="Export"))
+            finished=self._on_finished, failed=self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._window.statusBar().showMessage("Export failed.", 10000)
+        show_error(self._window, error, doing="Export")
 
     def _on_finished(self, done: ExportDone) -> None:
         where = done.files[0] if len(done.files) == 1 else (done.files[0].parent if done.files else "")

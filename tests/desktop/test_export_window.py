@@ -13,7 +13,7 @@ pytest.importorskip("PySide6")
 
 import yaml  # noqa: E402
 from PySide6.QtCore import QUrl  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 
 from library import reading_lists as rl  # noqa: E402
 from tests.desktop.conftest import type_into  # noqa: E402
@@ -61,6 +61,24 @@ def test_the_open_article_exports_as_ris(samples_window: Any, qtbot: Any, tmp_pa
         _accept(dialog)
     lines = (tmp_path / "quellen.ris").read_bytes().decode("utf-8").split("\r\n")
     assert lines[0] == "TY  - NEWS" and f"TI  - {window.library.title_of(chosen)}" in lines and "ER  - " in lines
+
+
+def test_a_failed_export_says_so_in_the_status_bar_and_the_error_dialog(samples_window: Any, qtbot: Any,
+                                                                          tmp_path: Path) -> None:
+    window = samples_window
+    rl.create_list(window.library, "Kurs")
+    rl.add_to_list(window.library, "Kurs", [window.model.article_id(0)])
+    window.actions_.export.trigger()
+    dialog = window.exports.dialog
+    assert dialog.list_choice.isChecked()
+    dialog.choose_format("ris")
+    blocker = tmp_path / "eine Datei"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    dialog.target.setText(str(blocker / "quellen.ris"))  # a folder that is a file: cannot be written
+    _accept(dialog)
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox, "errorDialog")), timeout=30_000)
+    assert window.statusBar().currentMessage() == "Export failed."
+    assert blocker.read_text(encoding="utf-8") == "kein Ordner"
 
 
 def test_nothing_to_export_cannot_be_accepted(make_window: Any) -> None:

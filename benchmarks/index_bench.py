@@ -236,7 +236,8 @@ def _import(articles: Path, library_dir: Path, *, analyse: bool = True, timed: b
         index.close()
     return {"files": sum(statuses.values()), "statuses": dict(statuses), "documents": documents,
             "seconds": seconds, "final_commit": final_commit, "split": dict(stopwatch.seconds),
-            "index_mb": _size_mb(library_dir / "index"),
+            "index_mb": _size_mb(library_dir / "index"), "segments": len(list((library_dir / "index").glob("*.seg"))),
+            "load_average": os.getloadavg()[0],
             "library_mb": _size_mb(library_dir) - _size_mb(library_dir / "index"),
             "rss_peak_mb": _max_rss_mb(), "workers_peak_mb": _children_peak_mb(), **_cpu_seconds()}
 
@@ -342,10 +343,11 @@ def _print_phase(phase: str, run: dict[str, Any]) -> None:
               + ", ".join(f"{k} {v:,}" for k, v in sorted(result["statuses"].items()))
               + f"; {result['documents']:,} documents in the index")
         print(f"      CPU: importing process {result['main_cpu']:.1f} s, reader and index worker processes "
-              f"{result['children_cpu']:.1f} s, together {result['main_cpu'] + result['children_cpu']:.1f} s")
+              f"{result['children_cpu']:.1f} s, together {result['main_cpu'] + result['children_cpu']:.1f} s "
+              f"(load average {result['load_average']:.1f} at the end)")
         print(f"      peak RSS {result['rss_peak_mb']:.0f} MB, largest reader or index worker process "
-              f"{result['workers_peak_mb']:.0f} MB; "
-              f"index {result['index_mb']:.1f} MB, library (without index) {result['library_mb']:.1f} MB")
+              f"{result['workers_peak_mb']:.0f} MB; index {result['index_mb']:.1f} MB in {result['segments']} "
+              f"segment(s), library (without index) {result['library_mb']:.1f} MB")
         _print_split(result)
     elif phase == "search":
         print(f"   search: index opened (with sync check) in {result['open_seconds']:.2f} s; warm-up runs "

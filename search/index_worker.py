@@ -24,10 +24,13 @@ from search.errors import SearchUnavailable
 log = logging.getLogger(__name__)
 
 #: Changes sent together (one pickle and one pipe write per group instead of per document), and
-#: groups that may wait to be sent (about 20 MB): a sending thread takes them to the pipe, so the
-#: import goes on while the worker is busy with a commit or not scheduled.
+#: groups that may wait to be sent (about 5 MB): a sending thread takes them to the pipe, so the
+#: import goes on while the worker is busy with a commit or not scheduled. The backlog also bounds
+#: how far the worker may fall behind: once it is full the import (and so the readers) waits, and
+#: the cores go to the worker. A larger one let a starved worker fall 4,000 documents behind,
+#: left to index on one core after the last file was read.
 GROUP = 64
-BACKLOG = 64
+BACKLOG = 16
 _STOPPED = "the search index's writer process stopped unexpectedly; the next start repairs the index"
 
 

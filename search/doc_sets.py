@@ -19,62 +19,45 @@ from whoosh.query.wrappers import ConstantScoreQuery
 from search.posting_cache import POSTINGS, Blocks
 
 
-class PostingReads:
-    """Each term's posting blocks (document numbers and frequencies) read once per search: finding the
-    matches and ranking them read the same terms."""
-
-    def __init__(self) -> None:
-        self._read: dict[tuple[int, str, Any], Blocks] = {}
-
-    def blocks(self, reader: Any, field: str, text: Any) -> Blocks:
-        """A segment's blocks of the term (deleted documents included); empty when it has none."""
-        key = (id(reader), field, text)
-        found = self._read.get(key)
-        if found is None:
-            found = self._read[key] = _cached_blocks(reader, field, text)
-        return found
-
-
-def matching_docs(wanted: Any, searcher: Any, reads: PostingReads | None = None) -> set[int]:
+def matching_docs(wanted: Any, searcher: Any) -> set[int]:
     """Document numbers (of the whole index) matching ``wanted``; deleted documents excluded."""
     leaves = searcher.subsearchers or [(searcher, 0)]
     found: set[int] = set()
-    reads = reads or PostingReads()
     for leaf, offset in leaves:
-        docs = _docs(wanted, leaf, reads)
+        docs = _docs(wanted, leaf)
         found |= {docnum + offset for docnum in docs} if offset else docs
     return found
 
 
-def _docs(node: Any, searcher: Any, reads: PostingReads) -> set[int]:
+def _docs(node: Any, searcher: Any) -> set[int]:
     if isinstance(node, query.Term) and type(node) is query.Term:
-        return _term_docs(searcher.reader(), node.fieldname, node.text, reads)
+        return _term_docs(searcher.reader(), node.fieldname, node.text)
     if isinstance(node, query.Or):
-        return set().union(*(_docs(sub, searcher, reads) for sub in node.subqueries))
+        return set().union(*(_docs(sub, searcher) for sub in node.subqueries))
     if isinstance(node, query.And):
-        return _all_of(node.subqueries, searcher, reads)
+        return _all_of(node.subqueries, searcher)
     if isinstance(node, query.AndNot):
-        return _docs(node.a, searcher, reads) - _docs(node.b, searcher, reads)
+        return _docs(node.a, searcher) - _docs(node.b, searcher)
     if isinstance(node, query.AndMaybe):
-        return _docs(node.a, searcher, reads)
+        return _docs(node.a, searcher)
     if isinstance(node, query.Not):
-        return _every(searcher) - _docs(node.query, searcher, reads)
+        return _every(searcher) - _docs(node.query, searcher)
     if isinstance(node, query.Every):
         return _every(searcher)
     if isinstance(node, ConstantScoreQuery):
-        return _docs(node.child, searcher, reads)
+        return _docs(node.child, searcher)
     if node is query.NullQuery:
         return set()
     return set(node.docs(searcher))
 
 
-def _all_of(subqueries: list[Any], searcher: Any, reads: PostingReads) -> set[int]:
+def _all_of(subqueries: list[Any], searcher: Any) -> set[int]:
     wanted = [sub for sub in subqueries if not isinstance(sub, query.Not)]
     unwanted = [sub.query for sub in subqueries if isinstance(sub, query.Not)]
-    sets = sorted((_docs(sub, searcher, reads) for sub in wanted), key=len)
+    sets = sorted((_docs(sub, searcher) for sub in wanted), key=len)
     docs = set.intersection(*sets) if sets else _every(searcher)
     for sub in unwanted:
-        docs -= _docs(sub, searcher, reads)
+        docs -= _docs(sub, searcher)
     return docs
 
 
@@ -87,20 +70,18 @@ def _deleted(reader: Any) -> frozenset[int]:
     return frozenset(getattr(reader, "deleted_docs_set", None) or ())
 
 
-def _term_docs(reader: Any, field: str, text: Any, reads: PostingReads) -> set[int]:
+def _term_docs(reader: Any, field: str, text: Any) -> set[int]:
     ids: set[int] = set()
-    for docnums, _ in reads.blocks(reader, field, text):
+    for docnums, _ in _cached_blocks(reader, field, text):
         ids.update(docnums)
     return ids - _deleted(reader) if ids else ids
 
 
-def posting_blocks(searcher: Any, field: str, text: Any,
-                   reads: PostingReads | None = None) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
+def posting_blocks(searcher: Any, field: str, text: Any) -> Iterator[tuple[Sequence[int], Sequence[float], int]]:
     """A term's postings a block at a time: (document numbers within the segment, term frequencies,
     the segment's offset in the whole index); deleted documents included."""
-    reads = reads or PostingReads()
     for leaf, offset in searcher.subsearchers or [(searcher, 0)]:
-        for docnums, weights in reads.blocks(leaf.reader(), field, text):
+        for docnums, weights in _cached_blocks(leaf.reader(), field, text):
             yield docnums, weights, offset
 
 

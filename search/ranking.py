@@ -17,21 +17,19 @@ from typing import Any
 from whoosh import query
 from whoosh.query.wrappers import ConstantScoreQuery
 
-from search.doc_sets import PostingReads, posting_blocks
+from search.doc_sets import posting_blocks
 from search.doc_table import DocTable
 
 K1 = 1.2
 B = 0.75
 
 
-def best(wanted: Any, searcher: Any, table: DocTable, matches: set[int], count: int,
-         reads: PostingReads | None = None) -> list[tuple[int, float]]:
-    """The ``count`` best (document number, score) pairs among ``matches``, best first; ``reads`` holds the
-    postings that finding the matches has read already."""
+def best(wanted: Any, searcher: Any, table: DocTable, matches: set[int], count: int) -> list[tuple[int, float]]:
+    """The ``count`` best (document number, score) pairs among ``matches``, best first (the postings that finding
+    the matches read come from ``posting_cache``)."""
     scores = dict.fromkeys(matches, 0.0)
-    reads = reads or PostingReads()
     for field, text, boost in set(scoring_terms(wanted)):
-        _add_bm25(scores, searcher, table, (field, text, boost), reads)
+        _add_bm25(scores, searcher, table, (field, text, boost))
     sort_date = table.sort_date
     chosen = heapq.nlargest(count, scores.items(), key=lambda item: (item[1], sort_date[item[0]], -item[0]))
     return [(docnum, round(score, 4)) for docnum, score in chosen]
@@ -56,8 +54,7 @@ def scoring_terms(node: Any) -> Iterator[tuple[str, Any, float]]:
             yield from scoring_terms(sub)
 
 
-def _add_bm25(scores: dict[int, float], searcher: Any, table: DocTable, term: tuple[str, Any, float],
-              reads: PostingReads) -> None:
+def _add_bm25(scores: dict[int, float], searcher: Any, table: DocTable, term: tuple[str, Any, float]) -> None:
     field, text, boost = term
     documents = searcher.doc_count_all()
     frequency = searcher.doc_frequency(field, text)
@@ -67,7 +64,7 @@ def _add_bm25(scores: dict[int, float], searcher: Any, table: DocTable, term: tu
     factor = idf * boost * (K1 + 1)
     base = table.bm25_length_norms(field, searcher, K1, B)
     get = scores.get
-    for docnums, weights, offset in posting_blocks(searcher, field, text, reads):
+    for docnums, weights, offset in posting_blocks(searcher, field, text):
         for docnum, weight in zip(docnums, weights):
             docnum += offset
             score = get(docnum)

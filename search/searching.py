@@ -16,7 +16,7 @@ from articles.language_data import load_resource_json
 
 from articles.model import Paragraph
 from library.store import Library
-from search.doc_sets import PostingReads, matching_docs
+from search.doc_sets import matching_docs
 from search import ranking
 from search.doc_table import DocTable
 from search.index import SearchIndex
@@ -72,12 +72,11 @@ def search(index: SearchIndex, library: Library, text: str, *, limit: int = 10, 
     snippets are built. Without ``facets`` (the desktop shows the hits first), ``facet_counts`` gives them.
     """
     with index.snapshot() as (searcher, table):
-        reads = PostingReads()  # matching and ranking read the same postings
-        parsed, wanted, matching = _matches(searcher, table, library, text, reads)
+        parsed, wanted, matching = _matches(searcher, table, library, text)
         if sort == "date":
             top = [(docnum, 0.0) for docnum in _first_per_story(table.newest_first(matching), table, limit)]
         else:
-            top = _best_per_story(wanted, searcher, table, matching, limit, reads)
+            top = _best_per_story(wanted, searcher, table, matching, limit)
         terms = _query_terms(wanted, parsed.fields)
         hits = _hits([(searcher.stored_fields(docnum), score) for docnum, score in top], library, parsed.fields,
                      terms)
@@ -93,12 +92,11 @@ def facet_counts(index: SearchIndex, library: Library, text: str) -> dict[str, d
     return _facets(table, matching, library)
 
 
-def _matches(searcher: Any, table: DocTable, library: Library, text: str,
-             reads: PostingReads | None = None) -> tuple[Any, Any, set[int]]:
+def _matches(searcher: Any, table: DocTable, library: Library, text: str) -> tuple[Any, Any, set[int]]:
     """The parsed query, the query to match and rank with, and the matching document numbers."""
     parsed = parse_query(text, searcher.schema)
     wanted = expand_multiterms(parsed.query, searcher.reader())
-    matching = matching_docs(wanted, searcher, reads)
+    matching = matching_docs(wanted, searcher)
     if parsed.periods:
         matching = set(table.within(matching, parsed.periods))
     for name in parsed.actors:
@@ -138,11 +136,11 @@ def _first_per_story(docnums: Iterable[int], table: DocTable, limit: int) -> lis
 
 
 def _best_per_story(wanted: Any, searcher: Any, table: DocTable, matches: set[int],
-                    limit: int, reads: PostingReads) -> list[tuple[int, float]]:
+                    limit: int) -> list[tuple[int, float]]:
     """The ``limit`` best-scoring stories, each by its best-scoring copy."""
     depth = limit * 2 + 8
     while True:
-        ranked = ranking.best(wanted, searcher, table, matches, depth, reads)
+        ranked = ranking.best(wanted, searcher, table, matches, depth)
         chosen = set(_first_per_story((docnum for docnum, _ in ranked), table, limit))
         if len(chosen) == limit or len(ranked) < depth:
             return [(docnum, score) for docnum, score in ranked if docnum in chosen]

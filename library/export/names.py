@@ -7,11 +7,11 @@ single word. The words come from ``resources/export/names.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from articles.language_data import load_resource_json
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = json.loads(resources.files("resources").joinpath("export/names.json").read_text(encoding="utf-8"))
+    data = load_resource_json("export/names.json")
     words = [re.escape(w) for w in data["separators"]]
     separators = re.compile(r"\s*(?:,|" + "|".join(rf"(?<!\w){w}(?!\w)" for w in words) + r")\s*", re.IGNORECASE)
     bylines = tuple(sorted(data["bylines"], key=len, reverse=True))

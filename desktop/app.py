@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.app_icon import app_icon
 from desktop.main_window import MainWindow
 from desktop.open_handler import OpenHandler
 from desktop.open_request import absolute_arguments
@@ -37,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Lesesaal")
     app.setOrganizationName("Lesesaal")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("lesesaal")  # Wayland shows the icon of lesesaal.desktop (packaging/linux)
     if args.self_test:
         return _self_test(app, args)
     store = QSettings()

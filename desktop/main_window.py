@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 from desktop import jobs
 from desktop.error_dialog import show_error
 from desktop.analysis_refresh import AnalysisRefresh
+from desktop.app_icon import app_icon
 from desktop.annotation_controller import AnnotationController
 from desktop.annotation_panel import AnnotationPanel
 from desktop.export_actions import ExportActions
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Lesesaal")
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.settings, self._store = settings, store
         self.library_dir = settings.library_dir()

@@ -1,8 +1,9 @@
 """``lesesaal-gui --self-test FILE [--model GGUF]``: proves an installed build is complete, in the real window.
 
 Each step waits on the window's own signals: FILE is imported and opened, a word of its title is searched, the
-reading pane is rendered to an image, the article is summarised extractively and by the model (``--model``,
-else the one the app would choose, such as a model bundled at build time), and a batch of generated articles is
+reading pane is rendered to an image (and the window's icon must be drawn), the article is summarised
+extractively and by the model (``--model``, else the one the app would choose, such as a model bundled at build
+time), and a batch of generated articles is
 imported, large enough for the import's reader processes and the index worker process (which a frozen build must
 be able to start). Then the window closes and one JSON object goes to stdout, or to ``self-test.json`` in the
 library folder when there is none (a windowed Windows build): ``{"ok", "frozen", "platform", "seconds",
@@ -112,9 +113,10 @@ class SelfTest(QObject):
         image = self.window.reader.grab().toImage()
         text = self.window.reader.toPlainText()
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-        ok = bool(self.title) and self.title in text and not image.isNull() and len(colours) > 2
+        icon = sorted(size.width() for size in self.window.windowIcon().availableSizes())
+        ok = bool(self.title) and self.title in text and not image.isNull() and len(colours) > 2 and bool(icon)
         self._record("reader", ok, width=image.width(), height=image.height(), colours=len(colours),
-                     text_chars=len(text))
+                     text_chars=len(text), icon_sizes=icon)
 
     def _extractive(self) -> None:
         self._summarise("extractive", EXTRACTIVE)

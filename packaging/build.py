@@ -8,6 +8,7 @@ windows: packaging/dist/Lesesaal-VERSION-setup.exe, an Inno Setup installer (ISC
 macos:   packaging/dist/Lesesaal.app and Lesesaal-VERSION-macos-ARCH.dmg; signed and notarised when
          LESESAAL_SIGN_IDENTITY is set (see packaging/README.md)
 --model PATH bundles a GGUF file that the app uses when the user has chosen none.
+The icons (lesesaal.ico, lesesaal.icns, the Linux PNGs) are drawn from resources/icons/lesesaal.svg first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 DIST, WORK = HERE / "dist", HERE / "build"
 sys.path.insert(0, str(HERE))
 from bundle_plan import target_os  # noqa: E402
+from icons import Icons, write_icons  # noqa: E402
 
 INNO_SETUP = ("ISCC.exe", "iscc")
 INNO_FOLDERS = ("Inno Setup 6",)
@@ -41,13 +44,16 @@ def main(argv: list[str] | None = None) -> int:
         print("build.py: --onefile makes no .app; build macOS without it", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    spec_args = [*(["--model", str(args.model.resolve())] if args.model else []), *(["--onefile"] if args.onefile else [])]
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(_dist(args.onefile)), "--workpath", str(WORK), str(HERE / "lesesaal.spec"), "--",
-                    *spec_args], check=True)
-    bundle = _bundle(args.target, args.onefile)
-    artefact = {"linux": lambda: bundle, "windows": lambda: _installer(bundle, args.onefile),
-                "macos": lambda: _dmg(bundle)}[args.target]()
+    with tempfile.TemporaryDirectory(prefix="lesesaal-icons-") as scratch:
+        icons = write_icons(Path(scratch))
+        spec_args = [*(["--model", str(args.model.resolve())] if args.model else []),
+                     *(["--onefile"] if args.onefile else []), "--icons", scratch]
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                        "--distpath", str(_dist(args.onefile)), "--workpath", str(WORK), str(HERE / "lesesaal.spec"),
+                        "--", *spec_args], check=True)
+        bundle = _bundle(args.target, args.onefile)
+        artefact = {"linux": lambda: _desktop_entry(bundle, icons), "windows": lambda: _installer(bundle, icons),
+                    "macos": lambda: _dmg(bundle)}[args.target]()
     print(f"built {artefact} in {time.perf_counter() - started:.0f} s: bundle {_megabytes(bundle):.0f} MB"
           + (f", {artefact.name} {_megabytes(artefact):.0f} MB" if artefact != bundle else ""))
     return 0
@@ -73,13 +79,27 @@ def _bundle(target: str, onefile: bool) -> Path:
     return _dist(onefile) / name
 
 
-def _installer(bundle: Path, onefile: bool) -> Path:
-    if onefile:
+def _desktop_entry(bundle: Path, icons: Icons) -> Path:
+    """The folder gets share/applications/lesesaal.desktop and share/icons/hicolor/NxN/apps/lesesaal.png (to copy
+    into ~/.local/share or /usr/share); a one-file build is left as it is."""
+    if bundle.is_dir():
+        shutil.copy2(HERE / "linux" / "lesesaal.desktop", _made(bundle / "share" / "applications"))
+        shutil.copytree(icons.hicolor, bundle / "share" / "icons" / "hicolor", dirs_exist_ok=True)
+    return bundle
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _installer(bundle: Path, icons: Icons) -> Path:
+    if bundle.is_file():  # --onefile: a portable program, no installer
         return bundle
     compiler = _inno_setup()
     version = metadata.version("lesesaal")
     subprocess.run([str(compiler), f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DOutputDir={DIST}",
-                    str(HERE / "windows" / "lesesaal.iss")], check=True)
+                    f"/DIconFile={icons.ico}", str(HERE / "windows" / "lesesaal.iss")], check=True)
     return DIST / f"Lesesaal-{version}-setup.exe"
 
 

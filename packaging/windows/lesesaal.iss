@@ -1,6 +1,7 @@
 ; Inno Setup 6 script for Lesesaal: a per-user installer (no administrator rights needed).
 ; Built by packaging/build.py windows, which passes the version and folders:
-;   ISCC.exe /DAppVersion=0.1.0 /DSourceDir=packaging\dist\Lesesaal /DOutputDir=packaging\dist lesesaal.iss
+;   ISCC.exe /DAppVersion=0.1.0 /DSourceDir=packaging\dist\Lesesaal /DOutputDir=packaging\dist /DIconFile=lesesaal.ico lesesaal.iss
+; (IconFile, the installer's own icon, is drawn by packaging/icons.py; without it Inno Setup's default is used)
 ; Installs into %LOCALAPPDATA%\Programs\Lesesaal, adds a Start-menu entry, offers Lesesaal under "Open with" for
 ; .html, .htm, .md and .txt files (never taking over the default program), registers the lesesaal:// link scheme
 ; for the current user (HKCU\Software\Classes), and on uninstall asks before deleting the user's library.
@@ -39,6 +40,9 @@ OutputBaseFilename=Lesesaal-{#AppVersion}-setup
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+#ifdef IconFile
+SetupIconFile={#IconFile}
+#endif
 ; The app keeps its library elsewhere (%LOCALAPPDATA%\Lesesaal); only the program folder is replaced.
 CloseApplications=yes
 

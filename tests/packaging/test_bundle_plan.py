@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+from tests.packaging.modules import PACKAGING, packaging_module
 
-
-def _bundle_plan() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bundle_plan", PACKAGING / "bundle_plan.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bundle_plan", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-plan = _bundle_plan()
+plan = packaging_module("bundle_plan")
 
 
 @pytest.mark.parametrize(("destination", "os_name", "kept"), [

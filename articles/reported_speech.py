@@ -244,11 +244,16 @@ def _so_cue(text: str, start: int, position: int, quoted: Ranges, data: SpeechDa
 
 def _clause_before(text: str, start: int, comma: int, quoted: Ranges, data: SpeechData) -> tuple[int, int] | None:
     """The reported clause from the sentence start to ``comma``, if it is reported speech."""
-    words = list(_LOWER_WORD.finditer(text, start, comma))
-    if sum(1 for word in words if not _quoted(word.start(), quoted)) < 2:
+    if quoted:
+        words = list(_LOWER_WORD.finditer(text, start, comma))
+        unquoted = sum(1 for word in words if not _quoted(word.start(), quoted))
+        lowered = [word.group().lower() for word in words]
+    else:
+        lowered = [word.lower() for word in _LOWER_WORD.findall(text, start, comma)]
+        unquoted = len(lowered)
+    if unquoted < 2:
         return None  # a direct quote with its tag, not reported speech
-    lowered = [word.group().lower() for word in words]
-    if lowered[0] not in data.subordinators and not any(word in data.konjunktiv for word in lowered):
+    if lowered[0] not in data.subordinators and data.konjunktiv.isdisjoint(lowered):
         return None
     return start, comma
 
@@ -263,8 +268,8 @@ def _clause_after(text: str, tail: list[Token], end: int, quoted: Ranges, data: 
         first = tail[comma + 1]
         if _quoted(first.start, quoted) or first.start >= end:
             return None
-        words = [word.lower() for word in _LOWER_WORD.findall(text, first.start, end)]
-        if first.lower in data.subordinators or any(word in data.konjunktiv for word in words):
+        if first.lower in data.subordinators or not data.konjunktiv.isdisjoint(
+                word.lower() for word in _LOWER_WORD.findall(text, first.start, end)):
             return first.start, end
         return None
     return None

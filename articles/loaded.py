@@ -78,6 +78,13 @@ class LoadedLexicon:
         """For each lower-cased text, the entries with a keyword in it and those without keywords."""
         return [tuple(self.entries[i] for i in found) for found in self._keywords.owners_in(lowered)]
 
+    def candidates_in(self, joined: str, starts: Sequence[int]) -> dict[int, tuple[LoadedEntry, ...]]:
+        """Like :meth:`candidates` for lower-cased texts joined by newlines (``starts``: where each begins),
+        but only for the texts that have candidates: {text number: entries}."""
+        entries = self.entries
+        return {number: tuple(entries[i] for i in found)
+                for number, found in self._keywords.owners_at(joined, starts).items()}
+
 
 class KeywordFilter:
     """Finds which owners' keywords occur in texts, all keywords in one regular-expression pass.
@@ -96,25 +103,34 @@ class KeywordFilter:
                 if keyword.strip():
                     owners.setdefault(keyword.lower(), []).append(owner)
         anchors = _anchors(list(owners))
+        #: Keywords by their anchor and the character after it (by the anchor alone when it ends the keyword).
         self._by_anchor: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
         for keyword, at in anchors.items():
-            self._by_anchor.setdefault(keyword[at], []).append((keyword, at, tuple(owners[keyword])))
+            self._by_anchor.setdefault(keyword[at:at + 2], []).append((keyword, at, tuple(owners[keyword])))
         self._always = [owner for owner, words in enumerate(keywords_by_owner) if not any(w.strip() for w in words)]
         self._pattern = _anchored_pattern(anchors)
 
     def owners_in(self, pieces: Sequence[str]) -> list[list[int]]:
         """For each lower-cased text, the sorted owners with a keyword in it, and those without keywords."""
-        found: list[set[int]] = [set(self._always) for _ in pieces]
-        if self._pattern is None:
-            return [sorted(owners) for owners in found]
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
-        joined = "\n".join(pieces)
-        for match in self._pattern.finditer(joined):
-            for at in range(match.start(), match.end()):
-                for keyword, offset, owners in self._by_anchor.get(joined[at], ()):
-                    if at >= offset and joined.startswith(keyword, at - offset):
-                        found[bisect_right(starts, at) - 1].update(owners)
-        return [sorted(owners) for owners in found]
+        found = self.owners_at("\n".join(pieces), starts)
+        return [found[number] if number in found else list(self._always) for number in range(len(pieces))]
+
+    def owners_at(self, joined: str, starts: Sequence[int]) -> dict[int, list[int]]:
+        """For lower-cased texts joined by newlines (``starts``: where each begins), the sorted owners with a
+        keyword in each text and those without keywords, for each text that has any: {text number: owners}."""
+        if self._always:
+            found: dict[int, set[int]] = {number: set(self._always) for number in range(len(starts))}
+        else:
+            found = {}
+        if self._pattern is not None:
+            by_anchor = self._by_anchor
+            for match in self._pattern.finditer(joined):
+                for at in range(match.start(), match.end()):
+                    for keyword, offset, owners in (*by_anchor.get(joined[at:at + 2], ()), *by_anchor.get(joined[at], ())):
+                        if at >= offset and joined.startswith(keyword, at - offset):
+                            found.setdefault(bisect_right(starts, at) - 1, set()).update(owners)
+        return {number: sorted(owners) for number, owners in sorted(found.items())}
 
 
 #: Characters of lower-cased German news text, most frequent first; unlisted ones count as rarest.
@@ -190,14 +206,31 @@ def find_loaded(
     """
     lexicon = patterns if patterns is not None else _shipped_lexicon()
     chosen = [paragraph for paragraph in paragraphs if paragraph.text and paragraph.role not in _NOT_THE_OUTLET]
-    lowered = [_lower(paragraph.text) for paragraph in chosen]
+    joined, starts = _lower_joined([paragraph.text for paragraph in chosen])
+    candidates = lexicon.candidates_in(joined, starts)
     shields = _shields(quotes)
     found: list[Loaded] = []
-    for paragraph, low, entries in zip(chosen, lowered, lexicon.candidates(lowered)):
+    for number, paragraph in enumerate(chosen):
         shield = shields.get(paragraph.index, _NO_QUOTES)
+        entries = candidates.get(number, ())
         if entries or shield.terms:
+            low = joined[starts[number]:starts[number] + len(paragraph.text)]
             found.extend(_paragraph_marks(paragraph, low, entries, shield, lexicon))
     return found
+
+
+def _lower_joined(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts lower-cased as :func:`_lower` does, joined by newlines, and where each begins.
+
+    One ``str.lower`` of the whole article: when no character changes length, each text's part of it is that
+    text's ``_lower`` (a newline ends a word for the final-sigma rule as the end of a text does).
+    """
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        lowered = "\n".join(_lower(text) for text in texts)
+    return lowered, starts
 
 
 def loaded_words_in(text: str, patterns: LoadedLexicon | None = None) -> list[Loaded]:

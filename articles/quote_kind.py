@@ -18,7 +18,7 @@ import re
 
 from articles.findings import QuoteKind
 from articles.quote_marks import Marked
-from articles.speakers import Tag, tokens, tokens_before, word_before
+from articles.speakers import Tag, Token, tokens, tokens_before, word_before
 from articles.speech_data import SpeechData
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -55,14 +55,14 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
         return QuoteKind.TERM  # stellte die neue CD der Gruppe vor: „Have a nice day“
     if speech or (tag is not None and not (tag.cue == ":" and _title_like(words, data))):
         return QuoteKind.DIRECT
-    if _after_as_word(text, sentence_start, mark, data) and _has_word(text, sentence_start, sentence_end,
-                                                                       data.as_verbs):
+    before = tokens_before(text, sentence_start, mark.start, 4)
+    after_as = _after_as_word(before, data, data.as_words)
+    if after_as and _has_word(text, sentence_start, sentence_end, data.as_verbs):
         return QuoteKind.DIRECT  # sprach von einer „Gefahr für Leib und Leben“
-    if _after_as_word(text, sentence_start, mark, data, data.naming_articles) and _has_word(
-            text, sentence_start, sentence_end, data.naming_verbs):
+    if _after_as_word(before, data, data.naming_articles) and _has_word(text, sentence_start, sentence_end,
+                                                                         data.naming_verbs):
         return QuoteKind.DIRECT  # nannte den Bericht eine „Zeitungsente“
-    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data)
-                                     or _after_as_word(text, sentence_start, mark, data)):
+    if _title_like(words, data) and (len(words) == 1 or not _german_phrase(words, data) or after_as):
         return QuoteKind.TERM  # a name or title, also one someone is presented as (… sich als „Leiter des …“)
     if (in_speech and not _apposition(text, sentence_start, mark, words)) or _reported(
             text, sentence_start, sentence_end, mark, data):
@@ -95,12 +95,11 @@ def _german_phrase(words: list[str], data: SpeechData) -> bool:
                or word.lower() in ("und", "oder") for word in words[1:-1])
 
 
-def _after_as_word(text: str, sentence_start: int, mark: Marked, data: SpeechData,
-                   wanted: frozenset[str] | None = None) -> bool:
-    """``als „…“``, ``von einer „…“``: an as-word (or a ``wanted`` word) before the quote, past an article and
-    adjectives."""
-    for token in reversed(tokens_before(text, sentence_start, mark.start, 4)):
-        if token.lower in (data.as_words if wanted is None else wanted):
+def _after_as_word(before: list[Token], data: SpeechData, wanted: frozenset[str]) -> bool:
+    """``als „…“``, ``von einer „…“``: a ``wanted`` word (an as-word, a naming article) among the tokens
+    ``before`` the quote, past an article and adjectives."""
+    for token in reversed(before):
+        if token.lower in wanted:
             return True
         if token.lower not in data.determiners and not (token.text[0].islower()
                                                         and token.text.endswith(data.adjective_endings)):

@@ -75,9 +75,12 @@ def quoted_spans(text: str, continued: bool = False) -> list[Marked]:
 
 
 def opens_with_quote(text: str) -> bool:
-    """Whether ``text`` starts (after blanks) with an opening double quotation mark."""
-    stripped = text.lstrip(" \t*_")
-    return bool(stripped) and stripped[0] in "„“\"»«" and len(stripped) > 1 and not stripped[1].isspace()
+    """Whether ``text`` starts (after blanks, ``*`` and ``_``) with an opening double quotation mark that a
+    non-blank character follows."""
+    return _OPENING_QUOTE.match(text) is not None
+
+
+_OPENING_QUOTE = re.compile(r"[ \t*_]*[„“\"»«](?=\S)")
 
 
 def _opens_sentence(text: str, position: int) -> bool:

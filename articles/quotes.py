@@ -32,7 +32,8 @@ from articles.speaker_names import Named, SpeakerNames
 from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before, tokens, word_before
 from articles.speech_data import SpeechData, speech_data
 
-_SENTENCE_GAP = re.compile(r"[.!?…]+[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
+#: (``[.!?…]`` once before the repeat: a pattern that starts with a character set lets re skip to it in C.)
+_SENTENCE_GAP = re.compile(r"[.!?…][.!?…]*[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
 #: Longer stretches without a sentence end are read in pieces of about this many characters.
@@ -90,8 +91,8 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
     text = paragraph.text
     marks = quoted_spans(text, continued) if _QUOTE_MARK.search(text) else []
     cues = cue_positions(text, data)
-    if not marks and not cues:
-        return None
+    if not marks:
+        return _read_unquoted(paragraph, continued, cues, data, (names, previous), indirect) if cues else None
     names.enter(paragraph.index, marks)
     pieces.extend(_Piece(paragraph.index, mark, inner_kind(text, mark, data), None) for mark in marks
                   if mark.depth > 0)
@@ -117,6 +118,43 @@ def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, 
         previous = speaker or carried
         prior = (paragraph, start)
     return previous
+
+
+def _read_unquoted(paragraph: Paragraph, continued: bool, cues: list[tuple[int, str]], data: SpeechData,
+                   state: tuple[SpeakerNames, Named | None], indirect: list[Quote]) -> Named | None:
+    """:func:`_read_paragraph` for a paragraph without quotation marks, which only reports speech: only its
+    sentences with cues are read (and its last one, when the next paragraph opens a quote)."""
+    names, previous = state
+    text = paragraph.text
+    starts = _sentence_starts(text, (), data)
+    groups = _grouped(starts, cues)
+    last = len(starts) - 1
+    number = -1
+    for number, group in groups.items():
+        if number and not groups.get(number - 1):
+            previous = None  # the sentence before reported nothing
+        need_speaker = continued and number == last
+        end = starts[number + 1] if number < last else len(text)
+        cue = sentence_cue(text, starts[number], end, group, (), data, need_speaker)
+        speaker = names.named(paragraph.index, cue.mention, cue.word) if cue and cue.mention else None
+        carried = previous if cue is None and need_speaker and previous is not None and _konjunktiv(
+            text, starts[number], end, (), data) else None
+        if cue is not None and cue.clause is not None:
+            indirect.append(_indirect(paragraph, cue.clause, speaker))
+        previous = speaker or carried
+    if number == last:
+        return previous
+    if continued and previous is not None and number == last - 1 and _konjunktiv(text, starts[last], len(text), (), data):
+        return previous  # the last sentence, without a cue, goes on reporting in the Konjunktiv
+    return None
+
+
+def _grouped(starts: list[int], cues: Sequence[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
+    """The cues by the number of the sentence they stand in, in sentence order."""
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for cue in cues:
+        groups.setdefault(bisect.bisect_right(starts, cue[0]) - 1, []).append(cue)
+    return groups
 
 
 @dataclass(frozen=True)

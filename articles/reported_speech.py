@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from articles.speakers import (Mention, Token, phrase_at, subject_after, subject_of, tokens, tokens_before,
                                trim_end)
-from articles.paragraph_words import words_of
 from articles.speech_data import SpeechData
 
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -53,8 +52,11 @@ class Cue:
 
 def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     """Where cue words (speech verbs, laut, zufolge, nach Angaben, „, so“) stand in a paragraph, in order."""
+    words = text.split()  # a list: cheaper than a set when, as in most paragraphs, no cue word is in it
+    if data.split_cues.isdisjoint(words) and not any(form in text for form in data.so_forms):
+        return []
     forms = data.cue_forms
-    hits = {forms[word] for word in forms.keys() & words_of(text)}
+    hits = {forms[word] for word in forms.keys() & words}
     found = []
     if _PHRASE in hits:  # a word of a source phrase (Angaben, Informationen): look for the phrases
         hits.discard(_PHRASE)
@@ -63,8 +65,8 @@ def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
                 match = data.source_phrases.match(text, index)
                 if match is not None and not _letter(text, index - 1):
                     found.append((index, match.group().lower()))
-    for word in data.so_cue:
-        found.extend((index + 2, word) for index in _find_all(text, f", {word} "))
+    for form in data.so_forms:
+        found.extend((index + 2, form[2:-1]) for index in _find_all(text, form))
     for written, word in hits:
         found.extend((index, word) for index in _find_all(text, written)
                      if not _letter(text, index - 1) and not _letter(text, index + len(written)))
@@ -119,7 +121,7 @@ def sentence_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, str]
 
 
 def _quoted(position: int, quoted: Ranges) -> bool:
-    return any(left <= position < right for left, right in quoted)
+    return bool(quoted) and any(left <= position < right for left, right in quoted)
 
 
 def _around(text: str, start: int, position: int, end: int,
@@ -135,8 +137,8 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
               data: SpeechData) -> Cue | None:
     """Reported speech around a speech verb: ``…, sagte X``; ``Wie X mitteilte, …``; ``X sagte, dass …``."""
     tail = tokens(text, position, end, _TAIL_TOKENS)
-    wie = max(text.rfind(form + " ", max(start, position - 80), position)
-              for word in data.wie_cue for form in (word, word.capitalize()))
+    reach = max(start, position - 80)
+    wie = max(text.rfind(form, reach, position) for form in data.wie_forms)
     if wie >= 0 and (wie == start or not _letter(text, wie - 1)):
         cue = _wie_cue(text, start, wie, tail, clause_end, data)
         if cue is not None:
@@ -242,11 +244,16 @@ def _so_cue(text: str, start: int, position: int, quoted: Ranges, data: SpeechDa
 
 def _clause_before(text: str, start: int, comma: int, quoted: Ranges, data: SpeechData) -> tuple[int, int] | None:
     """The reported clause from the sentence start to ``comma``, if it is reported speech."""
-    words = list(_LOWER_WORD.finditer(text, start, comma))
-    if sum(1 for word in words if not _quoted(word.start(), quoted)) < 2:
+    if quoted:
+        words = list(_LOWER_WORD.finditer(text, start, comma))
+        unquoted = sum(1 for word in words if not _quoted(word.start(), quoted))
+        lowered = [word.group().lower() for word in words]
+    else:
+        lowered = [word.lower() for word in _LOWER_WORD.findall(text, start, comma)]
+        unquoted = len(lowered)
+    if unquoted < 2:
         return None  # a direct quote with its tag, not reported speech
-    lowered = [word.group().lower() for word in words]
-    if lowered[0] not in data.subordinators and not any(word in data.konjunktiv for word in lowered):
+    if lowered[0] not in data.subordinators and data.konjunktiv.isdisjoint(lowered):
         return None
     return start, comma
 
@@ -261,8 +268,8 @@ def _clause_after(text: str, tail: list[Token], end: int, quoted: Ranges, data: 
         first = tail[comma + 1]
         if _quoted(first.start, quoted) or first.start >= end:
             return None
-        words = [word.lower() for word in _LOWER_WORD.findall(text, first.start, end)]
-        if first.lower in data.subordinators or any(word in data.konjunktiv for word in words):
+        if first.lower in data.subordinators or not data.konjunktiv.isdisjoint(
+                word.lower() for word in _LOWER_WORD.findall(text, first.start, end)):
             return first.start, end
         return None
     return None

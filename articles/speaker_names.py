@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from articles.findings import Span
 from articles.model import Paragraph
@@ -37,9 +37,9 @@ class SpeakerNames:
         self._texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
         self._order = {paragraph.index: position for position, paragraph in enumerate(paragraphs)}
         self._paragraphs = [paragraph.index for paragraph in paragraphs]
-        self._people = sorted(((named, _gender_before(self._texts[named[0].paragraph], named[0].start, data))
-                               for named in people), key=lambda item: self._key(item[0][0]))
-        self._people_keys = [self._key(named[0]) for named, _ in self._people]
+        self._people = sorted(people, key=lambda named: self._key(named[0]))
+        self._people_keys = [self._key(named[0]) for named in self._people]
+        self._genders: dict[int, str] = {}  # of people, by number in ``_people``: read on demand
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         self._introduced: dict[int, list[tuple[Named, str]]] = {}  # role + name mentions, read on demand
@@ -60,11 +60,11 @@ class SpeakerNames:
             return None
         order = self._order[paragraph]
         for number in range(bisect.bisect_left(self._people_keys, (order, mention.end)), 0, -1):
-            person, gender = self._people[number - 1]
+            person = self._people[number - 1]
             if self._people_keys[number - 1] < (order, mention.start - _LONGEST_NAME):
                 break
             if person[0].start < mention.end and mention.start < person[0].end:
-                self._found.append((person, gender))
+                self._found.append(self._person(number - 1))
                 return person
         text = self._texts[paragraph]
         word = text[mention.start:mention.end]
@@ -93,19 +93,20 @@ class SpeakerNames:
         """The latest fitting person before the pronoun: a speaker found so far, else (without the actor
         analysis) a person introduced by a role nearby, but only when that person is the only one."""
         here = (self._order[paragraph], position)
-        found = self._latest(self._found, here, gender)  # speakers first: the person quoted last
+        found = self._latest(self._found.__getitem__, len(self._found), here, gender)  # speakers first
         if found is not None or self._people:
-            return found or self._latest(self._people, here, gender, bisect.bisect_left(self._people_keys, here))
+            return found or self._latest(self._person, bisect.bisect_left(self._people_keys, here), here, gender)
         nearby = [named for named in self._nearby_role_names(paragraph) if self._fits(named, here, gender)]
         if len({named[0][1] for named in nearby}) != 1:
             return None  # nobody, or several people introduced nearby: which one is meant is a guess
         return max(nearby, key=lambda named: self._key(named[0][0]))[0]
 
-    def _latest(self, pool: Sequence[tuple[Named, str]], here: tuple[int, int], gender: str,
-                stop: int | None = None) -> Named | None:
-        """The last fitting mention of ``pool[:stop]`` (in text order) before ``here``, within reach."""
-        for number in range(len(pool) if stop is None else stop, 0, -1):
-            candidate = pool[number - 1]
+    def _latest(self, pool: Callable[[int], tuple[Named, str]], size: int, here: tuple[int, int],
+                gender: str) -> Named | None:
+        """The last fitting mention of the first ``size`` in ``pool`` (in text order) before ``here``, within
+        reach; ``pool(number)`` gives mention ``number`` with its gender."""
+        for number in range(size, 0, -1):
+            candidate = pool(number - 1)
             if here[0] - self._key(candidate[0][0])[0] > _PRONOUN_REACH:
                 return None
             if self._fits(candidate, here, gender):
@@ -118,6 +119,13 @@ class SpeakerNames:
         if key >= here or here[0] - key[0] > _PRONOUN_REACH or self._in_quote(span):
             return False
         return not (gender and known_gender and gender != known_gender)
+
+    def _person(self, number: int) -> tuple[Named, str]:
+        """Person ``number`` with the gender the title or role before the mention gives."""
+        named = self._people[number]
+        if number not in self._genders:
+            self._genders[number] = _gender_before(self._texts[named[0].paragraph], named[0].start, self._data)
+        return named, self._genders[number]
 
     def _key(self, span: Span) -> tuple[int, int]:
         return self._order[span.paragraph], span.start

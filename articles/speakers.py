@@ -51,8 +51,12 @@ class Token(NamedTuple):
 
 def tokens(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
     """Up to ``limit`` tokens of ``text[start:end]``, with their offsets."""
-    return [Token(match.start(), match.end(), word, word.lower())
+    return [_new_token(Token, (match.start(), match.end(), word, word.lower()))
             for match in islice(_TOKEN.finditer(text, start, end), limit) for word in (match.group(),)]
+
+
+#: Makes a ``Token`` from its four fields without the named tuple's Python-level ``__new__`` (the hot path).
+_new_token = tuple.__new__
 
 
 def word_before(text: str, position: int, reach: int = 30) -> str:

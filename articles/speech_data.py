@@ -62,6 +62,9 @@ class SpeechData:
     phrase_openings: tuple[str, ...]  # first words of the source phrases as written: nach, Nach, according …
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
+    split_cues: frozenset[str]  # the keys of ``cue_forms``: one set test tells a paragraph holds none
+    so_forms: tuple[str, ...]  # ", so " for each so-cue word, as it stands in a paragraph
+    wie_forms: tuple[str, ...]  # "wie ", "Wie ", "as ", "As ": the wie-cue words as written before a name
 
     def is_term_cue(self, word: str) -> bool:
         """A word after which a quoted phrase is a name or title: sogenannte, Motto, Tageszeitung."""
@@ -161,5 +164,8 @@ def speech_data() -> SpeechData:
         phrase_openings=tuple(sorted({form for phrase in phrases for word in phrase.split()[:1]
                                       for form in (word, word[:1].upper() + word[1:])})),
         cue_words=cue_words,
-        cue_forms=_split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", "")),
+        cue_forms=(forms := _split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", ""))),
+        split_cues=frozenset(forms),
+        so_forms=tuple(f", {word} " for word in sorted(_words(data["so_cue"]))),
+        wie_forms=tuple(form + " " for word in sorted(_words(data["wie_cue"])) for form in (word, word.capitalize())),
     )

@@ -8,7 +8,12 @@ article (best of ``--passes`` warm passes; the first, cold pass fills the word c
 reads such a file and lists the articles whose findings differ, so a speed-up can be shown to change
 nothing (exit status 1 when any differ).
 
+``--files DIR`` reads the articles from the files under DIR instead (the import benchmark's corpus, e.g.
+``benchmarks/.corpus/files-10000-seed-1-copies-0.04``), parsed as an import parses them
+(``library.parsing.parse_job``); ``--articles`` then caps how many files are read (0: all).
+
     python benchmarks/analysis_speed.py [--articles 1000] [--save before.json | --compare before.json]
+    python benchmarks/analysis_speed.py --files DIR --articles 0 [--save …| --compare …]
 """
 
 from __future__ import annotations
@@ -41,6 +46,22 @@ def articles(corpora: Path, count: int) -> list[list[Paragraph]]:
     return built
 
 
+def parsed_files(folder: Path, count: int) -> list[list[Paragraph]]:
+    """The paragraphs of the files under ``folder`` (sorted by path; the first ``count``, or all for 0),
+    read as the import reads them; files that do not parse are left out."""
+    from library.parsing import ParseJob, parse_job
+    from articles.role_patterns import load_role_patterns
+
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    patterns = load_role_patterns([])
+    built = []
+    for path in files[:count] if count else files:
+        parsed = parse_job(ParseJob(path, path.read_bytes()), patterns)
+        if parsed.article is not None:
+            built.append(list(parsed.article.paragraphs))
+    return built
+
+
 def timed_pass(sample: list[list[Paragraph]]) -> tuple[float, list[str]]:
     started = time.process_time()
     found = [findings_to_json(analyse(paragraphs)) for paragraphs in sample]
@@ -50,12 +71,13 @@ def timed_pass(sample: list[list[Paragraph]]) -> tuple[float, list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--corpora", type=Path, default=analysis_eval.default_corpora())
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=1000, help="articles (with --files: files, 0 = all)")
+    parser.add_argument("--files", type=Path, help="analyse the files under this folder, parsed as an import does")
     parser.add_argument("--passes", type=int, default=3, help="warm passes timed after the cold one (default 3)")
     parser.add_argument("--save", type=Path, help="write the findings of every article to this JSON file")
     parser.add_argument("--compare", type=Path, help="compare the findings with a file written by --save")
     args = parser.parse_args(argv)
-    sample = articles(args.corpora, args.articles)
+    sample = parsed_files(args.files, args.articles) if args.files else articles(args.corpora, args.articles)
     cold, found = timed_pass(sample)
     warm = min(timed_pass(sample)[0] for _ in range(max(1, args.passes)))
     print(f"{len(sample)} articles: analyse() {1000 * warm / len(sample):.3f} ms CPU per article warm "

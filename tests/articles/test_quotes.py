@@ -341,6 +341,19 @@ def test_konjunktiv_sentence_goes_on_reporting_the_speaker_before() -> None:
     assert [(quote.text, quote.speaker_name) for quote in direct] == [("ohne Pause", "Eva Brandt")]
 
 
+@pytest.mark.parametrize("between, speaker", [
+    ("Die Regierung habe alles versucht.", "Anna Berger"),  # still her report (Konjunktiv)
+    ("Die Regierung hat alles versucht.", None),  # the outlet's own sentence: whose quote follows is unclear
+    ("", "Anna Berger")])
+def test_reported_speech_without_quotation_marks_gives_the_next_paragraphs_quote_its_speaker(
+        between: str, speaker: str | None) -> None:
+    first = f"Die Ministerin Anna Berger sagte am Montag, die Lage sei ernst. {between}".strip()
+    found = quotes_of(first, "„Wir werden nicht nachgeben.“")
+    assert [quote.text for quote in only(found, QuoteKind.INDIRECT)] == ["die Lage sei ernst"]
+    [direct] = only(found, QuoteKind.DIRECT)
+    assert (direct.text, direct.speaker_name) == ("Wir werden nicht nachgeben.", speaker)
+
+
 def test_quote_after_a_sentence_about_a_named_person() -> None:
     text = "Bürgermeister Tom Lund will die Fähre retten. „Ohne Fähre stirbt die Insel.“"
     [quote] = quotes_of(text)

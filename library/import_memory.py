@@ -1,9 +1,10 @@
-"""What a large import keeps in memory instead of asking the database per article: actors and sketches.
+"""What a large import keeps in memory instead of asking the database per article: actors, sketches, files.
 
 Each part is loaded at its first use and then mirrors the writes the library makes, so that every answer
 equals the database's. Anything that could make them differ drops them, to be loaded again when next
 needed: a rolled-back savepoint or transaction, and a commit by another connection (``PRAGMA
-data_version`` moves), checked whenever a transaction begins. Outside ``Library.hold_import_memory``
+data_version`` moves), checked whenever a transaction begins and at each look-up between transactions.
+Outside ``Library.hold_import_memory``
 nothing is held and every look-up goes to the database, as a small import (one file into a large
 library) is cheaper that way.
 """
@@ -100,16 +101,19 @@ class ImportMemory:
         self._data_version: int | None = None
 
     def actors(self, db: sqlite3.Connection) -> ActorMemory | None:
+        self._check_outside_transaction(db)
         if self.enabled and self._actors is None:
             self._actors = ActorMemory(db)
         return self._actors
 
     def sketches(self, db: sqlite3.Connection) -> SketchMemory | None:
+        self._check_outside_transaction(db)
         if self.enabled and self._sketches is None:
             self._sketches = SketchMemory(db)
         return self._sketches
 
     def files(self, db: sqlite3.Connection) -> FileMemory | None:
+        self._check_outside_transaction(db)
         if self.enabled and self._files is None:
             self._files = FileMemory(db)
         return self._files
@@ -120,6 +124,12 @@ class ImportMemory:
         if version != self._data_version:
             self.drop()
         self._data_version = version
+
+    def _check_outside_transaction(self, db: sqlite3.Connection) -> None:
+        """A read between transactions (the import reads files ahead) sees the other connections' commits too;
+        inside one, begun with the write lock, nothing else can commit."""
+        if self.enabled and not db.in_transaction:
+            self.check(db)
 
     def drop(self) -> None:
         self._actors, self._sketches, self._files = None, None, None

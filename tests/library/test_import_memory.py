@@ -131,3 +131,14 @@ def test_an_actor_whose_filing_was_rolled_back_is_filed_again(tmp_path: Path) ->
         with library.transaction():  # a bare surname would join the one person with it: none is left
             (actor_id,) = library.store_analysis(second, _result(ActorEntry("a1", "person", "Scholz", (), "")))
         assert [(actor.id, actor.name) for actor in library.actors()] == [(actor_id, "Scholz")]
+
+
+def test_a_file_another_program_imported_between_two_groups_is_seen(tmp_path: Path) -> None:
+    _write(tmp_path / "in", {"a.txt": ("Meldung", BRIDGE)})
+    path = str(tmp_path / "in" / "a.txt")
+    with Library.open(tmp_path / "lib") as library, library.hold_import_memory():
+        assert library.file_record(path) is None  # the memory of the files is loaded here
+        with Library.open(tmp_path / "lib") as other:
+            (step,) = import_paths(other, [tmp_path / "in" / "a.txt"])
+        record = library.file_record(path)
+        assert record is not None and record.article_id == step.outcome.article_id

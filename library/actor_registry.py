@@ -17,18 +17,25 @@ from collections.abc import Sequence
 
 from articles.actors import actor_key
 from articles.findings import ActorKind
+from library.actor_memory import ActorMemory
 from library.analysing import ActorEntry
 from library.records import ActorSummary, LibraryActor
 
 
-def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry]) -> tuple[int, ...]:
+def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry],
+                memory: ActorMemory | None = None, keys: Sequence[Sequence[str]] = ()) -> tuple[int, ...]:
     """File an article's actors under library actors (call after ``unfile_actors``, in a transaction);
-    returns the library actors' ids, each once, in order."""
-    keyed = [(entry, _keys(entry)) for entry in entries]
-    known, spelled = _known_keys(db, [key for _, keys in keyed for key in keys])
+    returns the library actors' ids, each once, in order. ``keys``: each entry's ``entry_keys``, when
+    worked out already (in a reader process). With ``memory`` (equal to the tables) nothing is looked up
+    in the database, and the memory is kept equal to them."""
+    if len(keys) != len(entries):
+        keys = [entry_keys(entry) for entry in entries]
+    keyed = list(zip(entries, keys))
+    every_key = [key for _, keys in keyed for key in keys]
+    known, spelled = _known_keys(db, every_key) if memory is None else (memory.known(every_key), memory.spelled)
     rows, names = [], []
     for entry, keys in keyed:
-        actor_id = _resolve(db, entry, keys, known)
+        actor_id = _resolve(db, entry, keys, known, memory)
         for name, key in zip((entry.name, *entry.aliases), keys):
             if (actor_id, name) not in spelled:  # most spellings are known already: no write
                 spelled.add((actor_id, name))
@@ -37,6 +44,8 @@ def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[Actor
         rows.append((article_id, entry.local_id, actor_id, entry.role))
     if names:
         db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
+        if memory is not None:
+            memory.add_names(names)
     db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
                    rows)
     return tuple(sorted({row[2] for row in rows}))
@@ -46,9 +55,10 @@ def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[Actor
 _cached_key = functools.lru_cache(maxsize=1 << 16)(actor_key)
 
 
-def _keys(entry: ActorEntry) -> list[str]:
+def entry_keys(entry: ActorEntry) -> tuple[str, ...]:
+    """The keys of an actor's name and aliases (``articles.actors.actor_key``), in that order."""
     kind = ActorKind(entry.kind)
-    return [_cached_key(name, kind) for name in (entry.name, *entry.aliases)]
+    return tuple(_cached_key(name, kind) for name in (entry.name, *entry.aliases))
 
 
 def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, str]]]:
@@ -66,18 +76,22 @@ def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, 
     return known, spelled
 
 
-def unfile_actors(db: sqlite3.Connection, article_id: int) -> None:
+def unfile_actors(db: sqlite3.Connection, article_id: int, memory: ActorMemory | None = None) -> None:
     """Forget which actors an article mentions; actors left without any article go."""
     held = [row[0] for row in db.execute("SELECT DISTINCT actor_id FROM article_actors WHERE article_id = ?",
                                          (article_id,))]
     db.execute("DELETE FROM article_actors WHERE article_id = ?", (article_id,))
     if held:
         marks = ",".join("?" * len(held))
-        db.execute(f"""DELETE FROM actors WHERE id IN ({marks})
-                       AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)""", held)
+        gone = db.execute(f"""DELETE FROM actors WHERE id IN ({marks})
+                              AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = actors.id)
+                              RETURNING id""", held).fetchall()
+        if memory is not None:
+            memory.forget([row[0] for row in gone])
 
 
-def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: list[str], known: dict[str, int]) -> int:
+def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: Sequence[str], known: dict[str, int],
+             memory: ActorMemory | None) -> int:
     kind = ActorKind(entry.kind)
     words = entry.name.split()
     found = known.get(keys[0])
@@ -86,17 +100,21 @@ def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: list[str], known: 
         found = min((known[key] for key in keys[1:] if key in known), default=None)
     surname = _cached_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
     if found is None and surname:
-        found = _by_surname(db, entry.name, keys[0], surname)
+        found = _by_surname(db, entry.name, keys[0], surname, memory)
     if found is not None:
         return found
     cursor = db.execute("INSERT INTO actors (kind, name, key, surname_key) VALUES (?, ?, ?, ?)",
                         (kind.value, entry.name, keys[0], surname))
-    return int(cursor.lastrowid or 0)
+    actor_id = int(cursor.lastrowid or 0)
+    if memory is not None:
+        memory.add_actor(actor_id, kind.value, entry.name, surname)
+    return actor_id
 
 
-def _by_surname(db: sqlite3.Connection, name: str, key: str, surname: str) -> int | None:
+def _by_surname(db: sqlite3.Connection, name: str, key: str, surname: str, memory: ActorMemory | None) -> int | None:
     """A bare surname joins the one full-named person with it; a full name takes over a bare-surname actor."""
-    rows = db.execute("SELECT id, name FROM actors WHERE kind = 'person' AND surname_key = ?", (surname,)).fetchall()
+    rows = db.execute("SELECT id, name FROM actors WHERE kind = 'person' AND surname_key = ?",
+                      (surname,)).fetchall() if memory is None else memory.people_with_surname(surname)
     full = [row[0] for row in rows if " " in row[1]]
     bare = [row[0] for row in rows if " " not in row[1]]
     if " " not in name:
@@ -104,6 +122,8 @@ def _by_surname(db: sqlite3.Connection, name: str, key: str, surname: str) -> in
     if full or len(bare) != 1:
         return None
     db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", (name, key, bare[0]))
+    if memory is not None:
+        memory.renamed(int(bare[0]), name)
     return int(bare[0])
 
 

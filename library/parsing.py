@@ -13,7 +13,7 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -24,6 +24,7 @@ from articles.model import Article
 from articles.reader import parse_article
 from articles.role_patterns import RolePatterns, load_role_patterns
 from library import duplicates
+from library.actor_registry import entry_keys
 from library.analysing import AnalysisResult, AnalysisSetup, Analyser
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ class Parsed:
     text_print: duplicates.TextPrint
     error: str = ""
     analysis: AnalysisResult | None = None  # None when the import does not analyse
+    #: Each of the analysis's actors' ``actor_registry.entry_keys``, worked out here rather than by the writer.
+    actor_keys: tuple[tuple[str, ...], ...] = ()
 
 
 def parse_job(job: ParseJob, patterns: RolePatterns, analyser: Analyser | None = None) -> Parsed:
@@ -64,7 +67,15 @@ def parse_job(job: ParseJob, patterns: RolePatterns, analyser: Analyser | None =
         return Parsed(None, _NO_PRINT, f"unexpected error while reading the file ({type(error).__name__}: "
                                          f"{error}); this is a bug in Lesesaal, please report it")
     analysis = analyser(article.paragraphs) if analyser is not None else None
-    return Parsed(article, duplicates.text_print(article.article_text()), analysis=analysis)
+    keys = _actor_keys(analysis) if analysis is not None else ()
+    return Parsed(article, duplicates.text_print(article.article_text()), analysis=analysis, actor_keys=keys)
+
+
+def _actor_keys(analysis: AnalysisResult) -> tuple[tuple[str, ...], ...]:
+    try:
+        return tuple(map(entry_keys, analysis.actors))
+    except ValueError:  # an actor of no known kind: the writer meets it again and stores the analysis as failed
+        return ()
 
 
 def parse_in_order(
@@ -73,19 +84,35 @@ def parse_in_order(
 ) -> Generator[tuple[ParseJob | None, Parsed | None], None, None]:
     """Each job with its result, in order; ``None`` jobs (nothing to parse) pass straight through.
     With ``analysis``, each article is analysed too, in the same process that parsed it."""
-    patterns = load_role_patterns(extra_patterns)
-    analyser = analysis.analyser() if analysis is not None else None
+    here = InCaller(list(extra_patterns), analysis)
     workers = _worker_count()
     if expected < MIN_FILES_FOR_WORKERS or workers < 2:
         for job in jobs:
-            yield job, parse_job(job, patterns, analyser) if job is not None else None
+            yield job, here(job) if job is not None else None
         return
-    yield from _parse_with_pool(jobs, (list(extra_patterns), analysis), (patterns, analyser), workers)
+    yield from _parse_with_pool(jobs, (list(extra_patterns), analysis), here, workers)
+
+
+class InCaller:
+    """Parsing in the calling process: for small imports, and for a chunk whose reader process died.
+    Its role patterns and analysis lexicon (a quarter of a second to load) are loaded at its first file,
+    so an import whose readers do all the parsing never loads them here."""
+
+    def __init__(self, extra_patterns: list[Path], analysis: AnalysisSetup | None) -> None:
+        self._extra_patterns = extra_patterns
+        self._analysis = analysis
+        self._loaded: tuple[RolePatterns, Analyser | None] | None = None
+
+    def __call__(self, job: ParseJob) -> Parsed:
+        if self._loaded is None:
+            analyser = self._analysis.analyser() if self._analysis is not None else None
+            self._loaded = load_role_patterns(self._extra_patterns), analyser
+        return parse_job(job, *self._loaded)
 
 
 def _parse_with_pool(
     jobs: Iterable[ParseJob | None], setup: tuple[list[Path], AnalysisSetup | None],
-    local: tuple[RolePatterns, Analyser | None], workers: int
+    here: Callable[[ParseJob], Parsed], workers: int
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
     window = workers * 8  # chunks in flight: enough to go on while the importing process is held up
@@ -96,9 +123,9 @@ def _parse_with_pool(
             for chunk in _chunks(jobs, CHUNK):
                 pending.append((chunk, _submit(pool, chunk)))
                 if len(pending) >= window:
-                    yield from _results(pending.popleft(), *local)
+                    yield from _results(pending.popleft(), here)
             while pending:
-                yield from _results(pending.popleft(), *local)
+                yield from _results(pending.popleft(), here)
         finally:
             for _, future in pending:
                 if future is not None:
@@ -127,8 +154,7 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[ParseJob | None]) -> Future[l
 
 
 def _results(
-    entry: tuple[list[ParseJob | None], Future[list[Parsed]] | None], patterns: RolePatterns,
-    analyser: Analyser | None = None,
+    entry: tuple[list[ParseJob | None], Future[list[Parsed]] | None], here: Callable[[ParseJob], Parsed],
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     chunk, future = entry
     parsed: Iterator[Parsed] | None = None
@@ -140,7 +166,7 @@ def _results(
         if job is None:
             yield job, None
         else:
-            yield job, next(parsed) if parsed is not None else parse_job(job, patterns, analyser)
+            yield job, next(parsed) if parsed is not None else here(job)
 
 
 def _worker_count() -> int:

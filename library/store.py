@@ -6,11 +6,9 @@ crash or cancel never leaves half an article. Readers never block the single wri
 
 from __future__ import annotations
 
-import functools
 import logging
 import sqlite3
-from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,11 +16,12 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, annotation_rows, backups, duplicates, listing, reading_state
+from library import actor_registry, annotation_rows, backups, copy_search, duplicates, listing, reading_state
 from library.analysing import AnalysisResult
 from library.duplicates import TextPrint
 from library.durable import durable
 from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavailable
+from library.import_memory import ImportMemory
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
 from library.records import ActorSummary, AnnotationDigest, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
@@ -42,6 +41,7 @@ class Library:
     def __init__(self, directory: Path, connection: sqlite3.Connection) -> None:
         self.directory = directory
         self._db = connection
+        self._memory = ImportMemory()
 
     @classmethod
     def open(cls, directory: Path) -> Library:
@@ -87,13 +87,25 @@ class Library:
         finally:
             self.commit()
 
+    @contextmanager
+    def hold_import_memory(self) -> Iterator[None]:
+        """Through a large import, actors and sketches are looked up in memory (``library.import_memory``)."""
+        self._memory.enabled = True
+        try:
+            yield
+        finally:
+            self._memory.enabled = False
+            self._memory.drop()
+
     def begin(self) -> None:
         """Open a transaction that several ``savepoint()`` units go into; ``commit()`` lands them together."""
         self._db.execute("BEGIN IMMEDIATE")
+        self._memory.check(self._db)
 
     def commit(self) -> bool:
         """Commit the open transaction; False when there was none (SQLite rolled it back after an error)."""
         if not self._db.in_transaction:
+            self._memory.drop()
             return False
         self._db.execute("COMMIT")
         return True
@@ -105,6 +117,7 @@ class Library:
         try:
             yield
         except BaseException:
+            self._memory.drop()
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK TO unit")
                 self._db.execute("RELEASE unit")
@@ -114,18 +127,26 @@ class Library:
     # Files -------------------------------------------------------------------------------
 
     def file_record(self, path: str) -> FileRecord | None:
+        if (files := self._memory.files(self._db)) is not None:
+            held = files.record(path)
+            return FileRecord(path, *held) if held else None
         row = self._db.execute("SELECT path, article_id, content_hash FROM files WHERE path = ?", (path,)).fetchone()
         return FileRecord(*row) if row else None
 
     def article_with_content(self, content_hash: str) -> int | None:
+        if (files := self._memory.files(self._db)) is not None:
+            return files.article_with_content(content_hash)
         row = self._db.execute("SELECT article_id FROM files WHERE content_hash = ? LIMIT 1", (content_hash,)).fetchone()
         return int(row[0]) if row else None
 
     def add_file(self, path: str, article_id: int, content_hash: str) -> None:
+        files = self._memory.files(self._db)  # loaded (when first wanted) before the row is written
         self._db.execute(
             "INSERT OR REPLACE INTO files (path, article_id, content_hash) VALUES (?, ?, ?)",
             (path, article_id, content_hash),
         )
+        if files is not None:
+            files.add(path, article_id, content_hash)
 
     # Articles ----------------------------------------------------------------------------
 
@@ -134,23 +155,28 @@ class Library:
 
         Call inside ``transaction()``.
         """
-        now = _now()
+        meta, text_print, now = article.metadata, duplicates.as_print(shingles), _now()
         cursor = self._db.execute(
-            "INSERT INTO articles (title, format, path, content_hash, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (article.metadata.title, article.format, path, content_hash, now, now),
+            """INSERT INTO articles (title, subtitle, kicker, published, source, url, author, language, format, path,
+               content_hash, warnings, shingles, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
+             article.format, path, content_hash, "\n".join(article.warnings), text_print.packed, now, now),
         )
         article_id = int(cursor.lastrowid or 0)
-        self._write_content(article_id, article, path, content_hash, shingles)
+        self._write_parts(article_id, article, text_print)
         self.add_file(path, article_id, content_hash)
         return article_id
 
     def replace_article(self, article_id: int, article: Article, path: str, content_hash: str,
                         shingles: frozenset[int] | TextPrint) -> None:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
+        sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is deleted
         self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
         self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
+        if sketches is not None:
+            sketches.remove(article_id)
         self._db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))  # made for the old text
-        actor_registry.unfile_actors(self._db, article_id)
+        actor_registry.unfile_actors(self._db, article_id, self._memory.actors(self._db))
         self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
         annotation_rows.reanchor_article(self._db, article_id, {p.index: p.text for p in article.paragraphs})
@@ -167,6 +193,11 @@ class Library:
              article.format, path, content_hash, "\n".join(article.warnings), text_print.packed, _now(),
              article_id),
         )
+        self._write_parts(article_id, article, text_print)
+
+    def _write_parts(self, article_id: int, article: Article, text_print: TextPrint) -> None:
+        """An article's paragraphs and sketch (its row written already)."""
+        sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is written
         self._db.executemany(
             "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
             [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
@@ -174,6 +205,8 @@ class Library:
         self._db.executemany(
             "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in text_print.sketch]
         )
+        if sketches is not None:
+            sketches.add(article_id, text_print.sketch, text_print.packed)
 
     def annotation_digest(self, article_id: int) -> AnnotationDigest:
         """What the search index holds of the article's annotations (notes, tags, revision)."""
@@ -267,6 +300,7 @@ class Library:
         stored = self.article(article_id)
         if stored.annotations.count and not with_annotations:
             raise ArticleHasAnnotations(article_id, stored.annotations.count)
+        self._memory.drop()  # its deletes are not mirrored
         with self.transaction():
             annotation_rows.delete_of_article(self._db, article_id)
             if stored.copies:
@@ -276,23 +310,26 @@ class Library:
 
     # Analyses and actors -----------------------------------------------------------------
 
-    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False) -> tuple[int, ...]:
+    def store_analysis(self, article_id: int, result: AnalysisResult, *, fresh: bool = False,
+                       keys: Sequence[Sequence[str]] = ()) -> tuple[int, ...]:
         """Store an article's analysis and file its actors; returns the ids of the library actors it names.
         Call inside ``transaction()``; ``fresh`` when the article has no actors filed (it was just added or
-        replaced).
+        replaced); ``keys``: its actors' keys when worked out already (``actor_registry.file_actors``).
 
         Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
         and the article (in the same transaction) is stored all the same.
         """
         if not fresh:
-            actor_registry.unfile_actors(self._db, article_id)
+            actor_registry.unfile_actors(self._db, article_id, self._memory.actors(self._db))
         self._db.execute("SAVEPOINT analysis")
         try:
-            actor_ids = actor_registry.file_actors(self._db, article_id, result.actors)
+            actor_ids = actor_registry.file_actors(self._db, article_id, result.actors, self._memory.actors(self._db),
+                                                   keys)
             self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)
             self._db.execute("ROLLBACK TO analysis")
+            self._memory.drop()
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
             actor_ids = ()
@@ -336,36 +373,9 @@ class Library:
 
     def find_copy_of(self, article_id: int, shingles: frozenset[int] | TextPrint) -> int | None:
         """The primary of the story an article (its text's shingles given) is a copy of, or None."""
-        text_print = duplicates.as_print(shingles)
-        best_score, best = 0.0, None
-        hashes: frozenset[int] | None = None  # made only for an article with candidates, few are
-        for candidate in self._sketch_candidates(article_id, text_print.sketch):
-            hashes = text_print.hashes() if hashes is None else hashes
-            score = duplicates.copy_score(hashes, self._stored_shingles(candidate))
-            if score > best_score:
-                best_score, best = score, candidate
+        best = copy_search.closest_copy(self._db, self._memory.sketches(self._db), article_id,
+                                        duplicates.as_print(shingles))
         return None if best is None else self.primary_of(best)
-
-    def _sketch_candidates(self, article_id: int, sketch: Sequence[int]) -> list[int]:
-        """Articles sharing enough sketch hashes, most shared first.
-
-        A hash that hundreds of articles share stands for a stock phrase ("teilte die Polizei
-        mit"), not for one story; it is skipped, which keeps each look-up small however large
-        the library grows.
-        """
-        holders: dict[int, list[int]] = {value: [] for value in sketch}
-        for value, other in self._db.execute(_sketch_lookup(len(holders)), list(holders)):
-            holders[value].append(other)
-        shared: Counter[int] = Counter()
-        for others in holders.values():
-            if len(others) <= duplicates.COMMON_HASH_ARTICLES:
-                shared.update(other for other in others if other != article_id)
-        ranked = [(count, -other) for other, count in shared.items() if count >= duplicates.MIN_SHARED_SKETCH]
-        return [-negated for _, negated in sorted(ranked, reverse=True)[: duplicates.MAX_CANDIDATES]]
-
-    def _stored_shingles(self, article_id: int) -> Collection[int]:
-        row = self._db.execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return duplicates.unpack(row[0]) if row else ()
 
     def title_of(self, article_id: int) -> str:
         row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -378,6 +388,9 @@ class Library:
         if row is None:
             raise ArticleNotFound(article_id)
         return int(row[0]) if row[0] is not None else article_id
+
+    def has_copies(self, article_id: int) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE duplicate_of = ? LIMIT 1", (article_id,)).fetchone() is not None
 
     def mark_copy(self, article_id: int, primary: int | None) -> None:
         self._db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (primary, article_id))
@@ -392,14 +405,6 @@ class Library:
     def _regroup(self, members: list[int], primary: int) -> None:
         for member in members:
             self.mark_copy(member, None if member == primary else primary)
-
-
-@functools.lru_cache(maxsize=duplicates.SKETCH_SIZE + 1)
-def _sketch_lookup(hashes: int) -> str:
-    """One statement for a sketch's look-ups: each hash with at most one article more than a stock phrase has."""
-    limit = duplicates.COMMON_HASH_ARTICLES + 1
-    one = f"SELECT * FROM (SELECT hash, article_id FROM sketches WHERE hash = ? LIMIT {limit})"
-    return " UNION ALL ".join([one] * hashes) if hashes else "SELECT 0, 0 WHERE 0"
 
 
 def _back_up_before_upgrade(connection: sqlite3.Connection, directory: Path) -> None:

@@ -158,7 +158,7 @@ def test_a_crash_while_storing_leaves_no_half_article(tmp_path: Path, monkeypatc
     with Library.open(tmp_path / "lib") as library:
         def crash(*args: object) -> None:
             raise RuntimeError("power cut")
-        monkeypatch.setattr(library, "_write_content", crash)
+        monkeypatch.setattr(library, "_write_parts", crash)  # after the article row
         with pytest.raises(RuntimeError):
             run(library, path)
     connection = sqlite3.connect(database_path(tmp_path / "lib"))
@@ -172,7 +172,7 @@ def test_a_failure_while_storing_keeps_the_files_finished_before_it(tmp_path: Pa
     for n in range(5):
         write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: {LEAD}")
     with Library.open(tmp_path / "lib") as library:
-        write = library._write_content
+        write = library._write_parts
         calls = []
 
         def crash_on_third(*args: object) -> None:
@@ -180,7 +180,7 @@ def test_a_failure_while_storing_keeps_the_files_finished_before_it(tmp_path: Pa
             if len(calls) == 3:
                 raise RuntimeError("power cut")
             write(*args)  # type: ignore[arg-type]
-        monkeypatch.setattr(library, "_write_content", crash_on_third)
+        monkeypatch.setattr(library, "_write_parts", crash_on_third)
         with pytest.raises(RuntimeError):
             run(library, tmp_path / "in")
     assert _stored_counts(tmp_path / "lib") == {"articles": 2, "files": 2, "paragraphs": 2 * 3, "sketches": 2 * 16}

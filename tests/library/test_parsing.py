@@ -6,8 +6,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from articles.role_patterns import load_role_patterns
-from library.parsing import MIN_FILES_FOR_WORKERS, ParseJob, _results, parse_in_order
+from library.parsing import MIN_FILES_FOR_WORKERS, InCaller, ParseJob, _results, parse_in_order
 from tests.conftest import FIXTURES
 
 
@@ -34,6 +33,6 @@ def test_a_dead_reader_process_falls_back_to_reading_in_the_caller() -> None:
     job = ParseJob(FIXTURES / "articles" / "en_plain.txt", (FIXTURES / "articles" / "en_plain.txt").read_bytes())
     broken: Future[object] = Future()
     broken.set_exception(BrokenProcessPool("a reader process died"))
-    [(_, parsed)] = list(_results(([job], broken), load_role_patterns()))  # type: ignore[arg-type]
+    [(_, parsed)] = list(_results(([job], broken), InCaller([], None)))  # type: ignore[arg-type]
     assert parsed is not None and parsed.article is not None
     assert parsed.article.metadata.title.startswith("Council approves")

@@ -148,6 +148,15 @@ class PostingBuffer:
         done.add(flat, table.__getitem__ if table is not None else None, self._fixed[fieldname])
         flat.clear()
 
+    def length_of(self, fieldname: str, lengths: Any) -> LengthOf:
+        """Each document's stored length of a scorable field: from this buffer while it knows every
+        document's, else read back from the segment's per-document ``lengths`` (one list lookup a
+        posting instead of a column read)."""
+        if self.eager:
+            return self._lengths.get(fieldname, {}).get
+        read = lengths.doc_field_length_reader(fieldname)
+        return list(map(read, range(lengths.doc_count_all()))).__getitem__
+
     def cleanup(self) -> None:
         self.fields.clear()
         self.blocks.clear()
@@ -163,10 +172,7 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
         field = schema[fieldname]
         fieldwriter.start_field(fieldname, field)
         prefix = struct.pack("!H", fieldwriter._fieldid)
-        length_of = None
-        if field.scorable:  # a list lookup per posting instead of a column read
-            read = lengths.doc_field_length_reader(fieldname)
-            length_of = list(map(read, range(lengths.doc_count_all()))).__getitem__
+        length_of = buffer.length_of(fieldname, lengths) if field.scorable else None
         fixed = field.format.fixed_value_size()
         terms, sealed = buffer.fields[fieldname], buffer.blocks[fieldname]
         for tbytes in sorted(terms):

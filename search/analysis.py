@@ -111,14 +111,20 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(_SHARED_STEMMER.stem(fold(piece.lower())) for piece in pieces)
 
 
-def term_positions(text: str) -> dict[str, list[int]]:
-    """Each index term of a text with the positions of the words it comes from.
+@lru_cache(maxsize=200_000)
+def word_index_terms(word: str) -> tuple[bytes, ...]:
+    """``word_terms`` as the index stores them (UTF-8)."""
+    return tuple(term.encode("utf-8") for term in word_terms(word))
+
+
+def term_positions(text: str) -> dict[bytes, list[int]]:
+    """Each index term of a text (UTF-8) with the positions of the words it comes from.
 
     The same result as running ``german_analyzer()`` over the text, at a tenth of the cost: one regex
     pass and a cached lookup per word instead of a chain of five generators per token."""
-    positions: dict[str, list[int]] = {}
+    positions: dict[bytes, list[int]] = {}
     for position, word in enumerate(_WORD.findall(text)):
-        for term in word_terms(word):
+        for term in word_index_terms(word):
             found = positions.get(term)
             if found is None:
                 positions[term] = [position]

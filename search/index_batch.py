@@ -10,6 +10,7 @@ more than sending each document.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from whoosh import index as whoosh_index
@@ -91,9 +92,11 @@ class IndexBatch:
 class BatchWriter:
     """Writes changes with the fast segment writer, committing every ``BATCH_SIZE`` documents."""
 
-    def __init__(self, handle: whoosh_index.Index, lock_wait: float) -> None:
+    def __init__(self, handle: whoosh_index.Index, lock_wait: float, *,
+                 after_commit: Callable[[], object] | None = None) -> None:
         self._handle = handle
         self._lock_wait = lock_wait
+        self._after_commit = after_commit
         self._writer: FastSegmentWriter | None = None
         self._pending = 0
 
@@ -123,6 +126,8 @@ class BatchWriter:
         if self._writer is not None:
             self._writer.commit()
             self._writer = None
+            if self._after_commit is not None:
+                self._after_commit()
         self._pending = 0
 
     def cancel(self) -> None:

@@ -9,6 +9,7 @@ back and raised in the parent when the batch is finished.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -111,7 +112,12 @@ def serve(directory: str, lock_wait: float, connection: Any) -> None:
     from search.index_batch import BatchWriter
 
     _exit_with_parent()
-    writer = BatchWriter(whoosh_index.open_dir(directory), lock_wait)
+    # The postings buffered until a commit are millions of lists, ints and bytes that form no cycles
+    # (3,000 re-indexed documents leave 19 objects in cycles), so the cyclic collector's passes over
+    # them are wasted: about a tenth of adding documents. Reference counting still frees everything;
+    # what a commit leaves in cycles (a few hundred objects) is collected after it.
+    gc.disable()
+    writer = BatchWriter(whoosh_index.open_dir(directory), lock_wait, after_commit=gc.collect)
     try:
         while True:
             kind, payload = connection.recv()

@@ -36,31 +36,49 @@ class GermanText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        weights = _weights(self.format.field_boost)
+        weights, single = _weights(self.format.field_boost), _SINGLE_POSITIONS
         for term, positions in term_positions(value).items():
             count = len(positions)
-            weight = weights.get(count) or weights.setdefault(count, count * self.format.field_boost)
-            yield term.encode("utf-8"), count, weight, encode_positions(positions)
+            yield term, count, weights[count], single[positions[0]] if count == 1 else _encode_several(positions)
+
+
+class _Weights(dict[int, float]):
+    """A posting's weight per frequency, each made once (a posting buffered until commit keeps its weight)."""
+
+    def __init__(self, boost: float) -> None:
+        super().__init__()
+        self._boost = boost
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = count * self._boost
+        return weight
 
 
 @lru_cache(maxsize=None)
-def _weights(boost: float) -> dict[int, float]:
-    """Shared weight objects per frequency (a posting buffered until commit keeps its weight)."""
-    return {}
+def _weights(boost: float) -> _Weights:
+    return _Weights(boost)
 
 
-_SINGLE_POSITIONS: dict[int, bytes] = {}
 _COUNT = struct.Struct("!I")
 
 
+class _SinglePositions(dict[int, bytes]):
+    """The encodings of a single position (most postings), each made once."""
+
+    def __missing__(self, position: int) -> bytes:
+        encoded = self[position] = _COUNT.pack(1) + pickle.dumps([position], 2)
+        return encoded
+
+
+_SINGLE_POSITIONS = _SinglePositions()
+
+
 def encode_positions(positions: list[int]) -> bytes:
-    """``Positions.encode`` (the count, then the pickled gaps), with the encodings of a single
-    position, most postings, computed once."""
-    if len(positions) == 1:
-        found = _SINGLE_POSITIONS.get(positions[0])
-        if found is None:
-            found = _SINGLE_POSITIONS[positions[0]] = _COUNT.pack(1) + pickle.dumps(positions, 2)
-        return found
+    """``Positions.encode``: the count, then the pickled gaps."""
+    return _SINGLE_POSITIONS[positions[0]] if len(positions) == 1 else _encode_several(positions)
+
+
+def _encode_several(positions: list[int]) -> bytes:
     gaps = [later - earlier for earlier, later in zip([0, *positions], positions)]
     return _COUNT.pack(len(gaps)) + pickle.dumps(gaps, 2)
 

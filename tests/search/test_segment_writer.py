@@ -28,7 +28,10 @@ def _documents(count: int, seed: int) -> list[dict[str, Any]]:
     for number in range(count):
         words = [chance.choice(WORDS) for _ in range(chance.randint(1, 60))]
         words.append(f"Einzelwort{seed}x{number}")  # a term with one posting
-        documents.append({"id": f"{seed}-{number}", "title": " ".join(words[:3]), "text": " ".join(words),
+        if number < 256:
+            words.append("Blockgrenze")  # a term whose postings fill exactly two blocks
+        title = words[0] if number % 7 == 0 else " ".join(words[:3])  # one word: a length whoosh3 stores as 0
+        documents.append({"id": f"{seed}-{number}", "title": title, "text": " ".join(words),
                           "group": number, "source_name": chance.choice(["Kieler Blatt", "Hafenbote"]),
                           "sort_date": number * 86_400, "year": str(2000 + number % 4), "fingerprint": f"h{number}"})
     return documents
@@ -89,6 +92,18 @@ def test_stored_fields_columns_and_deletions_are_the_same(readers: Any) -> None:
         assert list(ours.column_reader(column)) == list(theirs.column_reader(column))
     assert [ours.doc_field_length(d, "text") for d in range(ours.doc_count_all())] == \
         [theirs.doc_field_length(d, "text") for d in range(theirs.doc_count_all())]
+
+
+def test_full_blocks_are_encoded_while_documents_are_added(tmp_path: Path) -> None:
+    handle = whoosh_index.create_in(str(tmp_path), article_schema())
+    writer = FastSegmentWriter(handle)
+    for document in _documents(300, 1):
+        writer.add_document(**document)
+    sealed = writer.pool.blocks["text"][b"blockgrenz"]
+    assert (sealed.count, len(sealed.blocks), writer.pool.fields["text"][b"blockgrenz"]) == (256, 2, [])
+    writer.commit()
+    with handle.reader() as reader:
+        assert len(_postings(reader, "text", b"blockgrenz")) == 256
 
 
 def test_a_word_seen_once_is_stored_inline_and_still_found(readers: Any) -> None:

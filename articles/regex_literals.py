@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11 and later
@@ -43,6 +44,7 @@ Literals = frozenset[str]
 _Items = Sequence[tuple[Any, Any]]
 
 
+@lru_cache(maxsize=1024)  # patterns are loaded again for each import: read each one once
 def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Strings one of which (compared case-blind) is in every text the pattern matches; None if unknown."""
     try:
@@ -51,6 +53,7 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def is_anchored(pattern: str, flags: int = 0) -> bool:
     """True when every alternative of the pattern starts at the text's start (``^`` without MULTILINE, ``\\A``)."""
     try:

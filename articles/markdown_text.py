@@ -21,7 +21,6 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_SPACES = re.compile(r"\s+")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -100,13 +99,19 @@ def _line_block(line: str) -> Block | None:
 
 def inline_to_plain(text: str) -> str:
     """Inline Markdown to the text a reader sees: link texts kept, URLs and markers dropped."""
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REFERENCE_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
-    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\#", "#")
-    return _SPACES.sub(" ", text).strip()
+    if "]" in text:  # each pattern below needs its marker: most lines have none of them
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+        text = _REFERENCE_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    if "\\" in text:
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\#", "#")
+    return " ".join(text.split())

@@ -15,7 +15,7 @@ _MAX_WRAP_WIDTH = 100
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraph texts of a plain text, whitespace collapsed, wrapped lines joined."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # the spaces never span a line
     groups = list(blank_separated(lines))
     width = wrap_width(groups)
     paragraphs: list[str] = []
@@ -70,6 +70,8 @@ def continues_paragraph(line: str, following: str, width: int | None) -> bool:
 
 def join_wrapped(first: str, second: str) -> str:
     """Join two wrapped lines: ``Waffen-`` + ``stillstand`` is one word, ``SPD-`` + ``Fraktion`` keeps its hyphen."""
+    if not first.endswith(("-", "-\n")):  # both patterns end in a hyphen (``$`` allows a newline after it)
+        return f"{first} {second}"
     if _LINE_END_HYPHEN.search(first) and second[:1].islower():
         return first[:-1] + second
     if _LINE_END_COMPOUND_HYPHEN.search(first) and second[:1].isupper():

@@ -13,63 +13,63 @@ from pathlib import Path
 from typing import Any
 
 from articles.language_data import load_resource_json
-
-try:  # the extra case-blind equivalences of ``re`` (ı ~ i, ſ ~ s, ...), by lowercase code point
-    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10 keeps them in sre_compile
-    try:
-        from sre_compile import _ignorecase_fixes as _EXTRA_CASES  # type: ignore[attr-defined]
-    except ImportError:  # another Python: every letter counts as unsure, keyword tests stay case-blind
-        _EXTRA_CASES = {code: (code,) for code in range(0x250)}
+from articles.regex_literals import WordTest, is_anchored, required_literals
 
 _UNLIMITED = 1_000_000
 
 
 @dataclass(frozen=True)
-class LoweredWords:
-    words: re.Pattern[str]
-    #: Characters a case-blind ``re`` search treats as the words' letters but ``str.lower`` does not
-    #: turn into them (dotless ı and long ſ for i and s, İ and Σ, which lowercase differently).
-    unsure: re.Pattern[str]
-
-
-@dataclass(frozen=True)
 class PatternSet:
-    """Regular expressions for one kind of paragraph, tried only on paragraphs up to ``max_chars``."""
+    """Regular expressions for one kind of paragraph, tried only on paragraphs up to ``max_chars``.
+
+    A text matches when one of the patterns matches it and it holds one of ``keywords``. The patterns that
+    start at the text's start (cheap) or need no literal are tried as one alternation, ``always``; the others
+    as ``filtered``, and only on texts holding one of their ``literals`` (see ``articles.regex_literals``).
+    """
 
     patterns: tuple[re.Pattern[str], ...]
     max_chars: int = _UNLIMITED
-    #: All patterns as one alternation, for a single pass in ``matches`` (None when they use named groups).
-    combined: re.Pattern[str] | None = None
     #: Words one of which every pattern needs: a cheap test that spares most paragraphs the patterns.
-    keywords: re.Pattern[str] | None = None
-    #: The same words lowercased, searched case-sensitively in the lowercased text (several times
-    #: faster than a case-blind alternation), with the characters for which that could differ.
-    lowered: LoweredWords | None = None
+    keywords: WordTest | None = None
+    #: Per pattern: whether it is only tried on texts that hold one of ``literals``.
+    needs_literal: tuple[bool, ...] = ()
+    #: Strings one of which every match of a ``needs_literal`` pattern holds.
+    literals: WordTest | None = None
+    #: The patterns as two alternations (None when they use named groups: ``matches`` then uses ``search``).
+    always: re.Pattern[str] | None = None
+    filtered: re.Pattern[str] | None = None
+    #: Whether ``always`` holds a pattern that may cost more than the keyword test (one not anchored).
+    keywords_first: bool = True
 
-    def _worth_trying(self, text: str) -> bool:
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The first pattern's match, in list order (so named groups can be read). ``lowered``, when given,
+        is ``text.lower()``."""
         if len(text) > self.max_chars:
-            return False
-        if self.keywords is None:
-            return True
-        if self.lowered is not None and not self.lowered.unsure.search(text):
-            return self.lowered.words.search(text.lower()) is not None
-        return self.keywords.search(text) is not None
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first pattern's match, in list order (so named groups can be read)."""
-        if not self._worth_trying(text):
             return None
-        for pattern in self.patterns:
+        worth: bool | None = None  # whether the text holds a literal, found out when first needed
+        for pattern, needs_literal in zip(self.patterns, self.needs_literal or (False,) * len(self.patterns)):
+            if needs_literal:
+                if worth is None:
+                    worth = self.literals is None or self.literals.found(text, lowered)
+                if not worth:
+                    continue
             found = pattern.search(text)
             if found:
-                return found
+                return found if self._has_keyword(text, lowered) else None
         return None
 
-    def matches(self, text: str) -> bool:
-        if self.combined is None:
-            return self.search(text) is not None
-        return self._worth_trying(text) and self.combined.search(text) is not None
+    def matches(self, text: str, lowered: str | None = None) -> bool:
+        if self.always is None and self.filtered is None:
+            return self.search(text, lowered) is not None
+        if len(text) > self.max_chars or (self.keywords_first and not self._has_keyword(text, lowered)):
+            return False
+        hit = (self.always is not None and self.always.search(text) is not None) or (
+            self.filtered is not None and (self.literals is None or self.literals.found(text, lowered))
+            and self.filtered.search(text) is not None)
+        return hit and (self.keywords_first or self._has_keyword(text, lowered))
+
+    def _has_keyword(self, text: str, lowered: str | None) -> bool:
+        return self.keywords is None or self.keywords.found(text, lowered)
 
 
 @dataclass(frozen=True)
@@ -129,27 +129,22 @@ def _merged(sources: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def _pattern_set(value: dict[str, Any]) -> PatternSet:
     flags = 0 if value.get("case_sensitive") else re.IGNORECASE
     sources: list[str] = value["patterns"]
-    compiled = tuple(re.compile(pattern, flags) for pattern in sources)
-    combined = None if any("(?P<" in pattern for pattern in sources) else re.compile(
-        "|".join(f"(?:{pattern})" for pattern in sources), flags)
-    words: list[str] = value.get("keywords", [])
-    keywords = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
-    return PatternSet(compiled, int(value.get("max_chars", _UNLIMITED)), combined, keywords, _lowered(words))
+    literals = [None if is_anchored(source, flags) else required_literals(source, flags) for source in sources]
+    needs_literal = tuple(found is not None for found in literals)
+    keywords = WordTest.of(value.get("keywords", []))
+    filtered = [source for source, needs in zip(sources, needs_literal) if needs]
+    always = [source for source, needs in zip(sources, needs_literal) if not needs]
+    return PatternSet(
+        patterns=tuple(re.compile(source, flags) for source in sources),
+        max_chars=int(value.get("max_chars", _UNLIMITED)),
+        keywords=keywords,
+        needs_literal=needs_literal,
+        literals=WordTest.of(word for found in literals if found for word in found),
+        always=_alternation(always, flags) if not any("(?P<" in source for source in sources) else None,
+        filtered=_alternation(filtered, flags) if not any("(?P<" in source for source in sources) else None,
+        keywords_first=keywords is not None and not all(is_anchored(source, flags) for source in always),
+    )
 
 
-#: Characters whose ``str.lower`` differs from the one-letter lowercase ``re`` compares: İ becomes
-#: i plus a combining dot, a final Σ becomes ς.
-_LOWER_DIFFERS = {"İ": "i", "Σ": "σ"}
-
-
-def _lowered(words: list[str]) -> LoweredWords | None:
-    """The fast form of a keyword test, or None when a word's lowercase changes its length."""
-    lowered = [word.lower() for word in words]
-    if not words or any(len(word) != len(original) for word, original in zip(lowered, words)):
-        return None
-    letters = set("".join(lowered))
-    unsure = {chr(code) for letter in letters for code in _EXTRA_CASES.get(ord(letter), ())}
-    unsure |= {char.upper() for char in unsure if char.upper().lower() in unsure}
-    unsure |= {char for char, lower in _LOWER_DIFFERS.items() if lower in letters}
-    pattern = "[" + re.escape("".join(sorted(unsure))) + "]" if unsure else "(?!)"
-    return LoweredWords(re.compile("|".join(re.escape(word) for word in lowered)), re.compile(pattern))
+def _alternation(sources: list[str], flags: int) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{source})" for source in sources), flags) if sources else None

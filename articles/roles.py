@@ -62,7 +62,8 @@ def _pattern_role(block: Block, patterns: RolePatterns) -> Role | None:
     text = block.text
     if block.hint is Hint.COMMENT:
         return Role.COMMENTS
-    if patterns.copyright_notice.matches(text):
+    lowered = text.lower()  # once for every pattern set's keyword and literal tests
+    if patterns.copyright_notice.matches(text, lowered):
         return Role.DISCLAIMER
     checks = (
         (patterns.credit, Role.CREDIT),
@@ -72,7 +73,7 @@ def _pattern_role(block: Block, patterns: RolePatterns) -> Role | None:
         (patterns.promo, Role.PROMO),
     )
     for pattern_set, role in checks:
-        if pattern_set.matches(text):
+        if pattern_set.matches(text, lowered):
             return role
     if block.hint in (Hint.IMAGE, Hint.CAPTION):
         return Role.CAPTION

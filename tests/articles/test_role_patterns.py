@@ -1,8 +1,10 @@
-"""The shipped patterns recognise typical boilerplate, and keyword pre-checks never hide a match."""
+"""The shipped patterns recognise typical boilerplate, and keyword and literal pre-checks never hide a match."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, replace
+from pathlib import Path
 
 import pytest
 
@@ -47,8 +49,9 @@ EXAMPLES = {
 
 
 def without_keywords(patterns: RolePatterns) -> RolePatterns:
+    """The same patterns with every pre-check taken out: each text goes through each pattern."""
     changed = {
-        spec.name: replace(value, keywords=None)
+        spec.name: replace(value, keywords=None, literals=None, needs_literal=(), always=None, filtered=None)
         for spec in fields(RolePatterns)
         if isinstance(value := getattr(patterns, spec.name), PatternSet)
     }
@@ -62,7 +65,7 @@ def test_boilerplate_is_recognised_with_and_without_keyword_checks(name: str, te
     assert getattr(without_keywords(patterns), name).search(text), "missed by the patterns themselves"
 
 
-def test_keyword_checks_never_change_a_verdict_on_the_examples_and_their_variants() -> None:
+def test_pre_checks_never_change_a_verdict_on_the_examples_and_their_variants() -> None:
     patterns, plain = load_role_patterns(), without_keywords(load_role_patterns())
     texts = [text for texts in EXAMPLES.values() for text in texts]
     texts += [text.upper() for text in texts] + [f"Vorher. {text} Nachher." for text in texts]
@@ -71,6 +74,26 @@ def test_keyword_checks_never_change_a_verdict_on_the_examples_and_their_variant
         if isinstance(pattern_set, PatternSet):
             for text in texts:
                 assert pattern_set.matches(text) == getattr(plain, spec.name).matches(text), (spec.name, text)
+                assert pattern_set.matches(text, text.lower()) == pattern_set.matches(text), (spec.name, text)
+                found, expected = pattern_set.search(text), getattr(plain, spec.name).search(text)
+                assert (found and found.span()) == (expected and expected.span()), (spec.name, text)
+
+
+def test_user_patterns_without_literals_or_with_named_groups_still_match(tmp_path: Path) -> None:
+    extra = tmp_path / "roles.json"
+    extra.write_text(json.dumps({
+        "promo": {"patterns": [r"^\W*\d+\s*%\s*rabatt\b", r"\d+\W{3,}\d+"]},
+        "disclaimer": {"patterns": [r"(?P<shop>[A-Z]\w+)-Gutschein"]},
+        "related": {"patterns": [r"(?<=\s)weiterführende links:"]},
+    }), encoding="utf-8")
+    patterns = load_role_patterns([extra])
+    assert patterns.promo.matches("-- 20 % Rabatt auf alles, nur heute") is False  # no promo keyword in it
+    assert patterns.promo.matches("20 % Rabatt im Abo") is True
+    assert patterns.promo.matches("Abo: 12 --- 34") is True
+    assert patterns.promo.matches("Spielstand 12 --- 34") is False
+    found = patterns.disclaimer.search("Ihr Beispiel-Gutschein als Beitrag")
+    assert found is not None and found.group("shop") == "Beispiel"
+    assert patterns.related.matches("Zum Schluss weiterführende Links: eins, zwei") is True
 
 
 @pytest.mark.parametrize("text", [
@@ -78,12 +101,15 @@ def test_keyword_checks_never_change_a_verdict_on_the_examples_and_their_variant
     "Bild: dpa", "FOTO: Reuters", "© 2024 Kieler Blatt", "Alle Rechte vorbehalten", "(C) Hafenbote",
     "Der Bürgermeister sprach über den Haushalt.", "", "ıſİ", "Σ σ ς", "Straße STRASSE",
 ])
-def test_fast_keyword_checks_agree_with_case_blind_search(text: str) -> None:
-    """The keyword pre-check on lowercased text says yes whenever the case-blind alternation finds a keyword."""
+def test_fast_word_checks_agree_with_case_blind_search(text: str) -> None:
+    """The keyword and literal pre-checks on lowercased text say yes whenever the case-blind alternation finds
+    one of their words."""
     patterns = load_role_patterns()
     for spec in fields(patterns):
         pattern_set = getattr(patterns, spec.name)
-        if isinstance(pattern_set, PatternSet) and pattern_set.keywords is not None:
-            assert pattern_set.lowered is not None, spec.name
-            if pattern_set.keywords.search(text):
-                assert pattern_set._worth_trying(text) or len(text) > pattern_set.max_chars, (spec.name, text)
+        if isinstance(pattern_set, PatternSet):
+            for test in (pattern_set.keywords, pattern_set.literals):
+                if test is not None:
+                    assert test.lowered is not None, spec.name
+                    if test.blind.search(text):
+                        assert test.found(text) and test.found(text, text.lower()), (spec.name, text)

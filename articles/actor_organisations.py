@@ -45,6 +45,7 @@ CLUB_NUMBER = "1. "
 CLUB_YEAR = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
 #: ", der größte Computer-Dienstleister", ", die Fondsfirma der …": an apposition whose noun may name an organisation.
 APPOSITION = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
+APPOSITION_OPENINGS = (",", " ,")  # how an ``APPOSITION`` starts
 OPENING_QUOTES = frozenset("„“\"»«")
 #: The rest of a quoted name up to its closing quotation mark: at most six more words, all capitalised or short.
 QUOTED_NAME_END = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
@@ -192,6 +193,9 @@ def _cued_club(p: Paragraph, i: int) -> bool:
 def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
     """``Tieto Enator, der größte Computer-Dienstleister``: an unknown name explained by an organisation noun."""
     if p.flags[i] & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
+        return None
+    alone = i + 1 == len(p.words) or p.gaps[i + 1] != " "  # then the run ends here, and the comma must follow
+    if alone and not p.text.startswith(APPOSITION_OPENINGS, p.ends[i]):
         return None
     last = capitalised_run_end(p, i)
     if not all(p.flags[k] & (Word.NAME_LIKE | Word.ACRONYM) for k in range(i, last + 1)):

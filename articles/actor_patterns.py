@@ -58,7 +58,7 @@ __all__ = ["Mention", "Paragraph", "scan"]
 def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
-    free = 0  # the first token no match covers
+    free = 0  # the first token no match covers (special tokens before the first, below 0, are skipped too)
     for i in _candidates(paragraph):
         if i >= free:
             match = _match_at(paragraph, i)
@@ -73,7 +73,7 @@ def _candidates(p: Paragraph) -> list[int]:
     flagged = [i for i, flags in enumerate(p.flags) if flags & STARTS_MENTION]
     if not p.special:
         return flagged
-    return sorted(p.special.union(flagged).intersection(range(len(p.words))))
+    return sorted(p.special.union(flagged))
 
 
 def _names_organisation(p: Paragraph, i: int) -> bool:

@@ -144,7 +144,7 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
         if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
             return Found(person_mention(p, i, last, ""), last + 1)
     verbs = p.lists.speech_verbs
-    after = WORD_AFTER.match(p.text, end)
+    after = WORD_AFTER.match(p.text, end) if p.text.startswith(" ", end) else None
     next_word = after.group(1) if after else ""
     if before in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
         return Found(person_mention(p, i, last, ""), last + 1)

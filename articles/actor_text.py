@@ -94,6 +94,9 @@ class Found(NamedTuple):
 class Paragraph:
     """One paragraph's capitalised words, with what the gazetteers say about each."""
 
+    __slots__ = ("index", "text", "lists", "words", "starts", "ends", "gaps", "flags", "heads", "before_head",
+                 "in_brackets", "long_forms", "bracketed", "after_speech", "special")
+
     def __init__(self, index: int, text: str, lists: Gazetteers) -> None:
         self.index = index
         self.text = text
@@ -180,7 +183,7 @@ def _before_named_heads(p: Paragraph) -> set[int]:
     """The tokens before a head that a capitalised adjective names: "Hessischer Rundfunk", "Europäische Fußball-Union"."""
     named_heads = p.lists.adjective_heads
     if "-" in p.text:  # the head of a hyphenated word is its last part (see :func:`head_noun`)
-        return {k - 1 for k, w in enumerate(p.words) if w.rpartition("-")[2] in named_heads}
+        return {k - 1 for k, w in enumerate(p.words) if (head_noun(w) if "-" in w else w) in named_heads}
     return set() if named_heads.isdisjoint(p.words) else {k - 1 for k, w in enumerate(p.words) if w in named_heads}
 
 

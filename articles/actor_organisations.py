@@ -11,8 +11,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from articles.actor_text import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
     ADJECTIVE_ENDINGS,
     ANY_FIRST_NAME,
     ARTICLES,
@@ -34,13 +38,14 @@ from articles.actor_text import (
     next_has,
     sentence_start,
 )
-from articles.findings import ActorKind, Span
+from articles.findings import Span
 
 CLUB_NUMBER = "1. "
 #: A two-digit founding year after a city: "Mainz 05" (never a count: "Mainz 05 Prozent" does not occur).
 CLUB_YEAR = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
 #: ", der größte Computer-Dienstleister", ", die Fondsfirma der …": an apposition whose noun may name an organisation.
 APPOSITION = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
+APPOSITION_OPENINGS = (",", " ,")  # how an ``APPOSITION`` starts
 OPENING_QUOTES = frozenset("„“\"»«")
 #: The rest of a quoted name up to its closing quotation mark: at most six more words, all capitalised or short.
 QUOTED_NAME_END = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
@@ -53,7 +58,7 @@ def listed(p: Paragraph, i: int) -> Found | None:
     """A name from the gazetteers: the longest phrase starting here, else the word itself; an organisation
     that opens a longer quoted name is that name („Financial Times Deutschland“)."""
     found = _listed(p, i)
-    if found is None or found.mention.kind is not ActorKind.ORGANISATION:
+    if found is None or found.mention.kind is not ORGANISATION:
         return found
     quoted = _quoted_name_from(p, i)
     return quoted if quoted is not None and quoted.mention.span.end > found.mention.span.end else found
@@ -63,20 +68,20 @@ def _listed(p: Paragraph, i: int) -> Found | None:
     for form, name, kind in p.lists.phrases.get(p.words[i], ()):
         end = p.starts[i] + len(form)
         if p.text.startswith(form, p.starts[i]) and not p.text[end : end + 1].isalnum():
-            following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= end), len(p))
-            return Found(Mention(ActorKind(kind), Span(p.index, p.starts[i], end), form, name), following)
+            following = bisect_left(p.starts, end, i + 1)  # the first token at or after the phrase's end
+            return Found(Mention(kind, Span(p.index, p.starts[i], end), form, name), following)
     flags = p.flags[i]
     word = p.words[i]
     if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i) and not next_has(p, i, Word.CAPITALISED)):
-        return Found(Mention(ActorKind.ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
+        return Found(Mention(ORGANISATION, p.span(i, i), word, p.lists.organisations[word]), i + 1)
     if flags & Word.PLACE and not flags & Word.ORGANISATION:
         if _names_vessel(p, i):
             return None
         club = CLUB_YEAR.match(p.text, p.ends[i])
         if club is not None:  # "Mainz 05", "Hannover 96": a club named by its city and founding year
             text = p.text[p.starts[i] : club.end(1)]
-            return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], club.end(1)), text, text), i + 1)
-        return Found(Mention(ActorKind.PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
+            return Found(Mention(ORGANISATION, Span(p.index, p.starts[i], club.end(1)), text, text), i + 1)
+        return Found(Mention(PLACE, p.span(i, i), word, p.lists.places.get(word) or p.lists.places[word.capitalize()]), i + 1)
     return None
 
 
@@ -91,17 +96,19 @@ def _names_vessel(p: Paragraph, i: int) -> bool:
 
 def with_listed_organisations(p: Paragraph, found: list[Mention]) -> list[Mention]:
     """Add the unknown names listed beside an organisation: "den Herstellern Siemens und Bombardier"."""
-    organisations = [m for m in found if m.kind is ActorKind.ORGANISATION]
+    organisations = [m for m in found if m.kind is ORGANISATION]
     if not organisations:
         return found
-    taken = {k for m in found for k in p.tokens_in(m.span)}
+    taken = None  # the tokens of the mentions, once a neighbour in a list asks
     added = []
     for m in organisations:
         inside = p.tokens_in(m.span)
         for k in (inside.start - 1, inside.stop):
-            if 0 <= k < len(p) and k not in taken and _unknown_name(p, k) and _listed_beside(p, k, m):
-                taken.add(k)
-                added.append(organisation_found(p, k, k).mention)
+            if 0 <= k < len(p.words) and _listed_beside(p, k, m) and _unknown_name(p, k):
+                taken = {k for m in found for k in p.tokens_in(m.span)} if taken is None else taken
+                if k not in taken:
+                    taken.add(k)
+                    added.append(organisation_found(p, k, k).mention)
     return sorted(found + added, key=lambda m: m.span.start) if added else found
 
 
@@ -131,7 +138,7 @@ def _quoted_name_from(p: Paragraph, i: int) -> Found | None:
     end = closing.end(1)
     text = p.text[p.starts[i] : end]
     following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= end), len(p))
-    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), following)
+    return Found(Mention(ORGANISATION, Span(p.index, p.starts[i], end), text, text), following)
 
 
 def _after_article(p: Paragraph, i: int) -> bool:
@@ -187,6 +194,9 @@ def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
     """``Tieto Enator, der größte Computer-Dienstleister``: an unknown name explained by an organisation noun."""
     if p.flags[i] & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
         return None
+    alone = i + 1 == len(p.words) or p.gaps[i + 1] != " "  # then the run ends here, and the comma must follow
+    if alone and not p.text.startswith(APPOSITION_OPENINGS, p.ends[i]):
+        return None
     last = capitalised_run_end(p, i)
     if not all(p.flags[k] & (Word.NAME_LIKE | Word.ACRONYM) for k in range(i, last + 1)):
         return None
@@ -201,7 +211,7 @@ def _club(p: Paragraph, i: int, last: int) -> Found:
     """A sports club from its leading word, with a number before it: ``1. FC Köln``."""
     start = p.starts[i] - len(CLUB_NUMBER) if p.text.startswith(CLUB_NUMBER, p.starts[i] - len(CLUB_NUMBER)) else p.starts[i]
     text = p.text[start : p.ends[last]]
-    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, start, p.ends[last]), text, text), last + 1)
+    return Found(Mention(ORGANISATION, Span(p.index, start, p.ends[last]), text, text), last + 1)
 
 
 def _with_connected_names(p: Paragraph, last: int) -> int:
@@ -236,13 +246,13 @@ def _quoted_title(p: Paragraph, i: int) -> Found | None:
         return None
     start, end = quoted.span(1)
     following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= quoted.end()), len(p))
-    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, start, end), quoted.group(1), quoted.group(1)), following)
+    return Found(Mention(ORGANISATION, Span(p.index, start, end), quoted.group(1), quoted.group(1)), following)
 
 
 def organisation_found(p: Paragraph, first: int, last: int) -> Found:
     text = p.covered(first, last)
     name = _without_genitive(p, text) if first == last else text
-    return Found(Mention(ActorKind.ORGANISATION, p.span(first, last), text, name), last + 1)
+    return Found(Mention(ORGANISATION, p.span(first, last), text, name), last + 1)
 
 
 def _without_genitive(p: Paragraph, word: str) -> str:
@@ -263,7 +273,7 @@ def company(p: Paragraph, i: int) -> Found | None:
         last += 1  # "California Institute of Technology"
     end = p.ends[last] + (p.words[last] in DOTTED_LEGAL_FORMS and p.text[p.ends[last] : p.ends[last] + 1] == ".")
     text = p.text[p.starts[i] : end]
-    return Found(Mention(ActorKind.ORGANISATION, Span(p.index, p.starts[i], end), text, text), last + 1)
+    return Found(Mention(ORGANISATION, Span(p.index, p.starts[i], end), text, text), last + 1)
 
 
 def legal_form_end(p: Paragraph, i: int) -> int | None:
@@ -309,4 +319,4 @@ def _starts_place(p: Paragraph, i: int) -> bool:
 
 def _place(p: Paragraph, first: int, last: int) -> Found:
     text = p.covered(first, last)
-    return Found(Mention(ActorKind.PLACE, p.span(first, last), text, p.lists.places.get(text, text)), last + 1)
+    return Found(Mention(PLACE, p.span(first, last), text, p.lists.places.get(text, text)), last + 1)

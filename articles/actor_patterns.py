@@ -58,17 +58,22 @@ __all__ = ["Mention", "Paragraph", "scan"]
 def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
-    i = 0
-    flags = paragraph.flags
-    while i < len(flags):
-        if flags[i] & STARTS_MENTION or i in paragraph.special:
+    free = 0  # the first token no match covers (special tokens before the first, below 0, are skipped too)
+    for i in _candidates(paragraph):
+        if i >= free:
             match = _match_at(paragraph, i)
             if match is not None:
                 found.append(match.mention)
-                i = match.next
-                continue
-        i += 1
+                free = match.next
     return with_listed_organisations(paragraph, with_listed_names(paragraph, found))
+
+
+def _candidates(p: Paragraph) -> list[int]:
+    """The tokens that may start a mention, in order: by their flags, or as one of the paragraph's special tokens."""
+    flagged = [i for i, flags in enumerate(p.flags) if flags & STARTS_MENTION]
+    if not p.special:
+        return flagged
+    return sorted(p.special.union(flagged))
 
 
 def _names_organisation(p: Paragraph, i: int) -> bool:
@@ -81,40 +86,51 @@ def _names_organisation(p: Paragraph, i: int) -> bool:
 
 def _match_at(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
-    if i in p.long_forms:
+    special = i in p.special  # (the long forms, bracketed names, tokens after a speech verb or before a head)
+    if special and i in p.long_forms:
         return organisation_found(p, i, p.long_forms[i])
-    if i in p.bracketed:
+    if special and i in p.bracketed:
         return organisation_found(p, i, i)
     if flags & (Word.ROLE | Word.HONORIFIC) and not _names_organisation(p, i):
         found = person_after_cue(p, i)
         if found is not None:
             return found
-    if flags & ANY_FIRST_NAME and i in p.before_head:
-        found = company(p, i)  # "Coral Airways", "Hugo Boss AG": a first name inside a company's name
-        if found is not None:
-            return found
+    before_head = special and i in p.before_head
     if flags & ANY_FIRST_NAME:
-        found = person_by_first_name(p, i, "")
+        found = company(p, i) if before_head else None  # "Coral Airways", "Hugo Boss AG": a first name inside a
+        found = found or person_by_first_name(p, i, "")  # company's name
         if found is not None:
             return found
-    if i in p.after_speech:
+    after_speech = special and i in p.after_speech
+    if after_speech:
         found = speaking_surname(p, i)
         if found is not None:
             return found
-    if i in p.before_head:
+    if before_head and not flags & ANY_FIRST_NAME:  # (tried above for a first name)
         found = company(p, i)
         if found is not None:
             return found
-    found = quoted_name(p, i) if i in p.special else None
+    return _organisation_or_place_at(p, i, special) or _by_context_at(p, i, after_speech)
+
+
+def _organisation_or_place_at(p: Paragraph, i: int, special: bool) -> Found | None:
+    flags = p.flags[i]
+    found = quoted_name(p, i) if special else None
     if found is None and flags & LISTED:
         found = listed(p, i)
     if found is None and flags & ORGANISATION_PATTERN:
         found = organisation_by_pattern(p, i)
-    if found is None and i in p.special:
+    if found is None and special:
         found = named_by_adjective(p, i)
     if found is None and flags & (Word.PLACE_PREFIX | Word.LEAD | Word.NAME_LIKE):
         found = place_by_pattern(p, i)
-    if found is None and (flags & Word.NAME_LIKE or i in p.after_speech):
+    return found
+
+
+def _by_context_at(p: Paragraph, i: int, after_speech: bool) -> Found | None:
+    flags = p.flags[i]
+    found = None
+    if flags & Word.NAME_LIKE or after_speech:
         found = person_by_context(p, i)
     if found is None and flags & (Word.NAME_LIKE | Word.ACRONYM):
         found = organisation_by_apposition(p, i) or organisation_by_context(p, i)

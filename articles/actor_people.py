@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from articles.actor_text import (
+    PERSON,
     ABBREVIATED,
     ABBREVIATION_GAPS,
     AFTER_SPEAKER,
@@ -32,27 +31,30 @@ from articles.actor_text import (
     next_has,
     sentence_start,
 )
-from articles.findings import ActorKind, Span
+from articles.findings import Span
 from articles.gazetteers import Word
 
 
 def with_listed_names(p: Paragraph, found: list[Mention]) -> list[Mention]:
     """Add the surnames listed beside a person's name: "Pinnick, Tabor und Gaskill"."""
-    if not any(m.kind is ActorKind.PERSON for m in found):
-        return found
-    taken = {k for m in found for k in p.tokens_in(m.span)}
-    queue = [m for m in found if m.kind is ActorKind.PERSON]
+    queue = [m for m in found if m.kind is PERSON]
+    taken = None  # the tokens of the mentions, once a neighbour in a list asks
     while queue:
         m = queue.pop()
         inside = p.tokens_in(m.span)
         for k in (inside.start - 1, inside.stop):
-            if 0 <= k < len(p) and k not in taken and p.flags[k] & Word.NAME_LIKE and _listed_beside(p, k, m):
-                if p.word_before(k) in p.lists.determiners:
+            if 0 <= k < len(p.words) and p.flags[k] & Word.NAME_LIKE and _listed_beside(p, k, m):
+                taken = {k for m in found for k in p.tokens_in(m.span)} if taken is None else taken
+                if k in taken or p.word_before(k) in p.lists.determiners:
                     continue
                 taken.add(k)
                 queue.append(person_mention(p, k, k, ""))
                 found.append(queue[-1])
-    return sorted(found, key=lambda m: m.span.start)
+    return found if taken is None else sorted(found, key=_start)
+
+
+def _start(m: Mention) -> int:
+    return m.span.start
 
 
 def _listed_beside(p: Paragraph, k: int, m: Mention) -> bool:
@@ -88,7 +90,7 @@ def person_after_cue(p: Paragraph, i: int) -> Found | None:
     role = _role_text(p, i)
     if p.flags[j] & Word.HONORIFIC and j + 1 < len(p):  # "Oberarzt Dr. Meier"
         found = person_after_cue(p, j)
-        return Found(replace(found.mention, role=role), found.next) if found else None
+        return Found(found.mention._replace(role=role), found.next) if found else None
     if p.flags[j] & ANY_FIRST_NAME:
         found = person_by_first_name(p, j, role)
         if found is None and p.flags[j] & Word.FIRST_NAME and p.flags[i] & Word.HONORIFIC:  # "Sohn Tobias"
@@ -118,7 +120,7 @@ def _role_text(p: Paragraph, i: int) -> str:
 
 def person_mention(p: Paragraph, first: int, last: int, role: str) -> Mention:
     text = p.covered(first, last)
-    return Mention(ActorKind.PERSON, p.span(first, last), text, text, role)
+    return Mention(PERSON, p.span(first, last), text, text, role)
 
 
 def person_by_context(p: Paragraph, i: int) -> Found | None:
@@ -142,7 +144,7 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
         if bracket and (bracket.group(1) is None or p.lists.word(bracket.group(1)) & Word.ORGANISATION):
             return Found(person_mention(p, i, last, ""), last + 1)
     verbs = p.lists.speech_verbs
-    after = WORD_AFTER.match(p.text, end)
+    after = WORD_AFTER.match(p.text, end) if p.text.startswith(" ", end) else None
     next_word = after.group(1) if after else ""
     if before in verbs and (p.text[end : end + 2].strip()[:1] in CLAUSE_END or next_word in AFTER_SPEAKER):
         return Found(person_mention(p, i, last, ""), last + 1)
@@ -169,7 +171,7 @@ def particle_surname_after_speech(p: Paragraph, i: int) -> Found | None:
         return None
     first = start - len(" ".join(window[k:])) - 1
     text = p.text[first : p.ends[i]]
-    return Found(Mention(ActorKind.PERSON, Span(p.index, first, p.ends[i]), text, text), i + 1)
+    return Found(Mention(PERSON, Span(p.index, first, p.ends[i]), text, text), i + 1)
 
 
 def speaking_surname(p: Paragraph, i: int) -> Found | None:
@@ -203,7 +205,7 @@ def _person_by_surname(p: Paragraph, i: int) -> Found | None:
     if word[-1] != "s" and next_has(p, i, Word.NOUN | Word.COMPOUND):  # an adjective: "Starke Zunahme"
         return None
     if word[:-1] in p.lists.surnames and word[-1] == "s":
-        return Found(Mention(ActorKind.PERSON, p.span(i, i), word, word[:-1]), i + 1)
+        return Found(Mention(PERSON, p.span(i, i), word, word[:-1]), i + 1)
     return Found(person_mention(p, i, i, ""), i + 1)
 
 
@@ -215,4 +217,4 @@ def _genitive_person(p: Paragraph, i: int) -> Found | None:
     stem = word[:-1]
     if not p.lists.word(stem) & Word.NAME_LIKE or stem.endswith(("s", "x", "z", "e")):
         return None
-    return Found(Mention(ActorKind.PERSON, p.span(i, i), word, stem), i + 1)
+    return Found(Mention(PERSON, p.span(i, i), word, stem), i + 1)

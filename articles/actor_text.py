@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
-from typing import cast
+from typing import NamedTuple
 
 from articles.findings import ActorKind, Span
 from articles.gazetteers import LOWER_WORD_BEFORE_CAPITAL, NOT_NAME, Gazetteers, Word
@@ -23,6 +23,8 @@ TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\
 #: The same without the lowercase starts, twice as fast (the first character is tested before the look-behind).
 CAPITALISED_TOKEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w-]\w)\w*(?:[-'’.&]\w+)*)")
 LOWERCASE_STARTS = (" al-", " el-", "dpa", " ots", "(ots", "epd", "ddp", " kna", "(kna", " sid", "(sid", " sda", "(sda")
+#: Shorter pieces, one of which each of the ``LOWERCASE_STARTS`` holds: most paragraphs have none, found in fewer passes.
+LOWERCASE_START_PIECES = ("l-", "dp", "epd", "ots", "kna", "sid", "sda")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
 NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
@@ -66,10 +68,17 @@ LONG_FORM_GAPS = frozenset({" ", "-", " für ", " der ", " des ", " und ", " of 
 MAX_LONG_FORM_WORDS = 7
 #: What joins names in a list: "Pinnick, Tabor und Gaskill".
 LIST_GAPS = frozenset({", ", " und ", " sowie ", " oder ", " , "})
+#: Words that end a run of capitalised words (see :func:`capitalised_run_end`).
+NOT_IN_RUN = Word.FUNCTION | Word.ROLE | Word.HONORIFIC
 
 
-@dataclass(frozen=True)
-class Mention:
+#: The kinds, read once: an enum member's look-up on its class is slow, and the scan names them often.
+PERSON, ORGANISATION, PLACE = ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE
+
+
+# Mention and Found are immutable named tuples rather than frozen dataclasses: a scan makes one per match,
+# and a frozen dataclass's __init__ costs twice as much.
+class Mention(NamedTuple):
     kind: ActorKind
     span: Span
     text: str  # the words as written: "Kölns"
@@ -77,8 +86,7 @@ class Mention:
     role: str = ""
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     mention: Mention
     next: int  # the first token after the match
 
@@ -86,23 +94,28 @@ class Found:
 class Paragraph:
     """One paragraph's capitalised words, with what the gazetteers say about each."""
 
+    __slots__ = ("index", "text", "lists", "words", "starts", "ends", "gaps", "flags", "heads", "before_head",
+                 "in_brackets", "long_forms", "bracketed", "after_speech", "special")
+
     def __init__(self, index: int, text: str, lists: Gazetteers) -> None:
         self.index = index
         self.text = text
         self.lists = lists
-        pattern = TOKEN if any(map(text.__contains__, LOWERCASE_STARTS)) else CAPITALISED_TOKEN
+        pattern = TOKEN if _has_lowercase_start(text) else CAPITALISED_TOKEN
         pieces = pattern.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
         offsets = list(accumulate(map(len, pieces), initial=0))
-        self.words: list[str] = pieces[1::2]
+        words = self.words = pieces[1::2]
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
-        known = lists.known_words()
-        known_flags = list(map(known.get, self.words))
-        if None in known_flags:
-            known_flags = [lists.word(w) if f is None else f for w, f in zip(self.words, known_flags)]
-        self.flags = cast("list[int]", known_flags)  # no None is left
+        #: ``gaps[i]``: the text between token ``i - 1`` and token ``i`` ("" before the first token).
+        self.gaps: list[str] = pieces[::2]
+        self.gaps[0] = ""
+        try:
+            self.flags: list[int] = list(map(lists.known_words().__getitem__, words))
+        except KeyError:  # a word not described yet
+            self.flags = list(map(lists.word, words))
         heads = lists.organisation_heads
-        self.heads = [i for i, w in enumerate(self.words) if w in heads] if not heads.isdisjoint(self.words) else []
+        self.heads = [] if heads.isdisjoint(words) else [i for i, w in enumerate(words) if w in heads]
         self.before_head = {k for h in self.heads for k in range(h - MAX_ORGANISATION_WORDS, h)}
         #: Tokens right after an opening bracket and before its closing one: "(AfD)", "( BdB )".
         self.in_brackets = _bracketed_tokens(self) if "(" in text else []
@@ -110,35 +123,33 @@ class Paragraph:
         #: Names in brackets that a long form or an organisation noun before them explains: General Motors (GM),
         #: Bundesverband deutscher Banken (BdB), Atomenergieagentur (Rosatom).
         self.bracketed = _bracketed_names(self, self.long_forms) if self.in_brackets else set()
-        named_heads = lists.adjective_heads
-        before_named = set()
-        if not named_heads.isdisjoint(self.words) or "-" in text:  # "Hessischer Rundfunk", "Europäische Fußball-Union"
-            before_named = {k - 1 for k, w in enumerate(self.words) if head_noun(w) in named_heads}
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
         self.after_speech = {k for k in map(self._token_at, _after_speech_verbs(text, lists)) if k is not None}
         #: Tokens that start no mention by their own flags but may by what is around them.
+        self.special = self.before_head | _before_named_heads(self) | self.after_speech
+        if self.in_brackets:
+            self.special.update(self.long_forms, self.bracketed)
         heads = lists.quoted_organisation_heads
-        quoted = [] if heads.isdisjoint(self.words) else [k for k, w in enumerate(self.words) if w in heads]
-        self.special = self.before_head | before_named | set(self.long_forms) | self.after_speech | self.bracketed
-        self.special.update(quoted)
+        if not heads.isdisjoint(words):
+            self.special.update(k for k, w in enumerate(words) if w in heads)
 
     def __len__(self) -> int:
         return len(self.words)
 
     def gap(self, i: int) -> str:
         """The text between token ``i - 1`` and token ``i``."""
-        return self.text[self.ends[i - 1] : self.starts[i]]
+        return self.gaps[i]
 
     def adjacent(self, i: int) -> bool:
         """Whether token ``i`` follows token ``i - 1`` after a single space."""
-        return 0 < i < len(self.words) and self.text[self.ends[i - 1] : self.starts[i]] == " "
+        return 0 < i < len(self.words) and self.gaps[i] == " "
 
     def in_name(self, i: int) -> bool:
         """Whether token ``i`` may continue a name ending at ``i - 1``: after a space, particles or an initial."""
         if not 0 < i < len(self.words):
             return False
-        gap = self.text[self.ends[i - 1] : self.starts[i]]
-        return gap == " " or NAME_GAP.fullmatch(gap) is not None or (gap == ". " and len(self.words[i - 1]) == 1)
+        gap = self.gaps[i]
+        return gap == " " or _name_gap(gap) or (gap == ". " and len(self.words[i - 1]) == 1)
 
     def word_before(self, i: int) -> str:
         """The word right before token ``i`` with one space between, lowercase ones included; "" if none."""
@@ -161,6 +172,25 @@ class Paragraph:
 
     def covered(self, first: int, last: int) -> str:
         return self.text[self.starts[first] : self.ends[last]]
+
+
+def _has_lowercase_start(text: str) -> bool:
+    """Whether ``text`` may hold a token that starts in lowercase (``al-Assad``, ``dpa``): then ``TOKEN`` cuts it."""
+    return any(map(text.__contains__, LOWERCASE_START_PIECES)) and any(map(text.__contains__, LOWERCASE_STARTS))
+
+
+def _before_named_heads(p: Paragraph) -> set[int]:
+    """The tokens before a head that a capitalised adjective names: "Hessischer Rundfunk", "Europäische Fußball-Union"."""
+    named_heads = p.lists.adjective_heads
+    if "-" in p.text:  # the head of a hyphenated word is its last part (see :func:`head_noun`)
+        return {k - 1 for k, w in enumerate(p.words) if (head_noun(w) if "-" in w else w) in named_heads}
+    return set() if named_heads.isdisjoint(p.words) else {k - 1 for k, w in enumerate(p.words) if w in named_heads}
+
+
+@lru_cache(maxsize=1024)
+def _name_gap(gap: str) -> bool:
+    """Whether ``gap`` is one of the particles that join the words of a name (``NAME_GAP``)."""
+    return NAME_GAP.fullmatch(gap) is not None
 
 
 def _after_speech_verbs(text: str, lists: Gazetteers) -> list[int]:
@@ -187,9 +217,10 @@ def head_noun(word: str) -> str:
 
 def next_has(p: Paragraph, i: int, wanted: int, unwanted: int = 0) -> bool:
     """Whether token ``i + 1`` follows ``i`` after a space and has a ``wanted`` flag and no ``unwanted`` one."""
-    if i + 1 >= len(p) or not p.adjacent(i + 1):
+    if i + 1 >= len(p.words) or p.gaps[i + 1] != " ":
         return False
-    return bool(p.flags[i + 1] & wanted) and not p.flags[i + 1] & unwanted
+    flags = p.flags[i + 1]
+    return bool(flags & wanted) and not flags & unwanted
 
 
 def _long_forms(p: Paragraph) -> dict[int, int]:
@@ -212,8 +243,8 @@ def _acronym_like(word: str) -> bool:
 
 def _bracketed_tokens(p: Paragraph) -> list[int]:
     """The tokens right after an opening bracket that follows the token before them: "(AfD", "( BdB"."""
-    return [k for k in range(1, len(p)) if p.text[p.starts[k] - 2 : p.starts[k]].strip().endswith("(")
-            and p.gap(k).strip() == "("]
+    return [k for k in range(1, len(p.words)) if "(" in p.gaps[k] and p.gaps[k].strip() == "("
+            and p.text[p.starts[k] - 2 : p.starts[k]].strip().endswith("(")]
 
 
 def _closed(p: Paragraph, k: int) -> bool:
@@ -267,14 +298,14 @@ def name_end(p: Paragraph, i: int, mask: int) -> int:
     """The last token of a name whose first surname word is ``i`` (``Kim Jong Un``, ``Van der Bellen``)."""
     last = i
     j = i + 1
-    while j < len(p) and j - i < MAX_NAME_WORDS and p.in_name(j):
+    while j < len(p.words) and j - i < MAX_NAME_WORDS and p.in_name(j):
         if p.flags[j] & Word.PARTICLE:  # "Alexander Van der Bellen"
             j += 1
             continue
         after_first_name = p.flags[j - 1] & Word.FIRST_NAME and j - 1 == last
         if not is_surname(p, j, mask if after_first_name else NOT_SURNAME):
             break
-        if p.gap(j) not in (" ", ". ") and not after_first_name:  # "von der" follows a first name only
+        if p.gaps[j] not in (" ", ". ") and not after_first_name:  # "von der" follows a first name only
             break
         last = j
         j += 1
@@ -292,8 +323,9 @@ def sentence_start(p: Paragraph, i: int) -> bool:
 def capitalised_run_end(p: Paragraph, i: int) -> int:
     """The last of the capitalised words from ``i`` on that continue a name (``FC Carl Zeiss Jena``)."""
     last = i
-    while last + 1 < len(p) and last - i < MAX_ORGANISATION_WORDS and p.adjacent(last + 1):
-        if p.flags[last + 1] & (Word.FUNCTION | Word.ROLE | Word.HONORIFIC) or not p.flags[last + 1] & Word.CAPITALISED:
+    count = len(p.words)
+    while last + 1 < count and last - i < MAX_ORGANISATION_WORDS and p.gaps[last + 1] == " ":
+        if p.flags[last + 1] & NOT_IN_RUN or not p.flags[last + 1] & Word.CAPITALISED:
             break
         last += 1
     return last

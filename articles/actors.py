@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
+from articles.actor_text import PERSON
 from articles.findings import Actor, ActorKind, Span
 from articles.gazetteers import Word, gazetteers
 from articles.model import Paragraph
@@ -34,13 +35,19 @@ def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
     scanned = [Scanned(p.index, p.text, lists) for p in paragraphs if p.text]
     mentions = [m for p in scanned for m in scan(p)]
     surnames = _surnames(mentions, lists.word)
-    mentions += [m for p in scanned for m in _follow_ups(p, mentions, surnames)]
-    return _actors(sorted(mentions, key=lambda m: (m.span.paragraph, m.span.start)), surnames)
+    if surnames:
+        mentions += _follow_ups(scanned, mentions, surnames)
+    mentions.sort(key=_text_order)
+    return _actors(mentions, surnames)
+
+
+def _text_order(m: Mention) -> tuple[int, int]:
+    return m.span.paragraph, m.span.start
 
 
 def person_mentions(actors: Iterable[Actor]) -> list[tuple[Span, str]]:
     """Every mention of a person with that person's full name, in text order (for speaker attribution)."""
-    found = [(span, a.name) for a in actors if a.kind is ActorKind.PERSON for span in a.mentions]
+    found = [(span, a.name) for a in actors if a.kind is PERSON for span in a.mentions]
     return sorted(found)
 
 
@@ -49,7 +56,7 @@ def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
     full: dict[str, set[str]] = {}
     single: list[str] = []
     for m in mentions:
-        if m.kind is ActorKind.PERSON:
+        if m.kind is PERSON:
             words = m.name.split()
             if len(words) > 1:
                 full.setdefault(words[-1], set()).add(m.name)
@@ -72,21 +79,21 @@ def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
     return None
 
 
-def _follow_ups(p: Scanned, mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Mention]:
-    """Mentions of known surnames in ``p`` that no earlier mention covers."""
+def _follow_ups(scanned: Sequence[Scanned], mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Mention]:
+    """Mentions of known surnames that no mention found by the scan covers."""
     forms = {surname + ending for surname in surnames for ending in GENITIVE_ENDINGS}
-    if not forms:
-        return []
-    candidates = [i for i, word in enumerate(p.words) if word in forms]
-    if not candidates:
-        return []
-    taken = {k for m in mentions if m.span.paragraph == p.index for k in p.tokens_in(m.span)}
-    return [Mention(ActorKind.PERSON, p.span(i, i), p.words[i], p.words[i]) for i in candidates if i not in taken]
+    found = []
+    for p in scanned:
+        if forms.isdisjoint(p.words):
+            continue
+        taken = {k for m in mentions if m.span.paragraph == p.index for k in p.tokens_in(m.span)}
+        found += [Mention(PERSON, p.span(i, i), w, w) for i, w in enumerate(p.words) if w in forms and i not in taken]
+    return found
 
 
 def _full_name(m: Mention, surnames: dict[str, str]) -> str:
     """The name a mention stands for: a bare surname stands for the one full name ending in it."""
-    if m.kind is not ActorKind.PERSON or " " in m.name:
+    if m.kind is not PERSON or " " in m.name:
         return m.name
     surname = _surname_of(m.name, surnames)
     return surnames[surname] if surname is not None else m.name
@@ -96,16 +103,19 @@ def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor
     """Mentions grouped by :func:`actor_key` of the name they stand for; the first spelling names the actor."""
     groups: dict[str, tuple[str, list[Mention]]] = {}
     for m in mentions:
-        name = _full_name(m, surnames)
-        groups.setdefault(actor_key(name, m.kind), (name, []))[1].append(m)
+        name = _full_name(m, surnames) if m.kind is PERSON else m.name
+        key = actor_key(name, m.kind)
+        if key in groups:
+            groups[key][1].append(m)
+        else:
+            groups[key] = (name, [m])
     actors = []
     for number, (name, group) in enumerate(groups.values(), start=1):
-        kind = group[0].kind
-        texts = dict.fromkeys(m.text for m in group)
-        aliases = tuple(t for t in texts if t != name)
+        texts = dict.fromkeys([m.text for m in group])
+        texts.pop(name, None)
         role = next((m.role for m in group if m.role), "")
-        spans = tuple(m.span for m in group)
-        actors.append(Actor(f"a{number}", name, kind, aliases, role, spans))
+        spans = tuple([m.span for m in group])
+        actors.append(Actor(f"a{number}", name, group[0].kind, tuple(texts), role, spans))
     return actors
 
 
@@ -128,7 +138,7 @@ def actor_key(name: str, kind: ActorKind) -> str:
     and ``Maier`` stay apart.
     """
     words = _ascii(name.lower().translate(UMLAUTS)).replace("-", " ").split()
-    if kind is ActorKind.PERSON:
+    if kind is PERSON:
         words = [_fold_transliteration(w) for w in words]
     return f"{kind.value}:{' '.join(words)}"
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from articles.findings import ActorKind
 from articles.language_data import load_resource_json, shared_words
 
 ACTORS = "analysis/actors.json"
@@ -39,6 +40,8 @@ MIN_ACRONYM = 3
 #: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
 MAX_CACHED_WORDS = 500_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
+#: A listed name of several words: (written form, canonical name, kind).
+Phrase = tuple[str, str, ActorKind]
 #: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
 MIN_COMPOUND_HEAD = 5
 #: Pronominal adverbs ("Hierzu", "Daraufhin") are function words; participles used as nouns ("Reisende") adjectives.
@@ -90,7 +93,7 @@ class Gazetteers:
     surnames: frozenset[str]
     places: dict[str, str]  # written form -> canonical name ("Kölns" -> "Köln")
     organisations: dict[str, str]  # written form -> canonical name
-    phrases: dict[str, tuple[tuple[str, str, str], ...]]  # first word -> (form, name, kind), longest first
+    phrases: dict[str, tuple[Phrase, ...]]  # first word -> (form, name, kind), longest first
     nouns: frozenset[str]  # lowercase, ß folded to ss
     role_cues: frozenset[str]
     role_suffixes: tuple[str, ...]
@@ -279,10 +282,10 @@ def _places(data: dict[str, list[str]]) -> dict[str, str]:
     return _with_genitives(pairs)
 
 
-def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str, tuple[tuple[str, str, str], ...]]:
+def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str, tuple[Phrase, ...]]:
     """Multi-word names keyed by their first word, longest first: (written form, name, kind)."""
-    found: dict[str, list[tuple[str, str, str]]] = {}
-    for table, kind in ((organisations, "organisation"), (places, "place")):
+    found: dict[str, list[Phrase]] = {}
+    for table, kind in ((organisations, ActorKind.ORGANISATION), (places, ActorKind.PLACE)):
         for form, name in table.items():
             if " " in form and len(form.split()) <= MAX_GAZETTEER_WORDS:
                 found.setdefault(form.split()[0], []).append((form, name, kind))

@@ -21,6 +21,7 @@ from articles.errors import ImportFailed
 from articles.reader import DEFAULT_MAX_BYTES, read_limited
 from library.analysing import AnalysisSetup
 from library.cancel import CancelToken as CancelToken  # re-exported: callers import it from here
+from library.collector import collector_paused
 from library.file_walk import FoundFile, find_files
 from library.parsing import Parsed, ParseJob, parse_in_order
 from library.paths import user_patterns_file
@@ -96,7 +97,7 @@ def import_paths(
     group = StoreGroup(library, on_stored)
     memory = library.hold_import_memory() if len(found) >= MEMORY_FILES else contextlib.nullcontext()
     try:
-        with memory:
+        with memory, collector_paused():
             for done, (_, result) in enumerate(parsed, start=1):
                 if cancel is not None and cancel.cancelled:
                     return

@@ -23,7 +23,7 @@ from articles.errors import ImportFailed
 from articles.model import Article
 from articles.reader import parse_article
 from articles.role_patterns import RolePatterns, load_role_patterns
-from library import duplicates
+from library import collector, duplicates
 from library.actor_registry import entry_keys
 from library.analysing import AnalysisResult, AnalysisSetup, Analyser
 
@@ -31,8 +31,10 @@ log = logging.getLogger(__name__)
 
 #: Below this many files the pool's start-up (about half a second) costs more than it saves.
 MIN_FILES_FOR_WORKERS = 64
-#: Files sent to a reader process at once: one hand-over per chunk instead of per file.
-CHUNK = 8
+#: Files sent to a reader process at once: one hand-over (and one collection there) per chunk, not per file.
+CHUNK = 32
+#: Chunks in flight per reader process: enough to go on while the importing process is held up.
+CHUNKS_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def _parse_with_pool(
     here: Callable[[ParseJob], Parsed], workers: int
 ) -> Iterator[tuple[ParseJob | None, Parsed | None]]:
     context = multiprocessing.get_context("spawn")  # safe beside threads (the GUI) on every platform
-    window = workers * 8  # chunks in flight: enough to go on while the importing process is held up
+    window = workers * CHUNKS_PER_WORKER
     pending: deque[tuple[list[ParseJob | None], Future[list[Parsed]] | None]] = deque()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=setup) as pool:
@@ -181,6 +183,7 @@ def _start_worker(extra_patterns: list[Path], analysis: AnalysisSetup | None) ->
     global _worker_patterns, _worker_analyser
     _worker_patterns = load_role_patterns(extra_patterns)
     _worker_analyser = analysis.analyser() if analysis is not None else None
+    collector.settle_process()
     _exit_with_parent()
 
 
@@ -199,4 +202,6 @@ def _exit_with_parent() -> None:
 
 def _parse_in_worker(jobs: list[ParseJob]) -> list[Parsed]:
     assert _worker_patterns is not None, "worker started without its initializer"
-    return [parse_job(job, _worker_patterns, _worker_analyser) for job in jobs]
+    parsed = [parse_job(job, _worker_patterns, _worker_analyser) for job in jobs]
+    collector.collect_young()
+    return parsed

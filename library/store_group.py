@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from library import collector
 from library.records import StoredContent
 from library.store import Library
 
@@ -51,7 +52,8 @@ class StoreGroup:
             self.commit()
 
     def commit(self) -> None:
-        """Commit the files stored so far (nothing when no group is open), then tell the observer."""
+        """Commit the files stored so far (nothing when no group is open), tell the observer, and collect the
+        group's garbage cycles (the import runs with the collector paused, ``library.collector``)."""
         if self._opened_at is None:
             return
         self._opened_at, self._files = None, 0
@@ -59,3 +61,4 @@ class StoreGroup:
         if self._library.commit() and self._on_stored is not None:
             for content in stored:
                 self._on_stored(content)
+        collector.collect_young()

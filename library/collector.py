@@ -10,6 +10,7 @@ Reference counting frees nearly everything anyway; the collector only finds refe
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,17 +18,37 @@ from contextlib import contextmanager
 YOUNG = 1
 
 
+class _Pauses:
+    """How many pauses are open (imports may overlap in the app's threads) and the state before the first."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.open = 0
+        self.was_enabled = False
+
+
+_pauses = _Pauses()
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No automatic collections inside; afterwards the collector's state as before, and one full collection."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """No automatic collections inside; when the last open pause ends, the collector's state as before the first
+    one, and one full collection. Pauses may overlap and end in any order."""
+    with _pauses.lock:
+        if _pauses.open == 0:
+            _pauses.was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses.open += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
-        gc.collect()
+        with _pauses.lock:
+            _pauses.open -= 1
+            last = _pauses.open == 0
+            if last and _pauses.was_enabled:
+                gc.enable()
+        if last:
+            gc.collect()
 
 
 def collect_young() -> None:

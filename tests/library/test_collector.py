@@ -42,6 +42,16 @@ def test_the_pause_leaves_a_disabled_collector_disabled() -> None:
         gc.enable()
 
 
+def test_overlapping_pauses_turn_the_collector_back_on_when_the_last_one_ends() -> None:
+    first, second = collector_paused(), collector_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first import ends while the second still runs
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
 def _two_articles(tmp_path: Path) -> Path:
     folder = tmp_path / "artikel"
     write_article(folder, "bruecke.txt")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import struct
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
@@ -23,7 +24,7 @@ from whoosh.util.numeric import length_to_byte
 
 from search.posting_blocks import (COMPRESSION, FULL, TERM_INFO, Deferred, LengthOf, PostingBuffer, TermBlocks,
                                    inline_info)
-from search.term_table import add_terms
+from search.term_table import add_terms, write_hashes
 
 #: Threads compressing the deferred blocks, and blocks handed to one at a time.
 COMPRESSORS = 2
@@ -49,11 +50,13 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
         fields.append((fieldname, field, staged))
     compress_deferred(later)
     postfile = fieldwriter._postfile
+    table = fieldwriter._tindex
+    table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
     for fieldname, field, staged in fields:
         fieldwriter.start_field(fieldname, field)
         prefix = struct.pack("!H", fieldwriter._fieldid)
         out = _Postings(postfile)
-        add_terms(fieldwriter._tindex, [(prefix + tbytes, term if isinstance(term, bytes) else out.term_info(term))
+        add_terms(table, [(prefix + tbytes, term if isinstance(term, bytes) else out.term_info(term))
                                         for tbytes, term in staged])
         out.flush()
         fieldwriter.finish_field()

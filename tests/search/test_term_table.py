@@ -8,9 +8,9 @@ import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.filetables import OrderedHashReader, OrderedHashWriter
 
-from search.term_table import add_terms
+from search.term_table import add_terms, write_hashes
 
-FIELDS = {b"\x00\x00": [b"fahre", b"hafen", b"kiel"],
+FIELDS = {b"\x00\x00": [b"fahre", b"hafen", b"kiel", *(b"wort%03d" % number for number in range(600))],
           b"\x00\x01": [b"bundestag", b"bundestagsdebatte", b"haushalt", b"stra\xc3\x9fe"]}
 
 
@@ -27,6 +27,8 @@ def _write(folder: Path, one_by_one: bool) -> bytes:
                 table.add(key, value)
         else:
             add_terms(table, _entries(prefix, words))
+    if not one_by_one:
+        table._write_hashes = lambda: write_hashes(table)
     table.close()
     return (folder / "terms").read_bytes()
 

@@ -6,9 +6,12 @@ is stored inline in the term table, a form W3 reads but whoosh3's writer cannot 
 
 The write is the tail of an import, when only the index worker runs: its terms' last, partly filled
 blocks are encoded first, leaving their compression (about 40 % of the work) to ``COMPRESSORS``
-threads at once (zlib lets go of the interpreter lock while it compresses), so the core the importing
-process leaves idle takes half of it. Then each field's postings and term table are written in one
-piece. The bytes are those of encoding and compressing each block in turn.
+threads at once (zlib lets go of the interpreter lock while it deflates, not while it sets a compressor
+up), so the core the importing process leaves idle can take a share of it, when no other program holds
+it. Compressing while terms are still being encoded would not help: a thread waiting for the lock gets
+it only at the interpreter's switch interval (5 ms), so it would starve. Then each field's postings
+and term table are written in one piece. The bytes are those of encoding and compressing each block
+in turn.
 """
 
 from __future__ import annotations

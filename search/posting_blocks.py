@@ -9,32 +9,30 @@ number deltas, the weights and values minimised, zlib level 3 above ``COMPRESSIO
 the block's statistics, lengths included (hence a block is sealed only when the length of each of
 its documents is known, see ``PostingBuffer.eager``).
 
-``write_postings`` then writes each term's blocks and term info in the W3 format, so Whoosh's readers
-read them unchanged. A term with one posting (most terms) is stored inline in the term table, a form
-W3 reads but whoosh3's writer cannot produce (``set_inline`` is a typo there), which spares a block in
-the postings file.
+``search.postings_file`` then writes each term's blocks and term info in the W3 format.
 """
 
 from __future__ import annotations
 
 import operator
-import struct
 import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, W3TermInfo
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 #: Postings per block, and the zlib level of blocks (whoosh3's defaults).
 BLOCK_LIMIT = 128
 COMPRESSION = 3
-_FULL = 3 * BLOCK_LIMIT  # a full block's length as a flat list of triples
-_BLOCK_LENGTH = struct.Struct("!i")
-_EXTENT = struct.Struct("!qi")
-_TERM_INFO = W3TermInfo._struct
+FULL = 3 * BLOCK_LIMIT  # a full block's length as a flat list of triples
+TERM_INFO = W3TermInfo._struct
+
+#: A block whose compression waits (``TermBlocks.add`` with ``later``): the term's list of blocks, the
+#: block's place in it (``b""`` until then), its statistics and its raw data, compressed at ``COMPRESSION``.
+Deferred = tuple[list[bytes], int, bytes, bytes]
 
 #: A document's field length as whoosh3's readers return it (``None`` when unknown or unstored).
 LengthOf = Callable[[int], "int | None"]
@@ -62,8 +60,10 @@ class TermBlocks:
         self.first_id = -1
         self.last_id = -1
 
-    def add(self, flat: list[Any], length_of: LengthOf | None, fixed: int | None) -> None:
-        """Encodes up to ``BLOCK_LIMIT`` flat postings as the term's next block."""
+    def add(self, flat: list[Any], length_of: LengthOf | None, fixed: int | None,
+            later: list[Deferred] | None = None) -> None:
+        """Encodes up to ``BLOCK_LIMIT`` flat postings as the term's next block; given ``later``, a
+        block to compress is left as its statistics, its raw data added to ``later`` (see ``Deferred``)."""
         ids = flat[0::3]
         raw_weights = flat[1::3]
         weights = array("f", raw_weights)
@@ -72,7 +72,12 @@ class TermBlocks:
             values = [value or b"" for value in values]
         known = list(filter(None, map(length_of, ids))) if length_of is not None else []
         low, high, heaviest = (min(known) if known else None), (max(known) if known else None), max(raw_weights)
-        self.blocks.append(_block(ids, weights, values, heaviest, low, high or 0, fixed))
+        info, data, level = _block_parts(ids, weights, values, heaviest, low, high or 0, fixed)
+        if level and later is not None:
+            later.append((self.blocks, len(self.blocks), info, data))
+            self.blocks.append(b"")
+        else:
+            self.blocks.append(info + (zlib.compress(data, level) if level else data))
         if not self.count:
             self.first_id = ids[0]
         self.count += len(ids)
@@ -129,7 +134,7 @@ class PostingBuffer:
                 table = self._lengths[fieldname] = {}
             table[docnum] = stored_length(length)
         self.postings += len(items)
-        full = _FULL if self.eager else -1
+        full = FULL if self.eager else -1
         for tbytes, _freq, weight, value in items:
             found = terms.get(tbytes)
             if found is None:
@@ -164,63 +169,25 @@ class PostingBuffer:
         self.postings = 0
 
 
-def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths: Any) -> None:
-    """Every buffered term of every field, in order, into the segment's term table and postings file."""
-    postfile = fieldwriter._postfile
-    table = fieldwriter._tindex
-    for fieldname in sorted(buffer.fields):
-        field = schema[fieldname]
-        fieldwriter.start_field(fieldname, field)
-        prefix = struct.pack("!H", fieldwriter._fieldid)
-        length_of = buffer.length_of(fieldname, lengths) if field.scorable else None
-        fixed = field.format.fixed_value_size()
-        terms, sealed = buffer.fields[fieldname], buffer.blocks[fieldname]
-        for tbytes in sorted(terms):
-            table.add(prefix + tbytes, term_info(postfile, terms[tbytes], sealed.get(tbytes), length_of, fixed))
-        fieldwriter.finish_field()
-
-
-def term_info(postfile: Any, flat: list[Any], done: TermBlocks | None, length_of: LengthOf | None,
-              fixed: int | None) -> bytes:
-    """Writes one term's postings (unless inlined) and returns its W3 term info."""
-    if done is None and len(flat) == 3:
-        return _inline(flat, length_of, fixed)
-    done = done or TermBlocks()
-    for at in range(0, len(flat), _FULL):
-        done.add(flat[at:at + _FULL], length_of, fixed)
-    low = length_to_byte(done.min_length) if done.min_length is not None else 0
-    high = length_to_byte(done.max_length) if done.max_length is not None else 0
-    head: bytes = _TERM_INFO.pack(False, done.weight, done.count, low, high, done.max_weight, done.first_id,
-                                  done.last_id)
-    start = postfile.tell()
-    last = len(done.blocks) - 1
-    pieces = [WHOOSH3_HEADER_MAGIC]
-    for number, block in enumerate(done.blocks):
-        pieces += (_BLOCK_LENGTH.pack(-len(block) if number == last else len(block)), block)
-    postfile.write(b"".join(pieces))
-    return head + _EXTENT.pack(start, postfile.tell() - start)
-
-
-def _inline(flat: list[Any], length_of: LengthOf | None, fixed: int | None) -> bytes:
+def inline_info(flat: list[Any], length_of: LengthOf | None, fixed: int | None) -> bytes:
     """The term info of a term with one posting, the posting inside it."""
     docnum, raw_weight, value = flat
     weight = array("f", (raw_weight,))[0]
     length = length_of(docnum) if length_of is not None else None
     byte = length_to_byte(length) if length else 0
-    head: bytes = _TERM_INFO.pack(True, weight, 1, byte, byte, raw_weight, docnum, docnum)
+    head: bytes = TERM_INFO.pack(True, weight, 1, byte, byte, raw_weight, docnum, docnum)
     return head + dumps(((docnum,), (weight,), (None if fixed == 0 else value or b"",)), 2)
 
 
-def _block(ids: list[int], weights: Any, values: list[bytes], max_weight: float, min_length: int | None,
-           max_length: int, fixed: int | None) -> bytes:
-    """One block as whoosh3 writes it, without its length prefix (negative on a term's last block)."""
+def _block_parts(ids: list[int], weights: Any, values: list[bytes], max_weight: float, min_length: int | None,
+                 max_length: int, fixed: int | None) -> tuple[bytes, bytes, int]:
+    """One block as whoosh3 writes it (without its length prefix, negative on a term's last block): its
+    statistics, its data still to compress at the level it gives (0: as it is) and that level."""
     deltas = tuple(map(operator.sub, ids, [0, *ids[:-1]]))
     data = dumps((deltas, _mini_weights(weights), _mini_values(values, fixed)), 2)
     level = COMPRESSION if len(data) >= COMPRESSION_MIN_SIZE else 0
-    if level:
-        data = zlib.compress(data, level)
     info = dumps((len(ids), ids[-1], max_weight, level, length_to_byte(min_length), length_to_byte(max_length)), 2)
-    return info + data
+    return info, data, level
 
 
 def _mini_weights(weights: Any) -> Any:

@@ -14,7 +14,8 @@ from typing import Any
 
 from whoosh.writing import SegmentWriter
 
-from search.posting_blocks import PostingBuffer, write_postings
+from search.posting_blocks import PostingBuffer
+from search.postings_file import write_postings
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]

@@ -131,3 +131,31 @@ def test_phrases_are_found_through_the_written_positions(tmp_path: Path) -> None
 def test_positions_are_encoded_as_whooshs_format_does(positions: list[int]) -> None:
     field = article_schema()["text"]
     assert encode_positions(positions) == field.format.encode(positions)
+
+
+def test_many_last_blocks_compressed_by_threads_read_back_as_whooshs(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import search.postings_file as postings_file
+
+    compressed: list[int] = []
+    compress = postings_file._compress
+    monkeypatch.setattr(postings_file, "_compress", lambda chunk: (compressed.append(len(chunk)), compress(chunk)))
+    words = [f"Stichwort{number}" for number in range(900)]  # each in 20 documents: a last block worth compressing
+    documents = [{"id": str(number), "group": number, "title": f"Meldung {number}",
+                  "text": " ".join(words[(number + step * 45) % 900] for step in range(20))} for number in range(900)]
+    handles = []
+    for name, writer_class in (("theirs", SegmentWriter), ("ours", FastSegmentWriter)):
+        (tmp_path / name).mkdir()
+        handle = whoosh_index.create_in(str(tmp_path / name), article_schema())
+        writer = writer_class(handle)
+        for document in documents:
+            writer.add_document(**document)
+        writer.commit()
+        handles.append(handle)
+    assert len(compressed) >= 2 and sum(compressed) >= 900, "the last blocks must go to more than one thread"
+    with handles[0].reader() as theirs, handles[1].reader() as ours:
+        for text in (b"stichwort0", b"stichwort451", b"stichwort899"):
+            assert theirs.doc_frequency("text", text) == 20
+            assert _statistics(ours, "text", text) == _statistics(theirs, "text", text)
+            assert _postings(ours, "text", text) == _postings(theirs, "text", text)
+        assert list(ours.all_terms()) == list(theirs.all_terms())

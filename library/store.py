@@ -155,13 +155,8 @@ class Library:
 
         Call inside ``transaction()``.
         """
-        meta, text_print, now = article.metadata, duplicates.as_print(shingles), _now()
-        cursor = self._db.execute(
-            """INSERT INTO articles (title, subtitle, kicker, published, source, url, author, language, format, path,
-               content_hash, warnings, shingles, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
-             article.format, path, content_hash, "\n".join(article.warnings), text_print.packed, now, now),
-        )
+        text_print, now = duplicates.as_print(shingles), _now()
+        cursor = self._db.execute(_INSERT_ARTICLE, (*_content_values(article, path, content_hash, text_print), now, now))
         article_id = int(cursor.lastrowid or 0)
         self._write_parts(article_id, article, text_print)
         self.add_file(path, article_id, content_hash)
@@ -183,16 +178,8 @@ class Library:
 
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
                        shingles: frozenset[int] | TextPrint) -> None:
-        meta = article.metadata
         text_print = duplicates.as_print(shingles)
-        self._db.execute(
-            """UPDATE articles SET title = ?, subtitle = ?, kicker = ?, published = ?, source = ?, url = ?,
-               author = ?, language = ?, format = ?, path = ?, content_hash = ?, warnings = ?, shingles = ?,
-               updated_at = ? WHERE id = ?""",
-            (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
-             article.format, path, content_hash, "\n".join(article.warnings), text_print.packed, _now(),
-             article_id),
-        )
+        self._db.execute(_UPDATE_ARTICLE, (*_content_values(article, path, content_hash, text_print), _now(), article_id))
         self._write_parts(article_id, article, text_print)
 
     def _write_parts(self, article_id: int, article: Article, text_print: TextPrint) -> None:
@@ -405,6 +392,21 @@ class Library:
     def _regroup(self, members: list[int], primary: int) -> None:
         for member in members:
             self.mark_copy(member, None if member == primary else primary)
+
+
+#: The columns of an article's row that its file's content decides, written alike when it is added and replaced.
+_CONTENT_COLUMNS = ("title", "subtitle", "kicker", "published", "source", "url", "author", "language", "format",
+                    "path", "content_hash", "warnings", "shingles")
+_INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_CONTENT_COLUMNS)}, imported_at, updated_at) "
+                   f"VALUES ({', '.join('?' * (len(_CONTENT_COLUMNS) + 2))})")
+_UPDATE_ARTICLE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)}, updated_at = ? WHERE id = ?"
+
+
+def _content_values(article: Article, path: str, content_hash: str, text_print: TextPrint) -> tuple[object, ...]:
+    """The values of ``_CONTENT_COLUMNS``, in that order."""
+    meta = article.metadata
+    return (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
+            article.format, path, content_hash, "\n".join(article.warnings), text_print.packed)
 
 
 def _back_up_before_upgrade(connection: sqlite3.Connection, directory: Path) -> None:

@@ -96,20 +96,24 @@ def parse_in_order(
 
 
 class InCaller:
-    """Parsing in the calling process: for small imports, and for a chunk whose reader process died.
-    Its role patterns and analysis lexicon (a quarter of a second to load) are loaded at its first file,
-    so an import whose readers do all the parsing never loads them here."""
+    """Parsing in one process with its own role patterns and analysis lexicon: in the calling process (small
+    imports, a chunk whose reader process died) and in each reader process. They take a quarter of a second
+    to load and are loaded at the first file (a reader loads them at start, ``load``), so an import whose
+    readers do all the parsing never loads them in the calling process."""
 
     def __init__(self, extra_patterns: list[Path], analysis: AnalysisSetup | None) -> None:
         self._extra_patterns = extra_patterns
         self._analysis = analysis
         self._loaded: tuple[RolePatterns, Analyser | None] | None = None
 
-    def __call__(self, job: ParseJob) -> Parsed:
+    def load(self) -> tuple[RolePatterns, Analyser | None]:
         if self._loaded is None:
             analyser = self._analysis.analyser() if self._analysis is not None else None
             self._loaded = load_role_patterns(self._extra_patterns), analyser
-        return parse_job(job, *self._loaded)
+        return self._loaded
+
+    def __call__(self, job: ParseJob) -> Parsed:
+        return parse_job(job, *self.load())
 
 
 def _parse_with_pool(
@@ -175,14 +179,13 @@ def _worker_count() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-_worker_patterns: RolePatterns | None = None
-_worker_analyser: Analyser | None = None
+_worker: InCaller | None = None
 
 
 def _start_worker(extra_patterns: list[Path], analysis: AnalysisSetup | None) -> None:
-    global _worker_patterns, _worker_analyser
-    _worker_patterns = load_role_patterns(extra_patterns)
-    _worker_analyser = analysis.analyser() if analysis is not None else None
+    global _worker
+    _worker = InCaller(extra_patterns, analysis)
+    _worker.load()  # before settle_process, which leaves what is loaded out of later collections
     collector.settle_process()
     _exit_with_parent()
 
@@ -201,7 +204,7 @@ def _exit_with_parent() -> None:
 
 
 def _parse_in_worker(jobs: list[ParseJob]) -> list[Parsed]:
-    assert _worker_patterns is not None, "worker started without its initializer"
-    parsed = [parse_job(job, _worker_patterns, _worker_analyser) for job in jobs]
+    assert _worker is not None, "worker started without its initializer"
+    parsed = list(map(_worker, jobs))
     collector.collect_young()
     return parsed

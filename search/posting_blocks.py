@@ -41,7 +41,7 @@ LengthOf = Callable[[int], "int | None"]
 def stored_length(length: int) -> int | None:
     """What a segment's readers give back for a field ``length``: whoosh3 stores it as one byte
     (``length_to_byte``, only when non-zero) and reads a zero byte as no length."""
-    byte = length_to_byte(length) if length else 0
+    byte = length_to_byte(length)
     return byte_to_length(byte) if byte else None
 
 
@@ -173,8 +173,7 @@ def inline_info(flat: list[Any], length_of: LengthOf | None, fixed: int | None) 
     """The term info of a term with one posting, the posting inside it."""
     docnum, raw_weight, value = flat
     weight = array("f", (raw_weight,))[0]
-    length = length_of(docnum) if length_of is not None else None
-    byte = length_to_byte(length) if length else 0
+    byte = length_to_byte(length_of(docnum)) if length_of is not None else 0
     head: bytes = TERM_INFO.pack(True, weight, 1, byte, byte, raw_weight, docnum, docnum)
     return head + dumps(((docnum,), (weight,), (None if fixed == 0 else value or b"",)), 2)
 

@@ -102,10 +102,8 @@ class _Postings:
 
     def term_info(self, done: TermBlocks) -> bytes:
         """Adds a term's blocks and returns its W3 term info."""
-        low = length_to_byte(done.min_length) if done.min_length is not None else 0
-        high = length_to_byte(done.max_length) if done.max_length is not None else 0
-        head: bytes = TERM_INFO.pack(False, done.weight, done.count, low, high, done.max_weight, done.first_id,
-                                     done.last_id)
+        head: bytes = TERM_INFO.pack(False, done.weight, done.count, length_to_byte(done.min_length),
+                                     length_to_byte(done.max_length), done.max_weight, done.first_id, done.last_id)
         blocks = done.blocks
         pieces = self._pieces
         pieces.append(WHOOSH3_HEADER_MAGIC)

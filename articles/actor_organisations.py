@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from articles.actor_text import (
     ORGANISATION,
@@ -68,8 +67,7 @@ def _listed(p: Paragraph, i: int) -> Found | None:
     for form, name, kind in p.lists.phrases.get(p.words[i], ()):
         end = p.starts[i] + len(form)
         if p.text.startswith(form, p.starts[i]) and not p.text[end : end + 1].isalnum():
-            following = bisect_left(p.starts, end, i + 1)  # the first token at or after the phrase's end
-            return Found(Mention(kind, Span(p.index, p.starts[i], end), form, name), following)
+            return Found(Mention(kind, Span(p.index, p.starts[i], end), form, name), p.first_token_from(end, i + 1))
     flags = p.flags[i]
     word = p.words[i]
     if flags & Word.ORGANISATION and (word not in NEEDS_ARTICLE or _after_article(p, i) and not next_has(p, i, Word.CAPITALISED)):
@@ -137,8 +135,7 @@ def _quoted_name_from(p: Paragraph, i: int) -> Found | None:
         return None
     end = closing.end(1)
     text = p.text[p.starts[i] : end]
-    following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= end), len(p))
-    return Found(Mention(ORGANISATION, Span(p.index, p.starts[i], end), text, text), following)
+    return Found(Mention(ORGANISATION, Span(p.index, p.starts[i], end), text, text), p.first_token_from(end, i + 1))
 
 
 def _after_article(p: Paragraph, i: int) -> bool:
@@ -245,7 +242,7 @@ def _quoted_title(p: Paragraph, i: int) -> Found | None:
     if quoted is None:
         return None
     start, end = quoted.span(1)
-    following = next((k for k in range(i + 1, len(p)) if p.starts[k] >= quoted.end()), len(p))
+    following = p.first_token_from(quoted.end(), i + 1)
     return Found(Mention(ORGANISATION, Span(p.index, start, end), quoted.group(1), quoted.group(1)), following)
 
 

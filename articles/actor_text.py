@@ -163,6 +163,10 @@ class Paragraph:
         k = bisect_left(self.starts, start)
         return k if k < len(self.starts) and self.starts[k] == start else None
 
+    def first_token_from(self, offset: int, first: int) -> int:
+        """The first token from ``first`` on that starts at or after ``offset``; ``len(self)`` if none."""
+        return bisect_left(self.starts, offset, first)
+
     def tokens_in(self, span: Span) -> range:
         """The indices of the tokens that start inside ``span``."""
         return range(bisect_left(self.starts, span.start), bisect_left(self.starts, span.end))

@@ -134,14 +134,15 @@ def _pattern_set(value: dict[str, Any]) -> PatternSet:
     keywords = WordTest.of(value.get("keywords", []))
     filtered = [source for source, needs in zip(sources, needs_literal) if needs]
     always = [source for source, needs in zip(sources, needs_literal) if not needs]
+    named_groups = any("(?P<" in source for source in sources)  # ``matches`` then uses ``search``
     return PatternSet(
         patterns=tuple(re.compile(source, flags) for source in sources),
         max_chars=int(value.get("max_chars", _UNLIMITED)),
         keywords=keywords,
         needs_literal=needs_literal,
         literals=WordTest.of(word for found in literals if found for word in found),
-        always=_alternation(always, flags) if not any("(?P<" in source for source in sources) else None,
-        filtered=_alternation(filtered, flags) if not any("(?P<" in source for source in sources) else None,
+        always=None if named_groups else _alternation(always, flags),
+        filtered=None if named_groups else _alternation(filtered, flags),
         keywords_first=keywords is not None and not all(is_anchored(source, flags) for source in always),
     )
 

@@ -21,6 +21,8 @@ Mentions never overlap; the caller (:mod:`articles.actors`) merges them into act
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from articles.actor_organisations import (
     company,
     organisation_by_apposition,
@@ -50,7 +52,7 @@ from articles.actor_text import (
     Paragraph,
     next_has,
 )
-from articles.gazetteers import Word
+from articles.gazetteers import MAX_CACHED_WORDS, Gazetteers, Word
 
 __all__ = ["Mention", "Paragraph", "scan"]
 
@@ -84,9 +86,62 @@ def _names_organisation(p: Paragraph, i: int) -> bool:
         p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.SURNAME)
 
 
+#: One pattern tried at a token: the match, or None.
+Step = Callable[[Paragraph, int], "Found | None"]
+
+
 def _match_at(p: Paragraph, i: int) -> Found | None:
+    if i in p.special:  # (the long forms, bracketed names, tokens after a speech verb or before a head)
+        return _special_match_at(p, i)
+    plan = p.lists.scan_plans.get(p.words[i])
+    for step in _new_plan(p, i) if plan is None else plan:
+        found = step(p, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _new_plan(p: Paragraph, i: int) -> tuple[Step, ...]:
+    plans = p.lists.scan_plans
+    if len(plans) >= MAX_CACHED_WORDS:
+        plans.clear()
+    plan = plans[p.words[i]] = _plan(p.words[i], p.flags[i], p.lists)
+    return plan
+
+
+def _plan(word: str, flags: int, lists: Gazetteers) -> tuple[Step, ...]:
+    """The patterns of :func:`_special_match_at`, in its order, that may match a word with these flags when
+    it is no special token: a pattern whose word-level condition fails is left out."""
+    steps: list[Step] = []
+    if flags & (Word.ROLE | Word.HONORIFIC):
+        steps.append(_person_after_cue)
+    if flags & ANY_FIRST_NAME:
+        steps.append(_person_by_first_name)
+    if flags & LISTED:
+        steps.append(listed)
+    if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE) or (
+            word in lists.organisation_leads or word in lists.club_leads):
+        steps.append(organisation_by_pattern)  # (the conditions it starts from)
+    if word in lists.place_leads or flags & Word.PLACE_PREFIX or flags & Word.NAME_LIKE and not flags & ANY_FIRST_NAME:
+        steps.append(place_by_pattern)
+    if flags & Word.NAME_LIKE:
+        steps.append(person_by_context)
+    if flags & (Word.NAME_LIKE | Word.ACRONYM) and not flags & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
+        steps += [organisation_by_apposition, organisation_by_context]  # (neither takes a known name)
+    return tuple(steps)
+
+
+def _person_after_cue(p: Paragraph, i: int) -> Found | None:
+    return None if _names_organisation(p, i) else person_after_cue(p, i)
+
+
+def _person_by_first_name(p: Paragraph, i: int) -> Found | None:
+    return person_by_first_name(p, i, "")
+
+
+def _special_match_at(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
-    special = i in p.special  # (the long forms, bracketed names, tokens after a speech verb or before a head)
+    special = True
     if special and i in p.long_forms:
         return organisation_found(p, i, p.long_forms[i])
     if special and i in p.bracketed:

@@ -16,7 +16,6 @@ from typing import NamedTuple
 
 from articles.findings import ActorKind, Span
 from articles.gazetteers import LOWER_WORD_BEFORE_CAPITAL, NOT_NAME, Gazetteers, Word
-from articles.paragraph_words import words_of
 
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
 TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
@@ -24,7 +23,8 @@ TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\
 CAPITALISED_TOKEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w-]\w)\w*(?:[-'’.&]\w+)*)")
 LOWERCASE_STARTS = (" al-", " el-", "dpa", " ots", "(ots", "epd", "ddp", " kna", "(kna", " sid", "(sid", " sda", "(sda")
 #: Shorter pieces, one of which each of the ``LOWERCASE_STARTS`` holds: most paragraphs have none, found in fewer passes.
-LOWERCASE_START_PIECES = ("l-", "dp", "epd", "ots", "kna", "sid", "sda")
+#: (One pattern finds any of them in a single pass over the text.)
+LOWERCASE_START_PIECES = re.compile("l-|dp|epd|ots|kna|sid|sda")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
 NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
@@ -124,7 +124,7 @@ class Paragraph:
         #: Bundesverband deutscher Banken (BdB), Atomenergieagentur (Rosatom).
         self.bracketed = _bracketed_names(self, self.long_forms) if self.in_brackets else set()
         #: Tokens right after a speech verb ("sagte Gates"): a person even when a common noun.
-        self.after_speech = {k for k in map(self._token_at, _after_speech_verbs(text, lists)) if k is not None}
+        self.after_speech = _after_speech_verbs(self, pieces[0])
         #: Tokens that start no mention by their own flags but may by what is around them.
         self.special = self.before_head | _before_named_heads(self) | self.after_speech
         if self.in_brackets:
@@ -180,13 +180,13 @@ class Paragraph:
 
 def _has_lowercase_start(text: str) -> bool:
     """Whether ``text`` may hold a token that starts in lowercase (``al-Assad``, ``dpa``): then ``TOKEN`` cuts it."""
-    return any(map(text.__contains__, LOWERCASE_START_PIECES)) and any(map(text.__contains__, LOWERCASE_STARTS))
+    return LOWERCASE_START_PIECES.search(text) is not None and any(map(text.__contains__, LOWERCASE_STARTS))
 
 
 def _before_named_heads(p: Paragraph) -> set[int]:
     """The tokens before a head that a capitalised adjective names: "Hessischer Rundfunk", "Europäische Fußball-Union"."""
     named_heads = p.lists.adjective_heads
-    if "-" in p.text:  # the head of a hyphenated word is its last part (see :func:`head_noun`)
+    if "-" in p.text and p.lists.hyphenated_adjective_head.search(p.text):  # a hyphenated word's head is its last part
         return {k - 1 for k, w in enumerate(p.words) if (head_noun(w) if "-" in w else w) in named_heads}
     return set() if named_heads.isdisjoint(p.words) else {k - 1 for k, w in enumerate(p.words) if w in named_heads}
 
@@ -197,21 +197,22 @@ def _name_gap(gap: str) -> bool:
     return NAME_GAP.fullmatch(gap) is not None
 
 
-def _after_speech_verbs(text: str, lists: Gazetteers) -> list[int]:
-    """Where a capitalised word starts right after a speech verb between blanks (" sagte Kolb")."""
-    verbs = lists.speech_verbs
+def _after_speech_verbs(p: Paragraph, before_first: str) -> set[int]:
+    """The tokens that start with a capital right after a speech verb between blanks (" sagte Kolb").
+
+    A one-word verb is the last word of the text before the token (its ``gap``; ``before_first`` for the
+    first token), so one set look-up per gap finds them."""
+    lists = p.lists
     if lists.speech_cue is not LOWER_WORD_BEFORE_CAPITAL:  # a verb of several words: the pattern finds them
-        return [m.end() for m in lists.speech_cue.finditer(text) if m.group(1) in verbs]
-    found = []
-    for verb in verbs.intersection(words_of(text)):
-        written = f" {verb} "
-        index = text.find(written)
-        while index >= 0:
-            after = index + len(written)
-            if text[after : after + 1] in CUE_CAPITALS:
-                found.append(after)
-            index = text.find(written, index + 1)
-    return found
+        verbs = lists.speech_verbs
+        starts = [m.end() for m in lists.speech_cue.finditer(p.text) if m.group(1) in verbs]
+        return {k for k in map(p._token_at, starts) if k is not None}
+    spaced = lists.spaced_speech_verbs
+    gaps = p.gaps
+    found = {k for k in range(1, len(gaps)) if len(gaps[k]) > 3 and gaps[k][gaps[k].rfind(" ", 0, -1):] in spaced}
+    if before_first[before_first.rfind(" ", 0, -1):] in spaced and p.words:
+        found.add(0)
+    return {k for k in found if p.words[k][0] in CUE_CAPITALS} if found else found
 
 
 def head_noun(word: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from articles.findings import ActorKind
 from articles.language_data import load_resource_json, shared_words
@@ -114,6 +115,7 @@ class Gazetteers:
     speech_verbs: frozenset[str]
     #: Candidates for a speech verb before a capitalised word (" sagte K"): group 1 is one of ``speech_verbs``.
     speech_cue: re.Pattern[str]
+    spaced_speech_verbs: frozenset[str]  # " sagte ": each verb between blanks
     person_cues: frozenset[str]
     person_verbs: frozenset[str]
     adverb_endings: tuple[str, ...]
@@ -124,8 +126,13 @@ class Gazetteers:
     federal_heads: tuple[str, ...]
     organisation_adjective_heads: frozenset[str]
     place_adjective_heads: frozenset[str]
-    adjective_heads: frozenset[str]  # both of the above
+    #: Both of the above, hyphenated ones left out: a hyphenated word is looked up by its last part.
+    adjective_heads: frozenset[str]
+    #: One of ``adjective_heads`` as the last part of a hyphenated word ("Fußball-Union").
+    hyphenated_adjective_head: re.Pattern[str]
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: Word -> the patterns the actor scan tries at it (filled by :mod:`articles.actor_patterns`).
+    scan_plans: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def word(self, text: str) -> int:
         """The flags for ``text``; computed once per distinct word."""
@@ -342,6 +349,7 @@ def gazetteers() -> Gazetteers:
         vessel_cues=frozenset(data["vessel_cues"]),
         speech_verbs=frozenset(shared_words("speech_verbs", "so_cue")),
         speech_cue=_speech_cue(shared_words("speech_verbs", "so_cue")),
+        spaced_speech_verbs=frozenset(f" {verb} " for verb in shared_words("speech_verbs", "so_cue")),
         person_cues=frozenset(data["person_cues"]),
         person_verbs=frozenset(data["person_verbs"]),
         adverb_endings=tuple(data["adverb_endings"]),
@@ -352,5 +360,15 @@ def gazetteers() -> Gazetteers:
         federal_heads=tuple(data["federal_organisation_heads"]),
         organisation_adjective_heads=frozenset(data["adjective_heads_organisation"]),
         place_adjective_heads=frozenset(data["adjective_heads_place"]),
-        adjective_heads=frozenset(data["adjective_heads_organisation"] + data["adjective_heads_place"]),
+        adjective_heads=frozenset(_unhyphenated(data["adjective_heads_organisation"] + data["adjective_heads_place"])),
+        hyphenated_adjective_head=_last_part(_unhyphenated(data["adjective_heads_organisation"] + data["adjective_heads_place"])),
     )
+
+
+def _unhyphenated(words: list[str]) -> list[str]:
+    return [word for word in words if "-" not in word]
+
+
+def _last_part(words: list[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` ending a hyphenated word."""
+    return re.compile("-(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")

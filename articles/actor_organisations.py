@@ -296,6 +296,11 @@ def place_by_pattern(p: Paragraph, i: int) -> Found | None:
         return _place(p, i + 1, name_end(p, i + 1, NOT_SURNAME))
     if p.flags[i] & Word.PLACE_PREFIX and _starts_place(p, i):
         return _place(p, i, capitalised_run_end(p, i + 1))
+    return place_by_context(p, i)
+
+
+def place_by_context(p: Paragraph, i: int) -> Found | None:
+    """``im englischen Hatfield``, a dateline ``Linz – …``: a name made a place by what surrounds it."""
     if not p.flags[i] & Word.NAME_LIKE or p.flags[i] & ANY_FIRST_NAME:
         return None
     start = p.starts[i]

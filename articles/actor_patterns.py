@@ -33,6 +33,7 @@ from articles.actor_organisations import (
     named_by_adjective,
     organisation_by_pattern,
     organisation_found,
+    place_by_context,
     place_by_pattern,
 )
 from articles.actor_people import (
@@ -61,12 +62,22 @@ def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
     free = 0  # the first token no match covers (special tokens before the first, below 0, are skipped too)
+    special, plans, words = paragraph.special, paragraph.lists.scan_plans, paragraph.words
     for i in _candidates(paragraph):
-        if i >= free:
-            match = _match_at(paragraph, i)
-            if match is not None:
-                found.append(match.mention)
-                free = match.next
+        if i < free:
+            continue
+        if i in special:  # (the long forms, bracketed names, tokens after a speech verb or before a head)
+            match = _special_match_at(paragraph, i)
+        else:  # the patterns the word may start, the first match winning (inlined: most tokens come here)
+            plan = plans.get(words[i])
+            match = None
+            for step in _new_plan(paragraph, i) if plan is None else plan:
+                match = step(paragraph, i)
+                if match is not None:
+                    break
+        if match is not None:
+            found.append(match.mention)
+            free = match.next
     return with_listed_organisations(paragraph, with_listed_names(paragraph, found))
 
 
@@ -90,17 +101,6 @@ def _names_organisation(p: Paragraph, i: int) -> bool:
 Step = Callable[[Paragraph, int], "Found | None"]
 
 
-def _match_at(p: Paragraph, i: int) -> Found | None:
-    if i in p.special:  # (the long forms, bracketed names, tokens after a speech verb or before a head)
-        return _special_match_at(p, i)
-    plan = p.lists.scan_plans.get(p.words[i])
-    for step in _new_plan(p, i) if plan is None else plan:
-        found = step(p, i)
-        if found is not None:
-            return found
-    return None
-
-
 def _new_plan(p: Paragraph, i: int) -> tuple[Step, ...]:
     plans = p.lists.scan_plans
     if len(plans) >= MAX_CACHED_WORDS:
@@ -122,8 +122,10 @@ def _plan(word: str, flags: int, lists: Gazetteers) -> tuple[Step, ...]:
     if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE) or (
             word in lists.organisation_leads or word in lists.club_leads):
         steps.append(organisation_by_pattern)  # (the conditions it starts from)
-    if word in lists.place_leads or flags & Word.PLACE_PREFIX or flags & Word.NAME_LIKE and not flags & ANY_FIRST_NAME:
+    if word in lists.place_leads or flags & Word.PLACE_PREFIX:
         steps.append(place_by_pattern)
+    elif flags & Word.NAME_LIKE and not flags & ANY_FIRST_NAME:
+        steps.append(place_by_context)  # (the part of place_by_pattern that takes such a word)
     if flags & Word.NAME_LIKE:
         steps.append(person_by_context)
     if flags & (Word.NAME_LIKE | Word.ACRONYM) and not flags & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):

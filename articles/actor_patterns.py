@@ -78,6 +78,8 @@ def scan(paragraph: Paragraph) -> list[Mention]:
         if match is not None:
             found.append(match.mention)
             free = match.next
+    if not found:  # (nothing to list names beside)
+        return found
     return with_listed_organisations(paragraph, with_listed_names(paragraph, found))
 
 

@@ -45,7 +45,8 @@ def file_actors(read: Callable[[], sqlite3.Connection], pending: PendingWrites, 
     known, spelled = _known_keys(read(), every_key) if memory is None else (memory.known(every_key), memory.spelled)
     rows, names = [], []
     for entry, keys in keyed:
-        actor_id = _resolve(read, pending, entry, keys, known, memory)
+        found = known.get(keys[0]) if entry.kind in _KINDS else None  # most actors of an import are known
+        actor_id = found if found is not None else _resolve(read, pending, entry, keys, known, memory)
         for name, key in zip((entry.name, *entry.aliases), keys):
             if (actor_id, name) not in spelled:  # most spellings are known already: no write
                 spelled.add((actor_id, name))
@@ -66,8 +67,19 @@ _cached_key = functools.lru_cache(maxsize=1 << 16)(actor_key)
 
 def entry_keys(entry: ActorEntry) -> tuple[str, ...]:
     """The keys of an actor's name and aliases (``articles.actors.actor_key``), in that order."""
-    kind = ActorKind(entry.kind)
+    kind = _kind(entry.kind)
     return tuple(_cached_key(name, kind) for name in (entry.name, *entry.aliases))
+
+
+_KINDS = {kind.value: kind for kind in ActorKind}
+
+
+def _kind(value: str) -> ActorKind:
+    """``ActorKind(value)`` (a ValueError for an unknown kind) for the price of a dict look-up."""
+    kind = _KINDS.get(value)
+    if kind is None:
+        raise ValueError(f"{value!r} is not a valid ActorKind")
+    return kind
 
 
 def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, str]]]:
@@ -101,10 +113,11 @@ def unfile_actors(db: sqlite3.Connection, article_id: int, memory: ActorMemory |
 
 def _resolve(read: Callable[[], sqlite3.Connection], pending: PendingWrites, entry: ActorEntry,
              keys: Sequence[str], known: dict[str, int], memory: ActorMemory | None) -> int:
-    kind = ActorKind(entry.kind)
+    """The library actor an entry whose first key names none yet joins, or a new one."""
+    kind = _kind(entry.kind)
     words = entry.name.split()
-    found = known.get(keys[0])
-    if found is None and (kind is not ActorKind.PERSON or len(words) == 1):
+    found = None
+    if kind is not ActorKind.PERSON or len(words) == 1:
         # A full name is never filed under a bare-surname alias: that alias may belong to a namesake.
         found = min((known[key] for key in keys[1:] if key in known), default=None)
     surname = _cached_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""

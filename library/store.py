@@ -66,7 +66,12 @@ class Library:
         return cls(directory, connection)
 
     def close(self) -> None:
-        self._db.close()
+        """Close the connection; rows held outside a transaction are written first (inside one, they go with
+        its rollback, as its other writes do)."""
+        try:
+            self._pending.flush()
+        finally:
+            self._db.close()
 
     @property
     def connection(self) -> sqlite3.Connection:

@@ -109,3 +109,14 @@ def test_a_copy_of_an_article_held_in_the_same_group_is_found_and_named(
         assert second.duplicate_of == first.article_id and "«Hochwasser an der Oder»" in second.message
         assert library.article(first.article_id).copies == (second.article_id,)
         assert [p.text for p in library.article(second.article_id).paragraphs][-1].endswith("Freitag erwartet.")
+
+
+def test_a_row_added_outside_a_transaction_is_written_by_close(tmp_path: Path) -> None:
+    _write(tmp_path / "in", {"a-oder.txt": "Der Scheitel der Flut wird am Donnerstag erwartet."})
+    with Library.open(tmp_path / "lib") as library:
+        [step] = import_paths(library, [tmp_path / "in" / "a-oder.txt"])
+        assert step.outcome.article_id is not None
+        library.add_file(str(tmp_path / "kopie.txt"), step.outcome.article_id, "abc")  # no transaction open
+    with Library.open(tmp_path / "lib") as library:
+        record = library.file_record(str(tmp_path / "kopie.txt"))
+        assert record is not None and record.article_id == step.outcome.article_id

@@ -13,29 +13,40 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from articles.actors import actor_key
 from articles.findings import ActorKind
 from library.actor_memory import ActorMemory
 from library.analysing import ActorEntry
+from library.pending_writes import PendingWrites
 from library.records import ActorSummary, LibraryActor
 
+#: The filing's writes, held in ``PendingWrites`` until the transaction commits (in this order).
+INSERT_ACTOR = "INSERT INTO actors (id, kind, name, key, surname_key) VALUES (?, ?, ?, ?, ?)"
+RENAME_ACTOR = "UPDATE actors SET name = ?, key = ? WHERE id = ?"
+INSERT_NAME = "INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)"
+INSERT_LINK = "INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)"
+STATEMENTS = (INSERT_ACTOR, RENAME_ACTOR, INSERT_NAME, INSERT_LINK)
 
-def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[ActorEntry],
-                memory: ActorMemory | None = None, keys: Sequence[Sequence[str]] = ()) -> tuple[int, ...]:
+
+def file_actors(read: Callable[[], sqlite3.Connection], pending: PendingWrites, article_id: int,
+                entries: Sequence[ActorEntry], memory: ActorMemory | None = None,
+                keys: Sequence[Sequence[str]] = ()) -> tuple[int, ...]:
     """File an article's actors under library actors (call after ``unfile_actors``, in a transaction);
     returns the library actors' ids, each once, in order. ``keys``: each entry's ``entry_keys``, when
-    worked out already (in a reader process). With ``memory`` (equal to the tables) nothing is looked up
-    in the database, and the memory is kept equal to them."""
+    worked out already (in a reader process). ``read()``: the connection with ``pending``'s rows written,
+    for look-ups; the writes go to ``pending``. With ``memory`` (equal to the tables and ``pending``)
+    nothing is looked up in the database, and the memory is kept equal to them."""
     if len(keys) != len(entries):
         keys = [entry_keys(entry) for entry in entries]
     keyed = list(zip(entries, keys))
     every_key = [key for _, keys in keyed for key in keys]
-    known, spelled = _known_keys(db, every_key) if memory is None else (memory.known(every_key), memory.spelled)
+    known, spelled = _known_keys(read(), every_key) if memory is None else (memory.known(every_key), memory.spelled)
     rows, names = [], []
     for entry, keys in keyed:
-        actor_id = _resolve(db, entry, keys, known, memory)
+        found = known.get(keys[0]) if entry.kind in _KINDS else None  # most actors of an import are known
+        actor_id = found if found is not None else _resolve(read, pending, entry, keys, known, memory)
         for name, key in zip((entry.name, *entry.aliases), keys):
             if (actor_id, name) not in spelled:  # most spellings are known already: no write
                 spelled.add((actor_id, name))
@@ -43,11 +54,10 @@ def file_actors(db: sqlite3.Connection, article_id: int, entries: Sequence[Actor
             known.setdefault(key, actor_id)
         rows.append((article_id, entry.local_id, actor_id, entry.role))
     if names:
-        db.executemany("INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)", names)
+        pending.extend(INSERT_NAME, names)
         if memory is not None:
             memory.add_names(names)
-    db.executemany("INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)",
-                   rows)
+    pending.extend(INSERT_LINK, rows)
     return tuple(sorted({row[2] for row in rows}))
 
 
@@ -57,8 +67,19 @@ _cached_key = functools.lru_cache(maxsize=1 << 16)(actor_key)
 
 def entry_keys(entry: ActorEntry) -> tuple[str, ...]:
     """The keys of an actor's name and aliases (``articles.actors.actor_key``), in that order."""
-    kind = ActorKind(entry.kind)
+    kind = _kind(entry.kind)
     return tuple(_cached_key(name, kind) for name in (entry.name, *entry.aliases))
+
+
+_KINDS = {kind.value: kind for kind in ActorKind}
+
+
+def _kind(value: str) -> ActorKind:
+    """``ActorKind(value)`` (a ValueError for an unknown kind) for the price of a dict look-up."""
+    kind = _KINDS.get(value)
+    if kind is None:
+        raise ValueError(f"{value!r} is not a valid ActorKind")
+    return kind
 
 
 def _known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, str]]]:
@@ -90,38 +111,39 @@ def unfile_actors(db: sqlite3.Connection, article_id: int, memory: ActorMemory |
             memory.forget([row[0] for row in gone])
 
 
-def _resolve(db: sqlite3.Connection, entry: ActorEntry, keys: Sequence[str], known: dict[str, int],
-             memory: ActorMemory | None) -> int:
-    kind = ActorKind(entry.kind)
+def _resolve(read: Callable[[], sqlite3.Connection], pending: PendingWrites, entry: ActorEntry,
+             keys: Sequence[str], known: dict[str, int], memory: ActorMemory | None) -> int:
+    """The library actor an entry whose first key names none yet joins, or a new one."""
+    kind = _kind(entry.kind)
     words = entry.name.split()
-    found = known.get(keys[0])
-    if found is None and (kind is not ActorKind.PERSON or len(words) == 1):
+    found = None
+    if kind is not ActorKind.PERSON or len(words) == 1:
         # A full name is never filed under a bare-surname alias: that alias may belong to a namesake.
         found = min((known[key] for key in keys[1:] if key in known), default=None)
     surname = _cached_key(words[-1], kind) if kind is ActorKind.PERSON and words else ""
     if found is None and surname:
-        found = _by_surname(db, entry.name, keys[0], surname, memory)
+        found = _by_surname(read, pending, entry.name, keys[0], surname, memory)
     if found is not None:
         return found
-    cursor = db.execute("INSERT INTO actors (kind, name, key, surname_key) VALUES (?, ?, ?, ?)",
-                        (kind.value, entry.name, keys[0], surname))
-    actor_id = int(cursor.lastrowid or 0)
+    actor_id = pending.new_id("actors")
+    pending.add(INSERT_ACTOR, (actor_id, kind.value, entry.name, keys[0], surname))
     if memory is not None:
         memory.add_actor(actor_id, kind.value, entry.name, surname)
     return actor_id
 
 
-def _by_surname(db: sqlite3.Connection, name: str, key: str, surname: str, memory: ActorMemory | None) -> int | None:
+def _by_surname(read: Callable[[], sqlite3.Connection], pending: PendingWrites, name: str, key: str, surname: str,
+                memory: ActorMemory | None) -> int | None:
     """A bare surname joins the one full-named person with it; a full name takes over a bare-surname actor."""
-    rows = db.execute("SELECT id, name FROM actors WHERE kind = 'person' AND surname_key = ?",
-                      (surname,)).fetchall() if memory is None else memory.people_with_surname(surname)
+    rows = read().execute("SELECT id, name FROM actors WHERE kind = 'person' AND surname_key = ?",
+                          (surname,)).fetchall() if memory is None else memory.people_with_surname(surname)
     full = [row[0] for row in rows if " " in row[1]]
     bare = [row[0] for row in rows if " " not in row[1]]
     if " " not in name:
         return full[0] if len(full) == 1 else None
     if full or len(bare) != 1:
         return None
-    db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", (name, key, bare[0]))
+    pending.add(RENAME_ACTOR, (name, key, bare[0]))
     if memory is not None:
         memory.renamed(int(bare[0]), name)
     return int(bare[0])

@@ -9,27 +9,28 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from library import duplicates
 from library.duplicates import TextPrint
 from library.import_memory import SketchMemory
 
 
-def closest_copy(db: sqlite3.Connection, memory: SketchMemory | None, article_id: int,
+def closest_copy(read: Callable[[], sqlite3.Connection], memory: SketchMemory | None, article_id: int,
                  text_print: TextPrint) -> int | None:
-    """The stored article (not itself) whose text the article's is closest to as a copy, or None."""
+    """The stored article (not itself) whose text the article's is closest to as a copy, or None. ``read()``:
+    the connection with every row the library holds back written (asked only for what the memory lacks)."""
     best_score, best = 0.0, None
     hashes: frozenset[int] | None = None  # made only for an article with candidates, few are
-    for candidate in _sketch_candidates(db, memory, article_id, text_print.sketch):
+    for candidate in _sketch_candidates(read, memory, article_id, text_print.sketch):
         hashes = text_print.hashes() if hashes is None else hashes
-        score = duplicates.copy_score(hashes, _stored_shingles(db, memory, candidate))
+        score = duplicates.copy_score(hashes, _stored_shingles(read, memory, candidate))
         if score > best_score:
             best_score, best = score, candidate
     return best
 
 
-def _sketch_candidates(db: sqlite3.Connection, memory: SketchMemory | None, article_id: int,
+def _sketch_candidates(read: Callable[[], sqlite3.Connection], memory: SketchMemory | None, article_id: int,
                        sketch: Sequence[int]) -> list[int]:
     """Articles sharing enough sketch hashes, most shared first.
 
@@ -37,7 +38,7 @@ def _sketch_candidates(db: sqlite3.Connection, memory: SketchMemory | None, arti
     mit"), not for one story; it is skipped, which keeps each look-up small however large
     the library grows.
     """
-    holders = _holders(db, sketch).values() if memory is None else map(memory.holders, sketch)
+    holders = _holders(read(), sketch).values() if memory is None else map(memory.holders, sketch)
     held: list[int] = []
     for others in holders:
         if len(others) <= duplicates.COMMON_HASH_ARTICLES:
@@ -56,11 +57,12 @@ def _holders(db: sqlite3.Connection, sketch: Sequence[int]) -> Mapping[int, Sequ
     return holders
 
 
-def _stored_shingles(db: sqlite3.Connection, memory: SketchMemory | None, article_id: int) -> Collection[int]:
+def _stored_shingles(read: Callable[[], sqlite3.Connection], memory: SketchMemory | None,
+                     article_id: int) -> Collection[int]:
     packed = memory.shingles(article_id) if memory is not None else None
     if packed is not None:
         return duplicates.unpack(packed)
-    row = db.execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = read().execute("SELECT shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
     return duplicates.unpack(row[0]) if row else ()
 
 

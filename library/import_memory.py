@@ -12,7 +12,7 @@ library) is cheaper that way.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from library.actor_memory import ActorMemory
 
@@ -91,9 +91,11 @@ class FileMemory:
 
 
 class ImportMemory:
-    """Holds the memories while ``enabled``; hands out None otherwise."""
+    """Holds the memories while ``enabled``; hands out None otherwise. ``before_load`` is called before a memory
+    is loaded from the database (the library writes the rows it holds back, ``library.pending_writes``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, before_load: Callable[[], None] = lambda: None) -> None:
+        self._before_load = before_load
         self.enabled = False
         self._actors: ActorMemory | None = None
         self._sketches: SketchMemory | None = None
@@ -103,18 +105,21 @@ class ImportMemory:
     def actors(self, db: sqlite3.Connection) -> ActorMemory | None:
         self._check_outside_transaction(db)
         if self.enabled and self._actors is None:
+            self._before_load()
             self._actors = ActorMemory(db)
         return self._actors
 
     def sketches(self, db: sqlite3.Connection) -> SketchMemory | None:
         self._check_outside_transaction(db)
         if self.enabled and self._sketches is None:
+            self._before_load()
             self._sketches = SketchMemory(db)
         return self._sketches
 
     def files(self, db: sqlite3.Connection) -> FileMemory | None:
         self._check_outside_transaction(db)
         if self.enabled and self._files is None:
+            self._before_load()
             self._files = FileMemory(db)
         return self._files
 

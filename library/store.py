@@ -24,6 +24,7 @@ from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavai
 from library.import_memory import ImportMemory
 from library.listing import ListQuery, ListRow
 from library.paths import database_path
+from library.pending_writes import PendingWrites
 from library.records import ActorSummary, AnnotationDigest, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
 from library.schema import SCHEMA_VERSION, migrate
 
@@ -41,7 +42,8 @@ class Library:
     def __init__(self, directory: Path, connection: sqlite3.Connection) -> None:
         self.directory = directory
         self._db = connection
-        self._memory = ImportMemory()
+        self._pending = PendingWrites(connection, _HELD_STATEMENTS)
+        self._memory = ImportMemory(self._pending.flush)
 
     @classmethod
     def open(cls, directory: Path) -> Library:
@@ -64,11 +66,22 @@ class Library:
         return cls(directory, connection)
 
     def close(self) -> None:
-        self._db.close()
+        """Close the connection; rows held outside a transaction are written first (inside one, they go with
+        its rollback, as its other writes do)."""
+        try:
+            self._pending.flush()
+        finally:
+            self._db.close()
 
     @property
     def connection(self) -> sqlite3.Connection:
         """The database connection, for the library's own table modules (``library.summaries``)."""
+        return self._flushed()
+
+    def _flushed(self) -> sqlite3.Connection:
+        """The connection with every row held back written (``library.pending_writes``): for any statement but
+        the held writes themselves."""
+        self._pending.flush()
         return self._db
 
     def __enter__(self) -> Library:
@@ -105,18 +118,26 @@ class Library:
     def commit(self) -> bool:
         """Commit the open transaction; False when there was none (SQLite rolled it back after an error)."""
         if not self._db.in_transaction:
+            self._pending.clear()
             self._memory.drop()
             return False
+        try:
+            self._pending.flush()
+        except BaseException:
+            self._memory.drop()
+            raise
         self._db.execute("COMMIT")
         return True
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """One atomic unit inside the open transaction: on an error, none of its writes stay."""
+        held = self._pending.mark()
         self._db.execute("SAVEPOINT unit")
         try:
             yield
         except BaseException:
+            self._pending.rollback(held)
             self._memory.drop()
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK TO unit")
@@ -130,21 +151,20 @@ class Library:
         if (files := self._memory.files(self._db)) is not None:
             held = files.record(path)
             return FileRecord(path, *held) if held else None
-        row = self._db.execute("SELECT path, article_id, content_hash FROM files WHERE path = ?", (path,)).fetchone()
+        row = self._flushed().execute("SELECT path, article_id, content_hash FROM files WHERE path = ?",
+                                      (path,)).fetchone()
         return FileRecord(*row) if row else None
 
     def article_with_content(self, content_hash: str) -> int | None:
         if (files := self._memory.files(self._db)) is not None:
             return files.article_with_content(content_hash)
-        row = self._db.execute("SELECT article_id FROM files WHERE content_hash = ? LIMIT 1", (content_hash,)).fetchone()
+        row = self._flushed().execute("SELECT article_id FROM files WHERE content_hash = ? LIMIT 1",
+                                      (content_hash,)).fetchone()
         return int(row[0]) if row else None
 
     def add_file(self, path: str, article_id: int, content_hash: str) -> None:
         files = self._memory.files(self._db)  # loaded (when first wanted) before the row is written
-        self._db.execute(
-            "INSERT OR REPLACE INTO files (path, article_id, content_hash) VALUES (?, ?, ?)",
-            (path, article_id, content_hash),
-        )
+        self._pending.add(_INSERT_FILE, (path, article_id, content_hash))
         if files is not None:
             files.add(path, article_id, content_hash)
 
@@ -156,8 +176,9 @@ class Library:
         Call inside ``transaction()``.
         """
         text_print, now = duplicates.as_print(shingles), _now()
-        cursor = self._db.execute(_INSERT_ARTICLE, (*_content_values(article, path, content_hash, text_print), now, now))
-        article_id = int(cursor.lastrowid or 0)
+        article_id = self._pending.new_id("articles")
+        self._pending.add(_INSERT_ARTICLE,
+                          [article_id, *_content_values(article, path, content_hash, text_print), now, now, None])
         self._write_parts(article_id, article, text_print)
         self.add_file(path, article_id, content_hash)
         return article_id
@@ -166,41 +187,39 @@ class Library:
                         shingles: frozenset[int] | TextPrint) -> None:
         """Replace a stored article's content after its file changed. Call inside ``transaction()``."""
         sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is deleted
-        self._db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
-        self._db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
+        db = self._flushed()
+        db.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM sketches WHERE article_id = ?", (article_id,))
         if sketches is not None:
             sketches.remove(article_id)
-        self._db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))  # made for the old text
-        actor_registry.unfile_actors(self._db, article_id, self._memory.actors(self._db))
+        db.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))  # made for the old text
+        actor_registry.unfile_actors(db, article_id, self._memory.actors(db))
         self._write_content(article_id, article, path, content_hash, shingles)
         self.add_file(path, article_id, content_hash)
-        annotation_rows.reanchor_article(self._db, article_id, {p.index: p.text for p in article.paragraphs})
+        annotation_rows.reanchor_article(self._flushed(), article_id, {p.index: p.text for p in article.paragraphs})
 
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
                        shingles: frozenset[int] | TextPrint) -> None:
         text_print = duplicates.as_print(shingles)
-        self._db.execute(_UPDATE_ARTICLE, (*_content_values(article, path, content_hash, text_print), _now(), article_id))
+        self._flushed().execute(_UPDATE_ARTICLE,
+                                (*_content_values(article, path, content_hash, text_print), _now(), article_id))
         self._write_parts(article_id, article, text_print)
 
     def _write_parts(self, article_id: int, article: Article, text_print: TextPrint) -> None:
         """An article's paragraphs and sketch (its row written already)."""
         sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is written
-        self._db.executemany(
-            "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)",
-            [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs],
-        )
-        self._db.executemany(
-            "INSERT INTO sketches (hash, article_id) VALUES (?, ?)", [(value, article_id) for value in text_print.sketch]
-        )
+        self._pending.extend(_INSERT_PARAGRAPH, [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs])
+        self._pending.extend(_INSERT_SKETCH, [(value, article_id) for value in text_print.sketch])
         if sketches is not None:
             sketches.add(article_id, text_print.sketch, text_print.packed)
 
     def annotation_digest(self, article_id: int) -> AnnotationDigest:
         """What the search index holds of the article's annotations (notes, tags, revision)."""
-        return annotation_rows.digest(self._db, article_id)
+        return annotation_rows.digest(self._flushed(), article_id)
 
     def article(self, article_id: int) -> StoredArticle:
-        row = self._db.execute(
+        db = self._flushed()
+        row = db.execute(
             """SELECT id, title, subtitle, kicker, published, source, url, author, language, format, path,
                       content_hash, imported_at, updated_at, duplicate_of, warnings,
                       (SELECT version FROM analyses WHERE article_id = articles.id) FROM articles WHERE id = ?""",
@@ -208,25 +227,25 @@ class Library:
         ).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
-        copies = tuple(r[0] for r in self._db.execute(
+        copies = tuple(r[0] for r in db.execute(
             "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,)))
-        actor_ids = tuple(r[0] for r in self._db.execute(
+        actor_ids = tuple(r[0] for r in db.execute(
             "SELECT DISTINCT actor_id FROM article_actors WHERE article_id = ? ORDER BY actor_id", (article_id,)))
         return StoredArticle(
             id=row[0], metadata=Metadata(*row[1:9]), paragraphs=self.paragraphs(article_id), format=row[9],
             path=row[10], content_hash=row[11], imported_at=row[12], updated_at=row[13], duplicate_of=row[14],
             copies=copies, warnings=tuple(line for line in row[15].split("\n") if line), actor_ids=actor_ids,
-            analysis_version=row[16] or "", annotations=annotation_rows.digest(self._db, article_id),
+            analysis_version=row[16] or "", annotations=annotation_rows.digest(db, article_id),
         )
 
     def paragraphs(self, article_id: int) -> tuple[Paragraph, ...]:
-        rows = self._db.execute(
+        rows = self._flushed().execute(
             "SELECT idx, role, text FROM paragraphs WHERE article_id = ? ORDER BY idx", (article_id,))
         return tuple(Paragraph(index, Role(role), text) for index, role, text in rows)
 
     def article_text(self, article_id: int) -> str:
         placeholders = ",".join("?" * len(_ARTICLE_TEXT_ROLES))
-        rows = self._db.execute(
+        rows = self._flushed().execute(
             f"SELECT text FROM paragraphs WHERE article_id = ? AND role IN ({placeholders}) ORDER BY idx",
             (article_id, *_ARTICLE_TEXT_ROLES),
         )
@@ -234,50 +253,50 @@ class Library:
 
     def summaries(self) -> list[ArticleSummary]:
         """Every article, primaries and their copies, ordered by id."""
-        rows = self._db.execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
+        rows = self._flushed().execute("SELECT id, title, published, source, duplicate_of FROM articles ORDER BY id")
         return [ArticleSummary(*row) for row in rows]
 
     def list_rows(self, query: ListQuery, offset: int, limit: int) -> list[ListRow]:
         """One page of the list of stories (primaries), without article text."""
-        return listing.rows(self._db, query, offset, limit)
+        return listing.rows(self._flushed(), query, offset, limit)
 
     def list_ids(self, query: ListQuery) -> list[int]:
         """Every story the query shows, in its order (ids only)."""
-        return listing.ordered_ids(self._db, query)
+        return listing.ordered_ids(self._flushed(), query)
 
     def list_rows_by_id(self, ids: list[int]) -> dict[int, ListRow]:
-        return listing.rows_by_id(self._db, ids)
+        return listing.rows_by_id(self._flushed(), ids)
 
     def list_count(self, query: ListQuery) -> int:
-        return listing.count(self._db, query)
+        return listing.count(self._flushed(), query)
 
     def list_facets(self, query: ListQuery) -> dict[str, dict[str, int]]:
-        return listing.facets(self._db, query)
+        return listing.facets(self._flushed(), query)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.article(article_id)  # refuses an unknown id with ArticleNotFound
         with durable(self):
-            listing.set_read(self._db, article_id, read)
+            listing.set_read(self._flushed(), article_id, read)
 
     def set_reading_state(self, article_ids: Sequence[int], state: str) -> None:
         """Mark articles read, unread or in progress (``library.reading_state``)."""
         with durable(self):
-            reading_state.set_state(self._db, article_ids, state)
+            reading_state.set_state(self._flushed(), article_ids, state)
 
     def reading_states(self, article_ids: Sequence[int]) -> dict[int, str]:
-        return reading_state.states_of(self._db, article_ids)
+        return reading_state.states_of(self._flushed(), article_ids)
 
     def index_states(self) -> dict[int, tuple[str, int]]:
         """Every article's content (its hash and analysis version) and the primary of its story: what a
         search index must reflect."""
-        rows = self._db.execute(
+        rows = self._flushed().execute(
             """SELECT id, content_hash, analyses.version, COALESCE(duplicate_of, id), annotation_revisions.revision
                FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id
                LEFT JOIN annotation_revisions ON annotation_revisions.article_id = articles.id""")
         return {row[0]: (content_state(row[1], row[2], row[4]), row[3]) for row in rows}
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self._flushed().execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def remove(self, article_id: int, *, with_annotations: bool = False) -> None:
         """Delete an article; if it was the primary copy of a story, its oldest copy takes over.
@@ -289,11 +308,11 @@ class Library:
             raise ArticleHasAnnotations(article_id, stored.annotations.count)
         self._memory.drop()  # its deletes are not mirrored
         with self.transaction():
-            annotation_rows.delete_of_article(self._db, article_id)
+            annotation_rows.delete_of_article(self._flushed(), article_id)
             if stored.copies:
                 self._regroup(list(stored.copies), primary=stored.copies[0])
-            actor_registry.unfile_actors(self._db, article_id)
-            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            actor_registry.unfile_actors(self._flushed(), article_id)
+            self._flushed().execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     # Analyses and actors -----------------------------------------------------------------
 
@@ -307,14 +326,16 @@ class Library:
         and the article (in the same transaction) is stored all the same.
         """
         if not fresh:
-            actor_registry.unfile_actors(self._db, article_id, self._memory.actors(self._db))
+            actor_registry.unfile_actors(self._flushed(), article_id, self._memory.actors(self._db))
+        held = self._pending.mark()
         self._db.execute("SAVEPOINT analysis")
         try:
-            actor_ids = actor_registry.file_actors(self._db, article_id, result.actors, self._memory.actors(self._db),
-                                                   keys)
+            actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
+                                                   self._memory.actors(self._db), keys)
             self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)
+            self._pending.rollback(held)
             self._db.execute("ROLLBACK TO analysis")
             self._memory.drop()
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
@@ -324,19 +345,18 @@ class Library:
         return actor_ids
 
     def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)",
-                         (article_id, version, findings, error))
+        self._pending.add(_INSERT_ANALYSIS, (article_id, version, findings, error))
 
     def stale_analyses(self, version: str) -> list[int]:
         """Articles with no analysis or one made by another analysis version, in id order."""
-        rows = self._db.execute(
+        rows = self._flushed().execute(
             """SELECT articles.id FROM articles LEFT JOIN analyses ON analyses.article_id = articles.id
                WHERE analyses.version IS NULL OR analyses.version != ? ORDER BY articles.id""", (version,))
         return [row[0] for row in rows]
 
     def findings(self, article_id: int) -> StoredFindings | None:
         """The article's stored analysis, or None when it has none (or its stored text is damaged)."""
-        row = self._db.execute("SELECT version, findings, error FROM analyses WHERE article_id = ?",
+        row = self._flushed().execute("SELECT version, findings, error FROM analyses WHERE article_id = ?",
                                (article_id,)).fetchone()
         if row is None:
             return None
@@ -345,42 +365,52 @@ class Library:
         except (ValueError, KeyError, IndexError, TypeError):
             log.warning("the stored analysis of article #%s is damaged; it is shown without one", article_id)
             return None
-        return StoredFindings(findings, actor_registry.article_actors(self._db, article_id), row[0], row[2])
+        return StoredFindings(findings, actor_registry.article_actors(self._flushed(), article_id), row[0], row[2])
 
     def actors(self) -> list[ActorSummary]:
-        return actor_registry.actor_summaries(self._db)
+        return actor_registry.actor_summaries(self._flushed())
 
     def actors_named(self, text: str) -> set[int]:
-        return actor_registry.actors_named(self._db, text)
+        return actor_registry.actors_named(self._flushed(), text)
 
     def actor_names(self, ids: Sequence[int]) -> dict[int, str]:
-        return actor_registry.actor_names(self._db, ids)
+        return actor_registry.actor_names(self._flushed(), ids)
 
     # Duplicate groups --------------------------------------------------------------------
 
     def find_copy_of(self, article_id: int, shingles: frozenset[int] | TextPrint) -> int | None:
         """The primary of the story an article (its text's shingles given) is a copy of, or None."""
-        best = copy_search.closest_copy(self._db, self._memory.sketches(self._db), article_id,
+        best = copy_search.closest_copy(self._flushed, self._memory.sketches(self._db), article_id,
                                         duplicates.as_print(shingles))
         return None if best is None else self.primary_of(best)
 
     def title_of(self, article_id: int) -> str:
-        row = self._db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise ArticleNotFound(article_id)
-        return str(row[0])
+        return str(self._article_value(article_id, "title"))
 
     def primary_of(self, article_id: int) -> int:
-        row = self._db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        primary = self._article_value(article_id, "duplicate_of")
+        return primary if isinstance(primary, int) else article_id
+
+    def _article_value(self, article_id: int, column: str) -> object:
+        """A column of an article's row, from the held row when it is not written yet."""
+        held = self._pending.find(_INSERT_ARTICLE, article_id)
+        if held is not None:
+            return held[_ARTICLE_COLUMNS.index(column)]
+        row = self._db.execute(f"SELECT {column} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
-        return int(row[0]) if row[0] is not None else article_id
+        return row[0]
 
     def has_copies(self, article_id: int) -> bool:
-        return self._db.execute("SELECT 1 FROM articles WHERE duplicate_of = ? LIMIT 1", (article_id,)).fetchone() is not None
+        return self._flushed().execute("SELECT 1 FROM articles WHERE duplicate_of = ? LIMIT 1",
+                                       (article_id,)).fetchone() is not None
 
     def mark_copy(self, article_id: int, primary: int | None) -> None:
-        self._db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (primary, article_id))
+        held = self._pending.last(_INSERT_ARTICLE)
+        if isinstance(held, list) and held[0] == article_id:  # the article just added (its row still held)
+            held[-1] = primary
+        else:
+            self._flushed().execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (primary, article_id))
 
     def set_primary(self, article_id: int) -> None:
         """Make this article the copy shown for its story; the others become its copies."""
@@ -397,10 +427,19 @@ class Library:
 #: The columns of an article's row that its file's content decides, written alike when it is added and replaced.
 _CONTENT_COLUMNS = ("title", "subtitle", "kicker", "published", "source", "url", "author", "language", "format",
                     "path", "content_hash", "warnings", "shingles")
-_INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_CONTENT_COLUMNS)}, imported_at, updated_at) "
-                   f"VALUES ({', '.join('?' * (len(_CONTENT_COLUMNS) + 2))})")
+#: A new article's row: its id (given by ``PendingWrites.new_id``), its content, and "no copy" (``mark_copy``).
+_ARTICLE_COLUMNS = ("id", *_CONTENT_COLUMNS, "imported_at", "updated_at", "duplicate_of")
+_INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
 _UPDATE_ARTICLE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)}, updated_at = ? WHERE id = ?"
-
+_INSERT_PARAGRAPH = "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)"
+_INSERT_SKETCH = "INSERT INTO sketches (hash, article_id) VALUES (?, ?)"
+_INSERT_FILE = "INSERT OR REPLACE INTO files (path, article_id, content_hash) VALUES (?, ?, ?)"
+_INSERT_ANALYSIS = "INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)"
+#: The writes an import holds back until its group commits (``library.pending_writes``), written in this order:
+#: each table before those that refer to it.
+_HELD_STATEMENTS = (_INSERT_ARTICLE, actor_registry.INSERT_ACTOR, actor_registry.RENAME_ACTOR, _INSERT_PARAGRAPH,
+                    _INSERT_SKETCH, _INSERT_FILE, _INSERT_ANALYSIS, actor_registry.INSERT_NAME,
+                    actor_registry.INSERT_LINK)
 
 def _content_values(article: Article, path: str, content_hash: str, text_print: TextPrint) -> tuple[object, ...]:
     """The values of ``_CONTENT_COLUMNS``, in that order."""

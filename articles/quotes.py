@@ -259,6 +259,8 @@ def _verb_speaker(sentence: _Sentence, names: SpeakerNames, data: SpeechData) ->
 
 def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], data: SpeechData) -> bool:
     """Whether the sentence has a Konjunktiv (sei, habe …) outside its quotes: reported speech."""
+    if not quoted:
+        return not data.konjunktiv.isdisjoint(map(str.lower, _WORD.findall(text, start, end)))
     return any(word.group().lower() in data.konjunktiv for word in _WORD.finditer(text, start, end)
                if not any(left <= word.start() < right for left, right in quoted))
 

@@ -74,6 +74,24 @@ def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     return found
 
 
+def reports_nothing(text: str, cues: Sequence[tuple[int, str]], data: SpeechData) -> bool:
+    """Whether no sentence of ``text`` can get a cue from these ``cues`` (and none is a speech verb, which
+    always gives one): each is a ``dass`` that neither follows a comma nor has a speech verb in the ten words
+    before it, the first test of :func:`_dass_cue` with the paragraph start for the sentence start (a later
+    start leaves fewer words before it, so the test fails for every sentence)."""
+    for position, word in cues:
+        if word in data.source_before or " " in word or word in data.source_after or word in data.so_cue or \
+                word not in data.subordinators:
+            return False
+        comma = trim_end(text, 0, position, " \t\n")
+        if comma <= 0 or text[comma - 1] != ",":
+            continue
+        words = text[max(0, comma - 120):comma - 1].split()[-_VERB_TO_COMMA:]
+        if any(verb.lower() in data.speech_verbs for verb in words):
+            return False
+    return True
+
+
 def _find_all(text: str, word: str) -> list[int]:
     found = []
     index = text.find(word)

@@ -9,13 +9,20 @@ from articles.findings import Actor, ActorKind, Findings, Loaded, Quote, QuoteKi
 
 
 def findings_to_json(findings: Findings) -> str:
+    """The findings as compact JSON; spans are written as [paragraph, start, end] (tuples encode as arrays).
+
+    Hot at import (once per article in every reader process): the rows are built inline, without helpers.
+    """
     data = {
         "quotes": [_quote(q) for q in findings.quotes],
-        "actors": [[a.id, a.name, a.kind.value, list(a.aliases), a.role, [list(_span(m)) for m in a.mentions]]
-                   for a in findings.actors],
-        "loaded": [[*_span(m.span), m.text, m.why, m.category] for m in findings.loaded],
+        "actors": [(a.id, a.name, a.kind.value, a.aliases, a.role,
+                    [(m.paragraph, m.start, m.end) for m in a.mentions]) for a in findings.actors],
+        "loaded": [(m.span.paragraph, m.span.start, m.span.end, m.text, m.why, m.category) for m in findings.loaded],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(data)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def findings_from_json(text: str) -> Findings:
@@ -28,14 +35,11 @@ def findings_from_json(text: str) -> Findings:
     return Findings(quotes, actors, loaded)
 
 
-def _span(span: Span) -> tuple[int, int, int]:
-    return span.paragraph, span.start, span.end
-
-
-def _quote(quote: Quote) -> list[Any]:
-    speaker = list(_span(quote.speaker)) if quote.speaker is not None else None
-    return [*_span(quote.span), quote.text, quote.kind.value, speaker, quote.speaker_name,
-            [list(_span(c)) for c in quote.continuations]]
+def _quote(quote: Quote) -> tuple[Any, ...]:
+    span, speaker = quote.span, quote.speaker
+    return (span.paragraph, span.start, span.end, quote.text, quote.kind.value,
+            (speaker.paragraph, speaker.start, speaker.end) if speaker is not None else None, quote.speaker_name,
+            [(c.paragraph, c.start, c.end) for c in quote.continuations])
 
 
 def _read_quote(raw: list[Any]) -> Quote:

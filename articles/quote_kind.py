@@ -136,7 +136,7 @@ def inner_kind(text: str, mark: Marked, data: SpeechData) -> QuoteKind:
 
 
 def _speech_like(inner: str, words: list[str], data: SpeechData) -> bool:
-    if any(word.lower() in data.first_person for word in words):
+    if not data.first_person.isdisjoint(map(str.lower, words)):
         return True
     if len(words) >= 3 and _SENTENCE_END.search(inner) is not None:
         return True
@@ -149,11 +149,10 @@ def _title_like(words: list[str], data: SpeechData) -> bool:
 
 
 def _has_word(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:
-    return any(word.lower() in wanted for word in _WORD.findall(text, start, end))
+    return not wanted.isdisjoint(map(str.lower, _WORD.findall(text, start, end)))
 
 
 def _reported(text: str, start: int, end: int, mark: Marked, data: SpeechData) -> bool:
     """The sentence around the quote reports speech: a speech verb or a Konjunktiv outside the quote."""
     words = _WORD.findall(text, start, mark.start) + _WORD.findall(text, mark.end, end)
-    return any((word.lower() in data.cue_words and word.lower() not in data.subordinators)
-               or word.lower() in data.konjunktiv for word in words)
+    return not data.reporting_words.isdisjoint(map(str.lower, words))

@@ -27,7 +27,7 @@ from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
 from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
-from articles.reported_speech import Cue, any_verb_cue, cue_positions, sentence_cue
+from articles.reported_speech import Cue, any_verb_cue, cue_positions, reports_nothing, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
 from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before, tokens, word_before
 from articles.speech_data import SpeechData, speech_data
@@ -126,6 +126,8 @@ def _read_unquoted(paragraph: Paragraph, continued: bool, cues: list[tuple[int, 
     sentences with cues are read (and its last one, when the next paragraph opens a quote)."""
     names, previous = state
     text = paragraph.text
+    if not continued and reports_nothing(text, cues, data):
+        return None  # no sentence gets a cue, and without a quote next nothing is carried on
     starts = _sentence_starts(text, (), data)
     groups = _grouped(starts, cues)
     last = len(starts) - 1
@@ -193,16 +195,20 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
     """
     starts = [0]
     inside = 0  # the first quote that does not end before the gap
+    count = len(outer)
+    abbreviations = data.abbreviations
     for gap in _SENTENCE_GAP.finditer(text):
-        while inside < len(outer) and outer[inside].end <= gap.end():
-            inside += 1
-        if inside < len(outer) and outer[inside].start < gap.end():
-            continue
-        word = word_before(text, gap.start() + 1, 8)
-        if word.lower() in data.abbreviations or len(word) == 1 or (word.isdigit() and len(word) <= 2):
+        start, end = gap.span()
+        if count:
+            while inside < count and outer[inside].end <= end:
+                inside += 1
+            if inside < count and outer[inside].start < end:
+                continue
+        word = word_before(text, start + 1, 8)
+        if len(word) == 1 or word.lower() in abbreviations or (len(word) == 2 and word.isdigit()):
             continue  # Dr. Muster; am 5. August
-        starts.append(gap.end())
-    return _cut_long(text, starts, outer)
+        starts.append(end)
+    return _cut_long(text, starts, outer) if len(text) > _MAX_SENTENCE else starts
 
 
 def _cut_long(text: str, starts: list[int], outer: Sequence[Marked]) -> list[int]:
@@ -259,6 +265,8 @@ def _verb_speaker(sentence: _Sentence, names: SpeakerNames, data: SpeechData) ->
 
 def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], data: SpeechData) -> bool:
     """Whether the sentence has a Konjunktiv (sei, habe …) outside its quotes: reported speech."""
+    if not quoted:
+        return not data.konjunktiv.isdisjoint(map(str.lower, _WORD.findall(text, start, end)))
     return any(word.group().lower() in data.konjunktiv for word in _WORD.finditer(text, start, end)
                if not any(left <= word.start() < right for left, right in quoted))
 

@@ -74,6 +74,24 @@ def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
     return found
 
 
+def reports_nothing(text: str, cues: Sequence[tuple[int, str]], data: SpeechData) -> bool:
+    """Whether no sentence of ``text`` can get a cue from these ``cues`` (and none is a speech verb, which
+    always gives one): each is a ``dass`` that neither follows a comma nor has a speech verb in the ten words
+    before it, the first test of :func:`_dass_cue` with the paragraph start for the sentence start (a later
+    start leaves fewer words before it, so the test fails for every sentence)."""
+    for position, word in cues:
+        if word in data.source_before or " " in word or word in data.source_after or word in data.so_cue or \
+                word not in data.subordinators:
+            return False
+        comma = trim_end(text, 0, position, " \t\n")
+        if comma <= 0 or text[comma - 1] != ",":
+            continue
+        words = text[max(0, comma - 120):comma - 1].split()[-_VERB_TO_COMMA:]
+        if any(verb.lower() in data.speech_verbs for verb in words):
+            return False
+    return True
+
+
 def _find_all(text: str, word: str) -> list[int]:
     found = []
     index = text.find(word)
@@ -135,11 +153,16 @@ def _around(text: str, start: int, position: int, end: int,
 
 def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, quoted: Ranges,
               data: SpeechData) -> Cue | None:
-    """Reported speech around a speech verb: ``…, sagte X``; ``Wie X mitteilte, …``; ``X sagte, dass …``."""
-    tail = tokens(text, position, end, _TAIL_TOKENS)
+    """Reported speech around a speech verb: ``…, sagte X``; ``Wie X mitteilte, …``; ``X sagte, dass …``.
+
+    The tokens after the verb are read only when one of the three can apply (most speech verbs stand in
+    sentences with none of them, and reading the tokens is most of the cost).
+    """
+    tail: list[Token] | None = None
     reach = max(start, position - 80)
     wie = max(text.rfind(form, reach, position) for form in data.wie_forms)
     if wie >= 0 and (wie == start or not _letter(text, wie - 1)):
+        tail = tokens(text, position, end, _TAIL_TOKENS)
         cue = _wie_cue(text, start, wie, tail, clause_end, data)
         if cue is not None:
             return cue
@@ -147,7 +170,11 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
     if before > start and text[before - 1] == "," and not _quoted(before - 1, quoted):
         clause = _clause_before(text, start, before - 1, quoted, data)
         if clause is not None:
+            tail = tail if tail is not None else tokens(text, position, end, _TAIL_TOKENS)
             return Cue(tail[0].lower, subject_after(text, tail, 1, data)[0], clause)
+    if text.find(",", position, end) < 0:
+        return None  # a clause after the verb follows a comma (see _clause_after)
+    tail = tail if tail is not None else tokens(text, position, end, _TAIL_TOKENS)
     clause = _clause_after(text, tail, clause_end, quoted, data)
     if clause is None:
         return None
@@ -269,7 +296,7 @@ def _clause_after(text: str, tail: list[Token], end: int, quoted: Ranges, data: 
         if _quoted(first.start, quoted) or first.start >= end:
             return None
         if first.lower in data.subordinators or not data.konjunktiv.isdisjoint(
-                word.lower() for word in _LOWER_WORD.findall(text, first.start, end)):
+                map(str.lower, _LOWER_WORD.findall(text, first.start, end))):
             return first.start, end
         return None
     return None

@@ -79,9 +79,21 @@ def trim_end(text: str, start: int, end: int, strip: str = " \t\n.!?;:…“”\
 
 
 def tokens_before(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
-    """The last ``limit`` tokens of ``text[start:end]`` (at most 20 characters a token are read)."""
+    """The last ``limit`` tokens of ``text[start:end]`` (at most 20 characters a token are read).
+
+    A shorter stretch is tried first, from its first blank on: no token holds a blank, so the tokens after
+    one are the same wherever reading began, and when they are enough the long stretch is never read.
+    """
     window_start = max(start, end - limit * 20)
+    near = _BLANK.search(text, max(window_start, end - limit * 8), end)
+    if near is not None and near.start() > window_start:
+        found = tokens(text, near.start(), end, limit * 20)
+        if len(found) >= limit:
+            return found[-limit:]
     return tokens(text, window_start, end, limit * 20)[-limit:]
+
+
+_BLANK = re.compile(r"\s")
 
 
 def phrase_at(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:

@@ -61,6 +61,7 @@ class SpeechData:
     adjective_endings: tuple[str, ...]
     phrase_openings: tuple[str, ...]  # first words of the source phrases as written: nach, Nach, according …
     cue_words: frozenset[str]  # words that make a sentence worth reading for reported speech
+    reporting_words: frozenset[str]  # cue words but the subordinators, and Konjunktiv forms: speech is reported
     cue_forms: dict[str, tuple[str, str]]  # cue words as str.split() leaves them → (as written, word)
     split_cues: frozenset[str]  # the keys of ``cue_forms``: one set test tells a paragraph holds none
     so_forms: tuple[str, ...]  # ", so " for each so-cue word, as it stands in a paragraph
@@ -164,6 +165,7 @@ def speech_data() -> SpeechData:
         phrase_openings=tuple(sorted({form for phrase in phrases for word in phrase.split()[:1]
                                       for form in (word, word[:1].upper() + word[1:])})),
         cue_words=cue_words,
+        reporting_words=(cue_words - _words(data["subordinators"])) | _words(data["konjunktiv"]),
         cue_forms=(forms := _split_forms(cue_words) | _split_forms(_phrase_words(phrases), ("", ""))),
         split_cues=frozenset(forms),
         so_forms=tuple(f", {word} " for word in sorted(_words(data["so_cue"]))),

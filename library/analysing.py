@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from articles.analysis import analyse, analysis_version, load_analysis_lexicon
 from articles.findings import Findings
@@ -27,9 +28,12 @@ def user_lexicon_file(directory: Path) -> Path:
     return directory / "patterns" / "loaded.json"
 
 
-@dataclass(frozen=True)
-class ActorEntry:
-    """What the library needs of an article's actor to file it under a library-wide actor."""
+class ActorEntry(NamedTuple):
+    """What the library needs of an article's actor to file it under a library-wide actor.
+
+    A named tuple rather than a frozen dataclass: every article's actors go from a reader process to the
+    importing process, and a tuple pickles in a third of the bytes and time (no field dictionary each).
+    """
 
     local_id: str
     kind: str

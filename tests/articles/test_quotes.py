@@ -448,3 +448,18 @@ def test_quoted_names_of_laws_institutions_and_titles_are_terms(text: str, term:
 def test_a_quote_after_a_naming_noun_is_a_term(text: str, term: str) -> None:
     [quote] = quotes_of(text)
     assert (quote.text, quote.kind) == (term, QuoteKind.TERM)
+
+
+def test_a_dass_clause_reports_speech_only_after_a_speech_verb() -> None:
+    reported = "Die Polizei teilte am Abend mit, dass der Täter geflohen sei."
+    (quote,) = quotes_of("Es ist gut, dass die Brücke hält. Wir hoffen, dass sie bleibt.", reported)
+    assert quote.kind is QuoteKind.INDIRECT and quote.span.paragraph == 1
+    assert quote.text == "dass der Täter geflohen sei"
+
+
+def test_a_dass_paragraph_in_the_konjunktiv_carries_the_speaker_to_the_quote_after_it() -> None:
+    texts = ("„Wir bleiben“, sagte Bürgermeisterin Anna Roth.", "Es sei klar, dass das Geld reiche.",
+             "„Das Rathaus bleibt offen.“")
+    found = only(quotes_of(*texts), QuoteKind.DIRECT)
+    assert [(quote.text, quote.speaker_name) for quote in found] == [
+        ("Wir bleiben", "Anna Roth"), ("Das Rathaus bleibt offen.", "Anna Roth")]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from library.analysing import ActorEntry, AnalysisSetup
 from library.parsing import MIN_FILES_FOR_WORKERS, InCaller, ParseJob, _results, parse_in_order
 from tests.conftest import FIXTURES
 
@@ -36,3 +38,15 @@ def test_a_dead_reader_process_falls_back_to_reading_in_the_caller() -> None:
     [(_, parsed)] = list(_results(([job], broken), InCaller([], None)))  # type: ignore[arg-type]
     assert parsed is not None and parsed.article is not None
     assert parsed.article.metadata.title.startswith("Council approves")
+
+
+def test_analysed_results_come_back_from_reader_processes_unchanged() -> None:
+    work = [job for job in jobs() if job is not None]
+    setup = AnalysisSetup(None)
+    in_workers = [parsed for _, parsed in parse_in_order(iter(work), [], expected=len(work), analysis=setup)]
+    in_caller = [parsed for _, parsed in parse_in_order(iter(work), [], expected=1, analysis=setup)]
+    assert in_workers == in_caller
+    analysed = [parsed for parsed in in_caller if parsed is not None and parsed.analysis is not None]
+    assert any(parsed.analysis.actors for parsed in analysed if parsed.analysis is not None)
+    entry = next(parsed.analysis.actors[0] for parsed in analysed if parsed.analysis and parsed.analysis.actors)
+    assert pickle.loads(pickle.dumps(entry)) == entry and isinstance(pickle.loads(pickle.dumps(entry)), ActorEntry)

@@ -19,7 +19,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pickle import dumps
-from typing import Any
+from typing import Any, Protocol
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, W3TermInfo
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -35,6 +35,12 @@ TERM_INFO = W3TermInfo._struct
 #: A block whose compression waits (``TermBlocks.add`` with ``later``): the term's list of blocks, the
 #: block's place in it (``b""`` until then), its statistics and its raw data, compressed at ``COMPRESSION``.
 Deferred = tuple[list[bytes], int, bytes, bytes]
+
+
+class Later(Protocol):
+    """Where ``TermBlocks.add`` leaves the blocks whose compression waits."""
+
+    def append(self, block: Deferred, /) -> None: ...
 
 
 #: A document's field length as whoosh3's readers return it (``None`` when unknown or unstored).
@@ -64,7 +70,7 @@ class TermBlocks:
         self.last_id = -1
 
     def add(self, flat: list[Any], length_of: LengthOf | None, fixed: int | None,
-            later: list[Deferred] | None = None) -> None:
+            later: Later | None = None) -> None:
         """Encodes up to ``BLOCK_LIMIT`` flat postings as the term's next block; given ``later``, a
         block to compress is left as its statistics, its raw data added to ``later`` (see ``Deferred``)."""
         ids = flat[0::3]

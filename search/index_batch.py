@@ -122,11 +122,12 @@ class BatchWriter:
         if self._pending >= BATCH_SIZE or self._current().buffered_postings >= BATCH_POSTINGS:
             self.commit()
 
-    def commit(self) -> None:
+    def commit(self, *, last: bool = False) -> None:
+        """Commits what is pending; ``last`` when the process ends after it (no ``after_commit``)."""
         if self._writer is not None:
             self._writer.commit()
             self._writer = None
-            if self._after_commit is not None:
+            if self._after_commit is not None and not last:
                 self._after_commit()
         self._pending = 0
 

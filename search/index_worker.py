@@ -125,7 +125,7 @@ def serve(directory: str, lock_wait: float, connection: Any) -> None:
                 for change in payload:
                     writer.apply(change)
             elif kind == "commit":
-                writer.commit()
+                writer.commit(last=True)
                 connection.send(("committed", None))
                 return
             else:

@@ -19,10 +19,12 @@ import zlib
 from array import array
 from collections.abc import Callable, Sequence
 from pickle import dumps
-from typing import Any
+from typing import Any, Protocol
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, W3TermInfo
 from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from search.schema import SINGLE_POSITIONS, encode_several
 
 #: Postings per block, and the zlib level of blocks (whoosh3's defaults).
 BLOCK_LIMIT = 128
@@ -33,6 +35,13 @@ TERM_INFO = W3TermInfo._struct
 #: A block whose compression waits (``TermBlocks.add`` with ``later``): the term's list of blocks, the
 #: block's place in it (``b""`` until then), its statistics and its raw data, compressed at ``COMPRESSION``.
 Deferred = tuple[list[bytes], int, bytes, bytes]
+
+
+class Later(Protocol):
+    """Where ``TermBlocks.add`` leaves the blocks whose compression waits."""
+
+    def append(self, block: Deferred, /) -> None: ...
+
 
 #: A document's field length as whoosh3's readers return it (``None`` when unknown or unstored).
 LengthOf = Callable[[int], "int | None"]
@@ -61,7 +70,7 @@ class TermBlocks:
         self.last_id = -1
 
     def add(self, flat: list[Any], length_of: LengthOf | None, fixed: int | None,
-            later: list[Deferred] | None = None) -> None:
+            later: Later | None = None) -> None:
         """Encodes up to ``BLOCK_LIMIT`` flat postings as the term's next block; given ``later``, a
         block to compress is left as its statistics, its raw data added to ``later`` (see ``Deferred``)."""
         ids = flat[0::3]
@@ -74,8 +83,8 @@ class TermBlocks:
         low, high, heaviest = (min(known) if known else None), (max(known) if known else None), max(raw_weights)
         info, data, level = _block_parts(ids, weights, values, heaviest, low, high or 0, fixed)
         if level and later is not None:
-            later.append((self.blocks, len(self.blocks), info, data))
-            self.blocks.append(b"")
+            self.blocks.append(b"")  # its place first: a thread may compress it at once
+            later.append((self.blocks, len(self.blocks) - 1, info, data))
         else:
             self.blocks.append(info + (zlib.compress(data, level) if level else data))
         if not self.count:
@@ -123,17 +132,21 @@ class PostingBuffer:
         else:
             found += (docnum, weight, value)
 
-    def add_document(self, fieldname: str, docnum: int, items: list[tuple[bytes, int, float, bytes]],
-                     length: int | None) -> None:
-        """The postings of one document's field (``length`` when the field is scorable), sealing
-        each term's block that fills."""
-        terms = self.terms(fieldname)
+    def _document(self, fieldname: str, docnum: int, length: int | None, postings: int) -> dict[bytes, list[Any]]:
+        """Notes a document's field length and posting count; the field's terms."""
         if length is not None:
             table = self._lengths.get(fieldname)
             if table is None:
                 table = self._lengths[fieldname] = {}
             table[docnum] = stored_length(length)
-        self.postings += len(items)
+        self.postings += postings
+        return self.terms(fieldname)
+
+    def add_document(self, fieldname: str, docnum: int, items: list[tuple[bytes, int, float, bytes]],
+                     length: int | None) -> None:
+        """The postings of one document's field (``length`` when the field is scorable), sealing
+        each term's block that fills."""
+        terms = self._document(fieldname, docnum, length, len(items))
         full = FULL if self.eager else -1
         for tbytes, _freq, weight, value in items:
             found = terms.get(tbytes)
@@ -141,6 +154,24 @@ class PostingBuffer:
                 terms[tbytes] = [docnum, weight, value]
             else:
                 found += (docnum, weight, value)
+                if len(found) == full:
+                    self._seal(fieldname, tbytes, found)
+
+    def add_positions(self, fieldname: str, docnum: int, positions: dict[bytes, list[int]], length: int | None,
+                      weights: dict[int, float]) -> None:
+        """The postings of one document's text field from its terms' positions (``term_positions``),
+        each term's weight from ``weights`` by frequency: ``add_document`` without an item per term."""
+        terms = self._document(fieldname, docnum, length, len(positions))
+        full = FULL if self.eager else -1
+        single = SINGLE_POSITIONS
+        for tbytes, at in positions.items():
+            count = len(at)
+            value = single[at[0]] if count == 1 else encode_several(at)
+            found = terms.get(tbytes)
+            if found is None:
+                terms[tbytes] = [docnum, weights[count], value]
+            else:
+                found += (docnum, weights[count], value)
                 if len(found) == full:
                     self._seal(fieldname, tbytes, found)
 
@@ -165,6 +196,7 @@ class PostingBuffer:
     def cleanup(self) -> None:
         self.fields.clear()
         self.blocks.clear()
+
         self._lengths.clear()
         self.postings = 0
 

@@ -4,34 +4,38 @@ Whoosh's readers read what ``write_postings`` writes unchanged. A term with one 
 is stored inline in the term table, a form W3 reads but whoosh3's writer cannot produce
 (``set_inline`` is a typo there), which spares a block in the postings file.
 
-The write is the tail of an import, when only the index worker runs: its terms' last, partly filled
-blocks are encoded first, leaving their compression (about 40 % of the work) to ``COMPRESSORS``
-threads at once (zlib lets go of the interpreter lock while it deflates, not while it sets a compressor
-up), so the core the importing process leaves idle can take a share of it, when no other program holds
-it. Compressing while terms are still being encoded would not help: a thread waiting for the lock gets
-it only at the interpreter's switch interval (5 ms), so it would starve. Then each field's postings
-and term table are written in one piece. The bytes are those of encoding and compressing each block
-in turn.
+The write is the tail of an import, when only the index worker runs. Its terms' last, partly filled
+blocks are compressed (about 40 % of the work) by ``COMPRESSORS`` threads while the next terms are
+still being encoded (zlib lets go of the interpreter lock while it deflates), so the core the importing
+process leaves idle takes that share. A thread waiting for the lock gets it only at the interpreter's
+switch interval, which is 5 ms by default: with it, a compressing thread would starve beside the encoding,
+so the write shortens the interval while it runs (``SWITCH_INTERVAL``). Then each field's postings and
+term table are written in one piece. The bytes are those of encoding and compressing each block in turn.
 """
 
 from __future__ import annotations
 
+import queue
 import struct
+import sys
+import threading
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
+from types import TracebackType
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import length_to_byte
 
-from search.posting_blocks import (COMPRESSION, FULL, TERM_INFO, Deferred, LengthOf, PostingBuffer, TermBlocks,
-                                   inline_info)
+from search.posting_blocks import (COMPRESSION, FULL, TERM_INFO, Deferred, LengthOf, Later, PostingBuffer,
+                                   TermBlocks, inline_info)
 from search.term_table import add_terms, write_hashes
 
-#: Threads compressing the deferred blocks, and blocks handed to one at a time.
+#: Threads compressing the deferred blocks, blocks handed to one at a time, and the interpreter's
+#: switch interval while they run (seconds; a thread asking for the lock waits up to this long).
 COMPRESSORS = 2
 _CHUNK = 512
+SWITCH_INTERVAL = 0.0002
 _BLOCK_LENGTH = struct.Struct("!i")
 _EXTENT = struct.Struct("!qi")
 
@@ -41,17 +45,16 @@ Staged = bytes | TermBlocks
 
 def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths: Any) -> None:
     """Every buffered term of every field, in order, into the segment's term table and postings file."""
-    later: list[Deferred] = []
     fields = []
-    for fieldname in sorted(buffer.fields):
-        field = schema[fieldname]
-        length_of = buffer.length_of(fieldname, lengths) if field.scorable else None
-        fixed = field.format.fixed_value_size()
-        terms, sealed = buffer.fields[fieldname], buffer.blocks[fieldname]
-        staged = [(tbytes, _stage(terms[tbytes], sealed.get(tbytes), length_of, fixed, later))
-                  for tbytes in sorted(terms)]
-        fields.append((fieldname, field, staged))
-    compress_deferred(later)
+    with Compressing(COMPRESSORS) as later:
+        for fieldname in sorted(buffer.fields):
+            field = schema[fieldname]
+            length_of = buffer.length_of(fieldname, lengths) if field.scorable else None
+            fixed = field.format.fixed_value_size()
+            terms, sealed = buffer.fields[fieldname], buffer.blocks[fieldname]
+            staged = [(tbytes, _stage(terms[tbytes], sealed.get(tbytes), length_of, fixed, later))
+                      for tbytes in sorted(terms)]
+            fields.append((fieldname, field, staged))
     postfile = fieldwriter._postfile
     table = fieldwriter._tindex
     table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
@@ -65,14 +68,54 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
         fieldwriter.finish_field()
 
 
-def compress_deferred(later: list[Deferred]) -> None:
-    """Puts each deferred block in its place: its statistics and its compressed data."""
-    chunks = [later[at:at + _CHUNK] for at in range(0, len(later), _CHUNK)]
-    if len(chunks) > 1:
-        with ThreadPoolExecutor(COMPRESSORS, thread_name_prefix="index-compress") as pool:
-            list(pool.map(_compress, chunks))
-    elif chunks:
-        _compress(chunks[0])
+class Compressing:
+    """Deferred blocks (``append``) compressed into their places by threads, ``_CHUNK`` at a time, while
+    more are added; leaving the ``with`` block compresses the rest (this thread helping) and waits for all."""
+
+    def __init__(self, threads: int) -> None:
+        self._chunk: list[Deferred] = []
+        self._queue: queue.SimpleQueue[list[Deferred] | None] = queue.SimpleQueue()
+        self._failed: list[BaseException] = []
+        self._threads = [threading.Thread(target=self._run, name="index-compress", daemon=True)
+                         for _ in range(threads)]
+        self._interval = sys.getswitchinterval()
+
+    def __enter__(self) -> Compressing:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def append(self, block: Deferred) -> None:
+        self._chunk.append(block)
+        if len(self._chunk) >= _CHUNK:
+            self._queue.put(self._chunk)
+            self._chunk = []
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            self._queue.put(self._chunk)
+        self._chunk = []
+        for _ in range(len(self._threads) + 1):
+            self._queue.put(None)
+        try:
+            if kind is None:
+                self._run()
+            for thread in self._threads:
+                thread.join()
+        finally:
+            sys.setswitchinterval(self._interval)
+        if self._failed and kind is None:
+            raise self._failed[0]
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if not self._failed:
+                try:
+                    _compress(chunk)
+                except BaseException as error:  # raised in the writing thread
+                    self._failed.append(error)
 
 
 def _compress(chunk: list[Deferred]) -> None:
@@ -81,7 +124,7 @@ def _compress(chunk: list[Deferred]) -> None:
 
 
 def _stage(flat: list[Any], done: TermBlocks | None, length_of: LengthOf | None, fixed: int | None,
-           later: list[Deferred]) -> Staged:
+           later: Later) -> Staged:
     if done is None and len(flat) == 3:
         return inline_info(flat, length_of, fixed)
     done = done or TermBlocks()

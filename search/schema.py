@@ -36,10 +36,10 @@ class GermanText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        weights, single = _weights(self.format.field_boost), _SINGLE_POSITIONS
+        weights, single = position_weights(self), _SINGLE_POSITIONS
         for term, positions in term_positions(value).items():
             count = len(positions)
-            yield term, count, weights[count], single[positions[0]] if count == 1 else _encode_several(positions)
+            yield term, count, weights[count], single[positions[0]] if count == 1 else encode_several(positions)
 
 
 class _Weights(dict[int, float]):
@@ -59,6 +59,11 @@ def _weights(boost: float) -> _Weights:
     return _Weights(boost)
 
 
+def position_weights(field: Any) -> dict[int, float]:
+    """A text field's posting weight by term frequency (its boost times the frequency), each made once."""
+    return _weights(field.format.field_boost)
+
+
 _COUNT = struct.Struct("!I")
 
 
@@ -71,14 +76,16 @@ class _SinglePositions(dict[int, bytes]):
 
 
 _SINGLE_POSITIONS = _SinglePositions()
+#: A single position's encoding (``encode_positions`` of ``[position]``), by position.
+SINGLE_POSITIONS: dict[int, bytes] = _SINGLE_POSITIONS
 
 
 def encode_positions(positions: list[int]) -> bytes:
     """``Positions.encode``: the count, then the pickled gaps."""
-    return _SINGLE_POSITIONS[positions[0]] if len(positions) == 1 else _encode_several(positions)
+    return _SINGLE_POSITIONS[positions[0]] if len(positions) == 1 else encode_several(positions)
 
 
-def _encode_several(positions: list[int]) -> bytes:
+def encode_several(positions: list[int]) -> bytes:
     gaps = [later - earlier for earlier, later in zip([0, *positions], positions)]
     return _COUNT.pack(len(gaps)) + pickle.dumps(gaps, 2)
 

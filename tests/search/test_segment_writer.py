@@ -1,13 +1,15 @@
 """The fast segment writer writes exactly the index Whoosh's own writer writes, in Whoosh's format.
 
 Both writers index the same German documents (terms with one posting, with hundreds over several
-blocks, titles with a boost, dates, numbers, deleted documents, a merge of segments); every term's
-statistics and postings, the stored fields, the columns and phrase search must come out the same.
+blocks, titles with a boost, dates, numbers, actor lists, tags, deleted documents, a merge of
+segments); every term's statistics and postings, the stored fields, the columns and phrase search
+must come out the same.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +33,15 @@ def _documents(count: int, seed: int) -> list[dict[str, Any]]:
         if number < 256:
             words.append("Blockgrenze")  # a term whose postings fill exactly two blocks
         title = words[0] if number % 7 == 0 else " ".join(words[:3])  # one word: a length whoosh3 stores as 0
+        source = chance.choice(["Kieler Blatt", "Hafenbote"])
+        actors = " ".join(str(chance.randint(1, 40)) for _ in range(chance.randint(1, 6)))  # repeats, some
         documents.append({"id": f"{seed}-{number}", "title": title, "text": " ".join(words),
-                          "group": number, "source_name": chance.choice(["Kieler Blatt", "Hafenbote"]),
-                          "sort_date": number * 86_400, "year": str(2000 + number % 4), "fingerprint": f"h{number}"})
+                          "group": number, "source_name": source, "source": source,
+                          "sort_date": number * 86_400, "year": str(2000 + number % 4), "fingerprint": f"h{number}",
+                          "date": datetime(2000 + number % 4, 1 + number % 12, 1 + number % 28, number % 24),
+                          "actor": actors, "actor_ids": actors.encode("ascii")})
+        if number % 5 == 0:
+            documents[-1].update(tag="hafen,kiel", note=f"Gemerkt: {words[0]}")
     return documents
 
 
@@ -88,7 +96,7 @@ def test_stored_fields_columns_and_deletions_are_the_same(readers: Any) -> None:
     assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
     assert ours.doc_count() == theirs.doc_count() < ours.doc_count_all()
     assert len(list(ours.leaf_readers())) == 2
-    for column in ("group", "sort_date", "source_name", "year"):
+    for column in ("group", "sort_date", "source_name", "year", "actor_ids"):
         assert list(ours.column_reader(column)) == list(theirs.column_reader(column))
     assert [ours.doc_field_length(d, "text") for d in range(ours.doc_count_all())] == \
         [theirs.doc_field_length(d, "text") for d in range(theirs.doc_count_all())]

@@ -1,0 +1,46 @@
+"""The cheaper indexing of the small fields gives exactly Whoosh's terms, and steps aside where it is not exact."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from whoosh.analysis import IDTokenizer, LowercaseFilter
+from whoosh.fields import ID, KEYWORD, NUMERIC
+
+from search.field_terms import fast_indexer, terms_of
+from search.schema import article_schema
+
+SCHEMA = article_schema()
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("group", 1), ("group", 48_213), ("sort_date", 0), ("sort_date", 1_751_328_000),
+    ("date", datetime(2025, 7, 1, 9, 30)), ("date", datetime(1969, 12, 31, 23, 59)),
+    ("id", "4711"), ("fingerprint", "9f3ac1:4711:3"), ("year", "2025"), ("source_name", "Kieler Nachrichten"),
+    ("source_name", "Süddeutsche Zeitung"), ("actor", "3 14 15 3"), ("actor", "7"), ("actor", " 12\t9\n12  "),
+])
+def test_a_fields_terms_are_whooshs(name: str, value: Any) -> None:
+    field = SCHEMA[name]
+    indexer = fast_indexer(field)
+    assert indexer is not None, f"{name} has a cheaper path"
+    assert sorted(terms_of(field, indexer, value)) == sorted(field.index(value))
+
+
+def test_a_repeated_actor_counts_in_its_frequency_and_weight() -> None:
+    field = SCHEMA["actor"]
+    found = dict((term, (freq, weight)) for term, freq, weight, _ in terms_of(field, fast_indexer(field), "3 14 3"))
+    assert found == {b"3": (2, 2.0), b"14": (1, 1.0)}
+
+
+@pytest.mark.parametrize("field", [ID(analyzer=IDTokenizer() | LowercaseFilter()), KEYWORD(commas=True), KEYWORD(lowercase=True),
+                                   NUMERIC(int, shift_step=0), SCHEMA["tag"], SCHEMA["source"], SCHEMA["text"]])
+def test_fields_with_other_settings_go_whooshs_way(field: Any) -> None:
+    assert fast_indexer(field) is None
+
+
+@pytest.mark.parametrize(("name", "value"), [("group", [1, 2]), ("id", ["a", "b"]), ("actor", ["3", "14"])])
+def test_values_of_another_kind_go_whooshs_way(name: str, value: Any) -> None:
+    field = SCHEMA[name]
+    assert sorted(terms_of(field, fast_indexer(field), value)) == sorted(field.index(value))

@@ -16,23 +16,18 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, annotation_rows, backups, copy_search, duplicates, listing, reading_state
+from library import actor_registry, annotation_rows, article_rows, connecting, copy_search, duplicates, listing, reading_state
 from library.analysing import AnalysisResult
 from library.duplicates import TextPrint
 from library.durable import durable
 from library.errors import ArticleHasAnnotations, ArticleNotFound, LibraryUnavailable
 from library.import_memory import ImportMemory
 from library.listing import ListQuery, ListRow
-from library.paths import database_path
 from library.pending_writes import PendingWrites
 from library.records import ActorSummary, AnnotationDigest, ArticleSummary, FileRecord, StoredArticle, StoredFindings, content_state
-from library.schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 
-_BUSY_TIMEOUT_MS = 10_000
-#: Page cache of the connection (KiB): an import's group of files keeps its changed pages here until it commits.
-_CACHE_KIB = 32_768
 _ARTICLE_TEXT_ROLES = tuple(role.value for role in (Role.TITLE, Role.LEAD, Role.HEADING, Role.BODY))
 
 
@@ -52,18 +47,7 @@ class Library:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryUnavailable(f"cannot create the library folder {directory}: {error.strerror}") from None
-        path = database_path(directory)
-        try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-            _back_up_before_upgrade(connection, directory)
-            migrate(connection)
-        except sqlite3.DatabaseError as error:
-            raise LibraryUnavailable(_explain(path, error)) from None
-        return cls(directory, connection)
+        return cls(directory, connecting.connect(directory))
 
     def close(self) -> None:
         """Close the connection; rows held outside a transaction are written first (inside one, they go with
@@ -164,7 +148,7 @@ class Library:
 
     def add_file(self, path: str, article_id: int, content_hash: str) -> None:
         files = self._memory.files(self._db)  # loaded (when first wanted) before the row is written
-        self._pending.add(_INSERT_FILE, (path, article_id, content_hash))
+        self._pending.add(article_rows.INSERT_FILE, (path, article_id, content_hash))
         if files is not None:
             files.add(path, article_id, content_hash)
 
@@ -177,8 +161,8 @@ class Library:
         """
         text_print, now = duplicates.as_print(shingles), _now()
         article_id = self._pending.new_id("articles")
-        self._pending.add(_INSERT_ARTICLE,
-                          [article_id, *_content_values(article, path, content_hash, text_print), now, now, None])
+        self._pending.add(article_rows.INSERT_ARTICLE,
+                          [article_id, *article_rows.content_values(article, path, content_hash, text_print), now, now, None])
         self._write_parts(article_id, article, text_print)
         self.add_file(path, article_id, content_hash)
         return article_id
@@ -201,15 +185,15 @@ class Library:
     def _write_content(self, article_id: int, article: Article, path: str, content_hash: str,
                        shingles: frozenset[int] | TextPrint) -> None:
         text_print = duplicates.as_print(shingles)
-        self._flushed().execute(_UPDATE_ARTICLE,
-                                (*_content_values(article, path, content_hash, text_print), _now(), article_id))
+        self._flushed().execute(article_rows.UPDATE_ARTICLE,
+                                (*article_rows.content_values(article, path, content_hash, text_print), _now(), article_id))
         self._write_parts(article_id, article, text_print)
 
     def _write_parts(self, article_id: int, article: Article, text_print: TextPrint) -> None:
         """An article's paragraphs and sketch (its row written already)."""
         sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is written
-        self._pending.extend(_INSERT_PARAGRAPH, [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs])
-        self._pending.extend(_INSERT_SKETCH, [(value, article_id) for value in text_print.sketch])
+        self._pending.extend(article_rows.INSERT_PARAGRAPH, [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs])
+        self._pending.extend(article_rows.INSERT_SKETCH, [(value, article_id) for value in text_print.sketch])
         if sketches is not None:
             sketches.add(article_id, text_print.sketch, text_print.packed)
 
@@ -345,7 +329,7 @@ class Library:
         return actor_ids
 
     def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:
-        self._pending.add(_INSERT_ANALYSIS, (article_id, version, findings, error))
+        self._pending.add(article_rows.INSERT_ANALYSIS, (article_id, version, findings, error))
 
     def stale_analyses(self, version: str) -> list[int]:
         """Articles with no analysis or one made by another analysis version, in id order."""
@@ -393,9 +377,9 @@ class Library:
 
     def _article_value(self, article_id: int, column: str) -> object:
         """A column of an article's row, from the held row when it is not written yet."""
-        held = self._pending.find(_INSERT_ARTICLE, article_id)
+        held = self._pending.find(article_rows.INSERT_ARTICLE, article_id)
         if held is not None:
-            return held[_ARTICLE_COLUMNS.index(column)]
+            return held[article_rows.ARTICLE_COLUMNS.index(column)]
         row = self._db.execute(f"SELECT {column} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
@@ -406,7 +390,7 @@ class Library:
                                        (article_id,)).fetchone() is not None
 
     def mark_copy(self, article_id: int, primary: int | None) -> None:
-        held = self._pending.last(_INSERT_ARTICLE)
+        held = self._pending.last(article_rows.INSERT_ARTICLE)
         if isinstance(held, list) and held[0] == article_id:  # the article just added (its row still held)
             held[-1] = primary
         else:
@@ -424,51 +408,11 @@ class Library:
             self.mark_copy(member, None if member == primary else primary)
 
 
-#: The columns of an article's row that its file's content decides, written alike when it is added and replaced.
-_CONTENT_COLUMNS = ("title", "subtitle", "kicker", "published", "source", "url", "author", "language", "format",
-                    "path", "content_hash", "warnings", "shingles")
-#: A new article's row: its id (given by ``PendingWrites.new_id``), its content, and "no copy" (``mark_copy``).
-_ARTICLE_COLUMNS = ("id", *_CONTENT_COLUMNS, "imported_at", "updated_at", "duplicate_of")
-_INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
-_UPDATE_ARTICLE = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in _CONTENT_COLUMNS)}, updated_at = ? WHERE id = ?"
-_INSERT_PARAGRAPH = "INSERT INTO paragraphs (article_id, idx, role, text) VALUES (?, ?, ?, ?)"
-_INSERT_SKETCH = "INSERT INTO sketches (hash, article_id) VALUES (?, ?)"
-_INSERT_FILE = "INSERT OR REPLACE INTO files (path, article_id, content_hash) VALUES (?, ?, ?)"
-_INSERT_ANALYSIS = "INSERT OR REPLACE INTO analyses (article_id, version, findings, error) VALUES (?, ?, ?, ?)"
 #: The writes an import holds back until its group commits (``library.pending_writes``), written in this order:
 #: each table before those that refer to it.
-_HELD_STATEMENTS = (_INSERT_ARTICLE, actor_registry.INSERT_ACTOR, actor_registry.RENAME_ACTOR, _INSERT_PARAGRAPH,
-                    _INSERT_SKETCH, _INSERT_FILE, _INSERT_ANALYSIS, actor_registry.INSERT_NAME,
+_HELD_STATEMENTS = (article_rows.INSERT_ARTICLE, actor_registry.INSERT_ACTOR, actor_registry.RENAME_ACTOR, article_rows.INSERT_PARAGRAPH,
+                    article_rows.INSERT_SKETCH, article_rows.INSERT_FILE, article_rows.INSERT_ANALYSIS, actor_registry.INSERT_NAME,
                     actor_registry.INSERT_LINK)
-
-def _content_values(article: Article, path: str, content_hash: str, text_print: TextPrint) -> tuple[object, ...]:
-    """The values of ``_CONTENT_COLUMNS``, in that order."""
-    meta = article.metadata
-    return (meta.title, meta.subtitle, meta.kicker, meta.date, meta.source, meta.url, meta.author, meta.language,
-            article.format, path, content_hash, "\n".join(article.warnings), text_print.packed)
-
-
-def _back_up_before_upgrade(connection: sqlite3.Connection, directory: Path) -> None:
-    """A library with articles that this Lesesaal is about to upgrade is copied first (``library.backups``)."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if not 0 < version < SCHEMA_VERSION:
-        return
-    try:
-        backups.backup_before_upgrade(directory, version)
-    except backups.BackupFailed as error:
-        raise LibraryUnavailable(f"the library needs an upgrade, and a copy of it is made first, but {error}; "
-                                 "free some disk space and open it again") from None
-
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
-    message = str(error)
-    if "locked" in message or "busy" in message:
-        return f"the library {path} is locked by another program; close it and try again"
-    if "not a database" in message or "malformed" in message:
-        return (f"the library database {path} is damaged ({message}); move it aside to start a new library "
-                "(your article files are untouched)")
-    return f"cannot open the library database {path}: {message}"

@@ -41,6 +41,9 @@ MIN_ACRONYM = 3
 #: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
 MAX_CACHED_WORDS = 500_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
+#: The last letters by which role suffixes and organisation and media cues are looked up (none is shorter).
+SUFFIX_TAIL = 2
+NO_SUFFIXES: tuple[tuple[str, ...], ...] = ((), (), ())
 #: A listed name of several words: (written form, canonical name, kind).
 Phrase = tuple[str, str, ActorKind]
 #: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
@@ -131,8 +134,13 @@ class Gazetteers:
     #: One of ``adjective_heads`` as the last part of a hyphenated word ("Fußball-Union").
     hyphenated_adjective_head: re.Pattern[str]
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: A word's last ``SUFFIX_TAIL`` letters -> the role suffixes, organisation cues and media cues ending so.
+    _suffixes_by_tail: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, compare=False, repr=False)
     #: Word -> the patterns the actor scan tries at it (filled by :mod:`articles.actor_patterns`).
     scan_plans: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_suffixes_by_tail", _by_tail(self.role_suffixes, self.organisation_cues, self.media_cues))
 
     def word(self, text: str) -> int:
         """The flags for ``text``; computed once per distinct word."""
@@ -152,8 +160,9 @@ class Gazetteers:
         return _fold(text) in self.nouns
 
     def is_nationality(self, lower: str) -> bool:
-        """``britische``, ``US-amerikanischen``: a nationality adjective in any ending."""
-        return lower.startswith(self.nationality_stems) and lower.rstrip("enrms").endswith("isch") or (
+        """``britische``, ``US-amerikanischen``: a nationality adjective in any ending (the ending is tested
+        first: two comparisons rule out most words, where the stems are a hundred)."""
+        return lower.rstrip("enrms").endswith("isch") and lower.startswith(self.nationality_stems) or (
             lower.startswith("deutsch") and len(lower) <= 9
         )
 
@@ -204,13 +213,14 @@ class Gazetteers:
             flags |= Word.NOUN
         elif folded.endswith(NOUN_ENDINGS) or self._ends_in_noun(folded):
             flags |= Word.COMPOUND
-        if text in self.role_cues or (lower.endswith(self.role_suffixes) and len(lower) > 6):
+        role_suffixes, organisation_cues, media_cues = self._suffixes_by_tail.get(lower[-SUFFIX_TAIL:], NO_SUFFIXES)
+        if text in self.role_cues or (lower.endswith(role_suffixes) and len(lower) > 6):
             flags |= Word.ROLE
         if text in self.honorifics or text in self.person_cues:
             flags |= Word.HONORIFIC
-        if lower.endswith(self.organisation_cues) and text[:1].isupper():
+        if lower.endswith(organisation_cues) and text[:1].isupper():
             flags |= Word.ORGANISATION_CUE
-        if lower.endswith(self.media_cues) and text[:1].isupper():
+        if lower.endswith(media_cues) and text[:1].isupper():
             flags |= Word.MEDIA_CUE
         if text[:1].isupper() and (lower.endswith(self.organisation_suffixes) or self._is_federal(lower)
                                    or self._is_hyphenated_institution(text, lower)):
@@ -240,6 +250,18 @@ class Gazetteers:
             return self.first_names.get(text, 0)
         parts = [self.first_names.get(part, 0) for part in text.split("-")]  # "Frank-Walter"
         return min(parts) if len(parts) == 2 else 0
+
+
+def _by_tail(*lists: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each last ``SUFFIX_TAIL`` letters, the suffixes of each list that end in them (in list order).
+
+    A word ends in a suffix of at least ``SUFFIX_TAIL`` letters only if both end in the same letters, so
+    ``word.endswith(suffixes)`` equals ``word.endswith(found[word[-SUFFIX_TAIL:]][k])``: a few comparisons
+    instead of one per suffix (there are 150 role suffixes)."""
+    if any(len(suffix) < SUFFIX_TAIL for suffixes in lists for suffix in suffixes):
+        raise ValueError(f"a suffix shorter than {SUFFIX_TAIL} letters")
+    tails = {suffix[-SUFFIX_TAIL:] for suffixes in lists for suffix in suffixes}
+    return {tail: tuple(tuple(s for s in suffixes if s.endswith(tail)) for suffixes in lists) for tail in tails}
 
 
 def _fold(text: str) -> str:

@@ -116,8 +116,8 @@ class Library:
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """One atomic unit inside the open transaction: on an error, none of its writes stay."""
-        held = self._pending.mark()
         self._db.execute("SAVEPOINT unit")
+        held = self._pending.mark()
         try:
             yield
         except BaseException:
@@ -128,6 +128,7 @@ class Library:
                 self._db.execute("RELEASE unit")
             raise
         self._db.execute("RELEASE unit")
+        self._pending.release(held)
 
     # Files -------------------------------------------------------------------------------
 
@@ -311,8 +312,8 @@ class Library:
         """
         if not fresh:
             actor_registry.unfile_actors(self._flushed(), article_id, self._memory.actors(self._db))
-        held = self._pending.mark()
         self._db.execute("SAVEPOINT analysis")
+        held = self._pending.mark()
         try:
             actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
                                                    self._memory.actors(self._db), keys)
@@ -325,6 +326,8 @@ class Library:
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
             actor_ids = ()
+        else:
+            self._pending.release(held)
         self._db.execute("RELEASE analysis")
         return actor_ids
 

@@ -22,12 +22,11 @@ from library.analysing import ActorEntry
 from library.pending_writes import PendingWrites
 from library.records import ActorSummary, LibraryActor
 
-#: The filing's writes, held in ``PendingWrites`` until the transaction commits (in this order).
+#: The filing's writes, held in ``PendingWrites`` until the transaction commits (``Library`` orders them).
 INSERT_ACTOR = "INSERT INTO actors (id, kind, name, key, surname_key) VALUES (?, ?, ?, ?, ?)"
 RENAME_ACTOR = "UPDATE actors SET name = ?, key = ? WHERE id = ?"
 INSERT_NAME = "INSERT OR IGNORE INTO actor_names (actor_id, name, key) VALUES (?, ?, ?)"
 INSERT_LINK = "INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, role) VALUES (?, ?, ?, ?)"
-STATEMENTS = (INSERT_ACTOR, RENAME_ACTOR, INSERT_NAME, INSERT_LINK)
 
 
 def file_actors(read: Callable[[], sqlite3.Connection], pending: PendingWrites, article_id: int,

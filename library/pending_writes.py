@@ -8,8 +8,9 @@ statements in a fixed order (parents before the rows that refer to them), before
 
 Ids are given here, as SQLite would give them (one more than the largest in the table), so that a held row
 can be referred to. Anything that reads or deletes through the connection writes the held rows first
-(``Library._flushed``); a savepoint that rolls back drops the rows held since it began (``mark`` /
-``rollback``).
+(``Library._flushed``). A savepoint that rolls back drops the rows held since it began and holds again the
+rows held when it began that a flush inside it wrote (its rollback undid them): ``mark`` / ``rollback``,
+``release`` when it lands.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from dataclasses import dataclass
 Row = Sequence[object]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Mark:
-    """How much was held when a savepoint began."""
+    """How much was held when a savepoint began (one object per savepoint: compared by identity)."""
 
     flushes: int
     lengths: tuple[int, ...]
@@ -39,6 +40,9 @@ class PendingWrites:
         self._held = False
         self._flushes = 0
         self._next_ids: dict[str, int] = {}
+        self._marks: list[Mark] = []  # of the savepoints open, outermost first
+        #: The rows written by the first flush after an open savepoint's mark, by the flush's number.
+        self._written: dict[int, dict[str, list[Row]]] = {}
 
     def __bool__(self) -> bool:
         return self._held
@@ -73,16 +77,21 @@ class PendingWrites:
         be parts of articles) and nothing stays held."""
         if not self._held:
             return
+        written = self._rows
         try:
-            for statement, rows in self._rows.items():
+            for statement, rows in written.items():
                 if rows:
                     self._db.executemany(statement, rows)
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            raise
-        finally:
+            self._written.clear()  # the transaction, savepoints and all, is gone: nothing to hold again
             self.clear()
+            raise
+        if any(mark.flushes == self._flushes for mark in self._marks):  # what an open savepoint's rollback holds again
+            self._written[self._flushes] = written
+        self._rows = {statement: [] for statement in written}
+        self.clear()
 
     def clear(self) -> None:
         for rows in self._rows.values():
@@ -92,14 +101,32 @@ class PendingWrites:
         self._next_ids.clear()
 
     def mark(self) -> Mark:
-        return Mark(self._flushes, tuple(map(len, self._rows.values())), tuple(self._next_ids.items()))
+        """Call as a savepoint begins; then ``release`` or ``rollback`` as it ends."""
+        mark = Mark(self._flushes, tuple(map(len, self._rows.values())), tuple(self._next_ids.items()))
+        self._marks.append(mark)
+        return mark
+
+    def release(self, mark: Mark) -> None:
+        """The savepoint landed (in its transaction): its rows stay, held or written."""
+        self._close(mark)
 
     def rollback(self, mark: Mark) -> None:
-        """Drop what was held since ``mark``. Rows written since (by a flush) are the savepoint's to roll back."""
-        if mark.flushes != self._flushes:
-            self.clear()  # all that is held came after the mark
+        """Drop what was held since ``mark``; what was held at ``mark`` and written since (rolled back with the
+        savepoint, as is all it wrote) is held again."""
+        held = self._rows if mark.flushes == self._flushes else self._written.get(mark.flushes)
+        self._flushes = mark.flushes
+        for number in [number for number in self._written if number >= mark.flushes]:
+            del self._written[number]
+        self._close(mark)
+        if held is None:  # a failed flush rolled the whole transaction back
+            self.clear()
             return
-        for rows, length in zip(self._rows.values(), mark.lengths):
-            del rows[length:]
+        self._rows = {statement: rows[:length] for (statement, rows), length in zip(held.items(), mark.lengths)}
         self._held = any(self._rows.values())
         self._next_ids = dict(mark.next_ids)
+
+    def _close(self, mark: Mark) -> None:
+        """Close ``mark``'s savepoint (and any left open inside it)."""
+        del self._marks[self._marks.index(mark):]
+        if not self._marks:
+            self._written.clear()

@@ -16,7 +16,8 @@ from types import TracebackType
 
 from articles.findings_json import findings_from_json
 from articles.model import Article, Metadata, Paragraph, Role
-from library import actor_registry, annotation_rows, article_rows, connecting, copy_search, duplicates, listing, reading_state
+from library import (actor_registry, annotation_rows, article_rows, connecting, copy_search, duplicates, listing,
+                     reading_state)
 from library.analysing import AnalysisResult
 from library.duplicates import TextPrint
 from library.durable import durable
@@ -116,8 +117,8 @@ class Library:
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """One atomic unit inside the open transaction: on an error, none of its writes stay."""
-        held = self._pending.mark()
         self._db.execute("SAVEPOINT unit")
+        held = self._pending.mark()
         try:
             yield
         except BaseException:
@@ -128,6 +129,7 @@ class Library:
                 self._db.execute("RELEASE unit")
             raise
         self._db.execute("RELEASE unit")
+        self._pending.release(held)
 
     # Files -------------------------------------------------------------------------------
 
@@ -161,8 +163,8 @@ class Library:
         """
         text_print, now = duplicates.as_print(shingles), _now()
         article_id = self._pending.new_id("articles")
-        self._pending.add(article_rows.INSERT_ARTICLE,
-                          [article_id, *article_rows.content_values(article, path, content_hash, text_print), now, now, None])
+        content = article_rows.content_values(article, path, content_hash, text_print)
+        self._pending.add(article_rows.INSERT_ARTICLE, [article_id, *content, now, now, None])  # a list: mark_copy
         self._write_parts(article_id, article, text_print)
         self.add_file(path, article_id, content_hash)
         return article_id
@@ -190,9 +192,10 @@ class Library:
         self._write_parts(article_id, article, text_print)
 
     def _write_parts(self, article_id: int, article: Article, text_print: TextPrint) -> None:
-        """An article's paragraphs and sketch (its row written already)."""
+        """An article's paragraphs and sketch (its row added already, held or written)."""
         sketches = self._memory.sketches(self._db)  # loaded (when first wanted) before the sketch is written
-        self._pending.extend(article_rows.INSERT_PARAGRAPH, [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs])
+        self._pending.extend(article_rows.INSERT_PARAGRAPH,
+                             [(article_id, p.index, p.role.value, p.text) for p in article.paragraphs])
         self._pending.extend(article_rows.INSERT_SKETCH, [(value, article_id) for value in text_print.sketch])
         if sketches is not None:
             sketches.add(article_id, text_print.sketch, text_print.packed)
@@ -311,8 +314,8 @@ class Library:
         """
         if not fresh:
             actor_registry.unfile_actors(self._flushed(), article_id, self._memory.actors(self._db))
-        held = self._pending.mark()
         self._db.execute("SAVEPOINT analysis")
+        held = self._pending.mark()
         try:
             actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
                                                    self._memory.actors(self._db), keys)
@@ -325,6 +328,8 @@ class Library:
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
             actor_ids = ()
+        else:
+            self._pending.release(held)
         self._db.execute("RELEASE analysis")
         return actor_ids
 
@@ -410,9 +415,10 @@ class Library:
 
 #: The writes an import holds back until its group commits (``library.pending_writes``), written in this order:
 #: each table before those that refer to it.
-_HELD_STATEMENTS = (article_rows.INSERT_ARTICLE, actor_registry.INSERT_ACTOR, actor_registry.RENAME_ACTOR, article_rows.INSERT_PARAGRAPH,
-                    article_rows.INSERT_SKETCH, article_rows.INSERT_FILE, article_rows.INSERT_ANALYSIS, actor_registry.INSERT_NAME,
-                    actor_registry.INSERT_LINK)
+_HELD_STATEMENTS = (article_rows.INSERT_ARTICLE, actor_registry.INSERT_ACTOR, actor_registry.RENAME_ACTOR,
+                    article_rows.INSERT_PARAGRAPH, article_rows.INSERT_SKETCH, article_rows.INSERT_FILE,
+                    article_rows.INSERT_ANALYSIS, actor_registry.INSERT_NAME, actor_registry.INSERT_LINK)
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.model import Article
 from library import analysing
 from library.analysing import ActorEntry, AnalysisResult, AnalysisSetup, user_lexicon_file
 from library.importer import IMPORTED, ImportOptions, import_paths
@@ -69,6 +70,25 @@ def test_findings_that_cannot_be_filed_are_stored_empty_beside_the_article(tmp_p
         stored = library.findings(article_id)
         assert stored is not None and "could not be stored" in stored.error
         assert library.actors() == [] and library.article(article_id).paragraphs
+
+
+def test_findings_of_an_article_added_in_the_same_transaction_that_cannot_be_filed_cost_no_article(
+        tmp_path: Path, inbox: Path) -> None:
+    """As an import stores a new file: its rows are still held when the filing looks actors up and fails."""
+    with Library.open(tmp_path / "lib") as library:
+        source = _import(library, inbox / "starmer-paris.txt", analyse=False)["starmer-paris.txt"]
+        stored = library.article(source)
+        article = Article(stored.metadata, stored.paragraphs, stored.format)
+        damaged = AnalysisResult("v", '{"quotes":[],"actors":[],"loaded":[]}',
+                                 (ActorEntry("a1", "alien", "Zorg", (), ""),))
+        with library.transaction():
+            article_id = library.add_article(article, "/anderswo/starmer.txt", "anders", frozenset({1, 2, 3}))
+            library.store_analysis(article_id, damaged, fresh=True, keys=[("zorg",)])
+    with Library.open(tmp_path / "lib") as library:
+        assert library.article(article_id).paragraphs == stored.paragraphs
+        found = library.findings(article_id)
+        assert found is not None and "could not be stored" in found.error
+        assert library.actors() == []
 
 
 def test_a_changed_user_lexicon_reanalyses_every_article(tmp_path: Path, inbox: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from library import importer
 from library.importer import FAILED, IMPORTED, UNCHANGED, UPDATED, CancelToken, ImportOptions, import_paths
 from library.paths import database_path
 from library.records import StoredContent
@@ -184,6 +185,32 @@ def test_a_failure_while_storing_keeps_the_files_finished_before_it(tmp_path: Pa
         with pytest.raises(RuntimeError):
             run(library, tmp_path / "in")
     assert _stored_counts(tmp_path / "lib") == {"articles": 2, "files": 2, "paragraphs": 2 * 3, "sketches": 2 * 16}
+
+
+def test_a_ctrl_c_while_a_changed_file_is_stored_keeps_the_new_files_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new files' rows are still held when the changed file's rows are replaced (which writes them first)."""
+    monkeypatch.setattr(importer, "MEMORY_FILES", 1)  # as in a large import: look-ups in memory, rows held
+    changed = write_article(tmp_path / "in", "c.txt")
+    with Library.open(tmp_path / "lib") as library:
+        [old] = run(library, changed)
+        before = library.article(old.article_id)
+    for n in range(2):
+        write_article(tmp_path / "in", f"a{n}.txt", lead=f"Meldung {n}: Der Stadtrat tagte bis in die Nacht.")
+    write_article(tmp_path / "in", "c.txt", lead="Die Brücke wird erst im Frühjahr eröffnet, teilte die Stadt mit.")
+    seen: list[StoredContent] = []
+    with Library.open(tmp_path / "lib") as library:
+        def interrupted(article_id: int) -> bool:
+            raise KeyboardInterrupt  # Ctrl+C while the changed file is stored
+        monkeypatch.setattr(library, "has_copies", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            run(library, tmp_path / "in", on_stored=seen.append)
+    assert len(seen) == 2  # the two new files: committed, the search index is told
+    with Library.open(tmp_path / "lib") as library:
+        for content in seen:
+            assert _as_stored(library, content.id) == content, (_as_stored(library, content.id), content)
+        assert library.article(old.article_id) == before
+    assert _stored_counts(tmp_path / "lib") == {"articles": 3, "files": 3, "paragraphs": 3 * 3, "sketches": 3 * 16}
 
 
 def test_an_import_closed_early_commits_every_file_finished(tmp_path: Path) -> None:

@@ -80,6 +80,30 @@ def test_a_rollback_after_a_flush_leaves_the_written_rows_to_the_savepoint() -> 
     assert pending.new_id("meldungen") == 1
 
 
+def test_rows_held_before_a_savepoint_and_written_inside_it_are_held_again_after_its_rollback() -> None:
+    db = _database()
+    pending = PendingWrites(db, (INSERT, LINK))
+    db.execute("BEGIN")
+    pending.add(INSERT, (pending.new_id("meldungen"), "Sturm"))  # a file finished before
+    outer = pending.mark()
+    db.execute("SAVEPOINT datei")
+    pending.add(INSERT, (pending.new_id("meldungen"), "Glatteis"))
+    inner = pending.mark()
+    db.execute("SAVEPOINT analyse")
+    pending.add(LINK, (2, "glatteis"))
+    pending.flush()  # a read inside both savepoints
+    pending.release(inner)
+    db.execute("RELEASE analyse")
+    pending.rollback(outer)
+    db.execute("ROLLBACK TO datei")
+    assert _rows(db) == [] and pending
+    pending.add(INSERT, (pending.new_id("meldungen"), "Hitze"))
+    pending.flush()
+    db.execute("COMMIT")
+    assert _rows(db) == [(1, "Sturm"), (2, "Hitze")]
+    assert db.execute("SELECT COUNT(*) FROM stichworte").fetchone()[0] == 0
+
+
 def test_a_row_that_cannot_be_written_rolls_the_whole_group_back() -> None:
     db = _database()
     pending = PendingWrites(db, (INSERT, LINK))

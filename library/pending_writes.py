@@ -78,10 +78,15 @@ class PendingWrites:
         if not self._held:
             return
         written = self._rows
+        own_transaction = not self._db.in_transaction  # rows held outside one land together or not at all
         try:
+            if own_transaction:
+                self._db.execute("BEGIN")
             for statement, rows in written.items():
                 if rows:
                     self._db.executemany(statement, rows)
+            if own_transaction:
+                self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")

@@ -144,3 +144,18 @@ def test_a_row_added_outside_a_transaction_is_written_by_close(tmp_path: Path) -
     with Library.open(tmp_path / "lib") as library:
         record = library.file_record(str(tmp_path / "kopie.txt"))
         assert record is not None and record.article_id == step.outcome.article_id
+
+
+def test_rows_held_outside_a_transaction_land_together_or_not_at_all() -> None:
+    db = _database()
+    pending = PendingWrites(db, (INSERT, LINK))
+    pending.add(INSERT, (1, "Sturmflut in Husum"))
+    pending.add(LINK, (1, "Küste"))
+    pending.add(LINK, (1, None))  # breaks NOT NULL after the article and its first tag were written
+    with pytest.raises(sqlite3.IntegrityError):
+        pending.flush()
+    assert _rows(db) == [] and db.execute("SELECT COUNT(*) FROM stichworte").fetchone()[0] == 0
+    assert not db.in_transaction and not pending
+    pending.add(INSERT, (1, "Sturmflut in Husum"))
+    pending.flush()
+    assert _rows(db) == [(1, "Sturmflut in Husum")] and not db.in_transaction

@@ -51,8 +51,8 @@ class Library:
         return cls(directory, connecting.connect(directory))
 
     def close(self) -> None:
-        """Close the connection; rows held outside a transaction are written first, in one transaction of their own (inside one, they go with
-        its rollback, as its other writes do)."""
+        """Close the connection; rows held outside a transaction are written first, in one transaction of their
+        own (inside one, they go with its rollback, as its other writes do)."""
         try:
             self._pending.flush()
         finally:

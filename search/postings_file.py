@@ -78,10 +78,9 @@ class Compressing:
         self._failed: list[BaseException] = []
         self._threads = [threading.Thread(target=self._run, name="index-compress", daemon=True)
                          for _ in range(threads)]
-        self._interval = sys.getswitchinterval()
 
     def __enter__(self) -> Compressing:
-        sys.setswitchinterval(SWITCH_INTERVAL)
+        _short_switches.hold()
         for thread in self._threads:
             thread.start()
         return self
@@ -105,7 +104,7 @@ class Compressing:
             for thread in self._threads:
                 thread.join()
         finally:
-            sys.setswitchinterval(self._interval)
+            _short_switches.release()
         if self._failed and kind is None:
             raise self._failed[0]
 
@@ -116,6 +115,32 @@ class Compressing:
                     _compress(chunk)
                 except BaseException as error:  # raised in the writing thread
                     self._failed.append(error)
+
+
+class _ShortSwitches:
+    """The short switch interval, held by every write compressing at the moment (indexes written in two of the
+    app's threads overlap): set when the first starts, the interval as before it back when the last ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._before = 0.0
+
+    def hold(self) -> None:
+        with self._lock:
+            if self._holders == 0:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(SWITCH_INTERVAL)
+            self._holders += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holders -= 1
+            if self._holders == 0:
+                sys.setswitchinterval(self._before)
+
+
+_short_switches = _ShortSwitches()
 
 
 def _compress(chunk: list[Deferred]) -> None:

@@ -47,3 +47,20 @@ def test_a_failed_compression_is_raised_in_the_writing_thread(monkeypatch: pytes
         for block in deferred:
             later.append(block)
     assert sys.getswitchinterval() == interval
+
+
+def test_overlapping_writes_restore_the_switch_interval_when_the_last_one_ends() -> None:
+    interval = sys.getswitchinterval()
+    _, deferred = _blocks(2 * postings_file._CHUNK)
+    first = Compressing(2)
+    first.__enter__()
+    for block in deferred[:postings_file._CHUNK]:
+        first.append(block)
+    second = Compressing(2)  # another index written in another of the app's threads meanwhile
+    second.__enter__()
+    for block in deferred[postings_file._CHUNK:]:
+        second.append(block)
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() == pytest.approx(postings_file.SWITCH_INTERVAL)  # the second still writes
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == interval

@@ -346,6 +346,7 @@ def gazetteers() -> Gazetteers:
         name, frequency = line.split("\t")
         first_names[name] = int(frequency)
     first_names.update(dict.fromkeys(data["first_names"], COMMON_FIRST_NAME))
+    adjective_heads = _unhyphenated(data["adjective_heads_organisation"] + data["adjective_heads_place"])
     return Gazetteers(
         first_names=first_names,
         surnames=frozenset(_read_lines(SURNAMES)),
@@ -382,8 +383,8 @@ def gazetteers() -> Gazetteers:
         federal_heads=tuple(data["federal_organisation_heads"]),
         organisation_adjective_heads=frozenset(data["adjective_heads_organisation"]),
         place_adjective_heads=frozenset(data["adjective_heads_place"]),
-        adjective_heads=frozenset(_unhyphenated(data["adjective_heads_organisation"] + data["adjective_heads_place"])),
-        hyphenated_adjective_head=_last_part(_unhyphenated(data["adjective_heads_organisation"] + data["adjective_heads_place"])),
+        adjective_heads=frozenset(adjective_heads),
+        hyphenated_adjective_head=_last_part(adjective_heads),
     )
 
 

@@ -1,9 +1,10 @@
 """CPU time per article of each part of the reader-side analysis, for comparing two checkouts back to back.
 
 Parts: ``find_actors``, ``find_quotes`` (given the actors' people), ``find_loaded`` (given the quotes), and
-the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result), the actor
-keys, and pickling the reader's ``Parsed`` result (with its size) and unpickling it as the importing
-process does, with the garbage collector paused as in a reader process. Each part is timed on its own over the same articles (best of ``--passes`` warm passes).
+the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result),
+``parse_job`` with and without it, and pickling the reader's ``Parsed`` result (with its size) and
+unpickling it as the importing process does, with the garbage collector paused as in a reader process.
+Each part is timed on its own over the same articles (best of ``--passes`` warm passes).
 
 The articles are the import corpus's files, parsed as an import parses them; run it once per checkout
 from that checkout (``cd OTHER && python …/analysis_parts.py``) to compare old and new code:

@@ -196,7 +196,6 @@ class PostingBuffer:
     def cleanup(self) -> None:
         self.fields.clear()
         self.blocks.clear()
-
         self._lengths.clear()
         self.postings = 0
 

@@ -9,8 +9,9 @@ blocks are compressed (about 40 % of the work) by ``COMPRESSORS`` threads while 
 still being encoded (zlib lets go of the interpreter lock while it deflates), so the core the importing
 process leaves idle takes that share. A thread waiting for the lock gets it only at the interpreter's
 switch interval, which is 5 ms by default: with it, a compressing thread would starve beside the encoding,
-so the write shortens the interval while it runs (``SWITCH_INTERVAL``). Then each field's postings and
-term table are written in one piece. The bytes are those of encoding and compressing each block in turn.
+so the write shortens the interval while its threads run (``SWITCH_INTERVAL``; a small write, with fewer
+than ``_CHUNK`` blocks to compress, starts no thread and leaves the interval alone). Then each field's
+postings and term table are written in one piece. The bytes are those of encoding and compressing each block in turn.
 """
 
 from __future__ import annotations
@@ -70,33 +71,49 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
 
 class Compressing:
     """Deferred blocks (``append``) compressed into their places by threads, ``_CHUNK`` at a time, while
-    more are added; leaving the ``with`` block compresses the rest (this thread helping) and waits for all."""
+    more are added; leaving the ``with`` block compresses the rest (this thread helping) and waits for all.
+
+    The threads start, and the switch interval is shortened, with the first full chunk: a write with fewer
+    blocks (a repair, a few files written in the app's own process) compresses them in its own thread."""
 
     def __init__(self, threads: int) -> None:
         self._chunk: list[Deferred] = []
         self._queue: queue.SimpleQueue[list[Deferred] | None] = queue.SimpleQueue()
         self._failed: list[BaseException] = []
-        self._threads = [threading.Thread(target=self._run, name="index-compress", daemon=True)
-                         for _ in range(threads)]
-        self._interval = sys.getswitchinterval()
+        self._wanted = threads
+        self._threads: list[threading.Thread] = []  # those started
+        self._holding = False  # the short switch interval
 
     def __enter__(self) -> Compressing:
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        for thread in self._threads:
-            thread.start()
         return self
 
     def append(self, block: Deferred) -> None:
         self._chunk.append(block)
         if len(self._chunk) >= _CHUNK:
+            if not self._holding:
+                self._start()
             self._queue.put(self._chunk)
             self._chunk = []
 
+    def _start(self) -> None:
+        _short_switches.hold()
+        self._holding = True
+        for _ in range(self._wanted):  # (one that cannot start raises; ``__exit__`` ends those started)
+            thread = threading.Thread(target=self._run, name="index-compress", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        rest, self._chunk = self._chunk, []
+        if error is not None:
+            self._failed.append(error)  # the threads leave what is queued: the write is lost anyway
+        if not self._holding:
+            if kind is None:
+                _compress(rest)
+            return
         if kind is None:
-            self._queue.put(self._chunk)
-        self._chunk = []
+            self._queue.put(rest)
         for _ in range(len(self._threads) + 1):
             self._queue.put(None)
         try:
@@ -105,7 +122,7 @@ class Compressing:
             for thread in self._threads:
                 thread.join()
         finally:
-            sys.setswitchinterval(self._interval)
+            _short_switches.release()
         if self._failed and kind is None:
             raise self._failed[0]
 
@@ -116,6 +133,32 @@ class Compressing:
                     _compress(chunk)
                 except BaseException as error:  # raised in the writing thread
                     self._failed.append(error)
+
+
+class _ShortSwitches:
+    """The short switch interval, held by every write compressing at the moment (indexes written in two of the
+    app's threads overlap): set when the first starts, the interval as before it back when the last ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._before = 0.0
+
+    def hold(self) -> None:
+        with self._lock:
+            if self._holders == 0:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(SWITCH_INTERVAL)
+            self._holders += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holders -= 1
+            if self._holders == 0:
+                sys.setswitchinterval(self._before)
+
+
+_short_switches = _ShortSwitches()
 
 
 def _compress(chunk: list[Deferred]) -> None:

@@ -279,6 +279,8 @@ def test_institutions_companies_and_places_after_cues(text: str, expected: list[
         ("Air Malta verlegt den Flug nach Wien.", "Air Malta"),
         ("Das Finale der Champions League findet in Wien statt.", "Champions League"),
         ("Die Europäische Fußball-Union hat den Verband gesperrt.", "Europäische Fußball-Union"),
+        ("Die Europäische Fußball-Union und die Nord-Süd-Bahn streiten.", "Europäische Fußball-Union"),
+        ("Der Hessische Rundfunk sendet aus der Rhein-Main-Region.", "Hessische Rundfunk"),  # a hyphen, no hyphenated head
         ("Der Fraktionschef der Union lehnte den Antrag ab.", "Union"),
     ],
 )

@@ -20,12 +20,27 @@ SCHEMA = article_schema()
     ("date", datetime(2025, 7, 1, 9, 30)), ("date", datetime(1969, 12, 31, 23, 59)),
     ("id", "4711"), ("fingerprint", "9f3ac1:4711:3"), ("year", "2025"), ("source_name", "Kieler Nachrichten"),
     ("source_name", "Süddeutsche Zeitung"), ("actor", "3 14 15 3"), ("actor", "7"), ("actor", " 12\t9\n12  "),
+    # edges: before 1970 and far ahead, the largest ids, a time zone, a date given without a time, empty values
+    ("sort_date", -2_208_988_800), ("sort_date", 253_402_300_799), ("group", 2**63 - 1), ("group", -(2**63)),
+    ("date", datetime.fromisoformat("2024-05-01T10:00:00+02:00")), ("date", datetime.fromisoformat("2024-05-01")),
+    ("date", datetime(1, 1, 1)), ("id", ""), ("source_name", "Ćevapčići-Bote 🗞"), ("actor", ""), ("actor", " "),
+    ("actor", "1\u00a02"),
 ])
 def test_a_fields_terms_are_whooshs(name: str, value: Any) -> None:
     field = SCHEMA[name]
     indexer = fast_indexer(field)
     assert indexer is not None, f"{name} has a cheaper path"
     assert sorted(terms_of(field, indexer, value)) == sorted(field.index(value))
+
+
+@pytest.mark.parametrize(("name", "value"), [("group", 2**63), ("sort_date", -(2**63) - 1), ("group", 10**30)])
+def test_a_number_out_of_range_fails_as_in_whoosh(name: str, value: int) -> None:
+    field = SCHEMA[name]
+    with pytest.raises(ValueError) as whooshs:
+        list(field.index(value))
+    with pytest.raises(ValueError) as ours:
+        terms_of(field, fast_indexer(field), value)
+    assert str(ours.value) == str(whooshs.value)
 
 
 def test_a_repeated_actor_counts_in_its_frequency_and_weight() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import zlib
 
 import pytest
@@ -27,9 +28,9 @@ def test_every_block_is_compressed_into_its_place_by_threads_and_this_one() -> N
     terms, deferred = _blocks(3 * postings_file._CHUNK + 7)
     interval = sys.getswitchinterval()
     with Compressing(2) as later:
-        assert sys.getswitchinterval() == pytest.approx(postings_file.SWITCH_INTERVAL)
         for block in deferred:
             later.append(block)
+        assert sys.getswitchinterval() == pytest.approx(postings_file.SWITCH_INTERVAL)
     assert sys.getswitchinterval() == interval
     for blocks, number, info, data in deferred:
         assert blocks[number] == info + zlib.compress(data, COMPRESSION)
@@ -41,9 +42,57 @@ def test_a_failed_compression_is_raised_in_the_writing_thread(monkeypatch: pytes
         raise MemoryError("no room to compress")
 
     monkeypatch.setattr(postings_file, "_compress", broken)
+    _write_raising(MemoryError)
+
+
+def _write_raising(expected: type[BaseException]) -> None:
+    """A write with threads that raises ``expected``; the switch interval is as before it afterwards."""
     interval = sys.getswitchinterval()
     _, deferred = _blocks(2 * postings_file._CHUNK)
-    with pytest.raises(MemoryError), Compressing(2) as later:
+    with pytest.raises(expected), Compressing(2) as later:
         for block in deferred:
             later.append(block)
     assert sys.getswitchinterval() == interval
+
+
+def test_overlapping_writes_restore_the_switch_interval_when_the_last_one_ends() -> None:
+    interval = sys.getswitchinterval()
+    _, deferred = _blocks(2 * postings_file._CHUNK)
+    first = Compressing(2)
+    first.__enter__()
+    for block in deferred[:postings_file._CHUNK]:
+        first.append(block)
+    second = Compressing(2)  # another index written in another of the app's threads meanwhile
+    second.__enter__()
+    for block in deferred[postings_file._CHUNK:]:
+        second.append(block)
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() == pytest.approx(postings_file.SWITCH_INTERVAL)  # the second still writes
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == interval
+
+
+def test_a_small_write_compresses_in_its_own_thread_and_leaves_the_switch_interval() -> None:
+    terms, deferred = _blocks(postings_file._CHUNK - 1)  # a repair, a few files imported in the app's process
+    interval, threads = sys.getswitchinterval(), threading.active_count()
+    with Compressing(2) as later:
+        for block in deferred:
+            later.append(block)
+        assert sys.getswitchinterval() == interval and threading.active_count() == threads
+    assert all(blocks[number] == info + zlib.compress(data, COMPRESSION) for blocks, number, info, data in deferred)
+
+
+def test_a_thread_that_cannot_start_leaves_the_switch_interval_and_no_thread_behind(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    start = threading.Thread.start
+    started: list[threading.Thread] = []
+
+    def start_one(thread: threading.Thread) -> None:
+        if started:
+            raise RuntimeError("can't start new thread")
+        started.append(thread)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start_one)
+    _write_raising(RuntimeError)
+    assert not started[0].is_alive()

@@ -145,22 +145,21 @@ def _person_by_first_name(p: Paragraph, i: int) -> Found | None:
 
 def _special_match_at(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
-    special = True
-    if special and i in p.long_forms:
+    if i in p.long_forms:
         return organisation_found(p, i, p.long_forms[i])
-    if special and i in p.bracketed:
+    if i in p.bracketed:
         return organisation_found(p, i, i)
     if flags & (Word.ROLE | Word.HONORIFIC) and not _names_organisation(p, i):
         found = person_after_cue(p, i)
         if found is not None:
             return found
-    before_head = special and i in p.before_head
+    before_head = i in p.before_head
     if flags & ANY_FIRST_NAME:
         found = company(p, i) if before_head else None  # "Coral Airways", "Hugo Boss AG": a first name inside a
         found = found or person_by_first_name(p, i, "")  # company's name
         if found is not None:
             return found
-    after_speech = special and i in p.after_speech
+    after_speech = i in p.after_speech
     if after_speech:
         found = speaking_surname(p, i)
         if found is not None:
@@ -169,17 +168,18 @@ def _special_match_at(p: Paragraph, i: int) -> Found | None:
         found = company(p, i)
         if found is not None:
             return found
-    return _organisation_or_place_at(p, i, special) or _by_context_at(p, i, after_speech)
+    return _organisation_or_place_at(p, i) or _by_context_at(p, i, after_speech)
 
 
-def _organisation_or_place_at(p: Paragraph, i: int, special: bool) -> Found | None:
+def _organisation_or_place_at(p: Paragraph, i: int) -> Found | None:
+    """A special token's organisation or place; the scan plans cover the patterns a plain token can start."""
     flags = p.flags[i]
-    found = quoted_name(p, i) if special else None
+    found = quoted_name(p, i)
     if found is None and flags & LISTED:
         found = listed(p, i)
     if found is None and flags & ORGANISATION_PATTERN:
         found = organisation_by_pattern(p, i)
-    if found is None and special:
+    if found is None:
         found = named_by_adjective(p, i)
     if found is None and flags & (Word.PLACE_PREFIX | Word.LEAD | Word.NAME_LIKE):
         found = place_by_pattern(p, i)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from typing import TypeVar, cast
 
 from library.actor_memory import ActorMemory
 
@@ -90,6 +91,9 @@ class FileMemory:
         self._paths_by_hash.setdefault(content_hash, {})[path] = article_id
 
 
+_Memory = TypeVar("_Memory", ActorMemory, SketchMemory, FileMemory)
+
+
 class ImportMemory:
     """Holds the memories while ``enabled``; hands out None otherwise. ``before_load`` is called before a memory
     is loaded from the database (the library writes the rows it holds back, ``library.pending_writes``)."""
@@ -97,31 +101,25 @@ class ImportMemory:
     def __init__(self, before_load: Callable[[], None] = lambda: None) -> None:
         self._before_load = before_load
         self.enabled = False
-        self._actors: ActorMemory | None = None
-        self._sketches: SketchMemory | None = None
-        self._files: FileMemory | None = None
+        self._loaded: dict[type, object] = {}  # each memory by its class, loaded when first asked for
         self._data_version: int | None = None
 
     def actors(self, db: sqlite3.Connection) -> ActorMemory | None:
-        self._check_outside_transaction(db)
-        if self.enabled and self._actors is None:
-            self._before_load()
-            self._actors = ActorMemory(db)
-        return self._actors
+        return self._memory(db, ActorMemory)
 
     def sketches(self, db: sqlite3.Connection) -> SketchMemory | None:
-        self._check_outside_transaction(db)
-        if self.enabled and self._sketches is None:
-            self._before_load()
-            self._sketches = SketchMemory(db)
-        return self._sketches
+        return self._memory(db, SketchMemory)
 
     def files(self, db: sqlite3.Connection) -> FileMemory | None:
+        return self._memory(db, FileMemory)
+
+    def _memory(self, db: sqlite3.Connection, kind: type[_Memory]) -> _Memory | None:
         self._check_outside_transaction(db)
-        if self.enabled and self._files is None:
+        memory = self._loaded.get(kind)
+        if self.enabled and memory is None:
             self._before_load()
-            self._files = FileMemory(db)
-        return self._files
+            memory = self._loaded[kind] = kind(db)
+        return cast("_Memory | None", memory)
 
     def check(self, db: sqlite3.Connection) -> None:
         """Call as a transaction begins: another connection's commit since the last one drops the memories."""
@@ -137,4 +135,4 @@ class ImportMemory:
             self.check(db)
 
     def drop(self) -> None:
-        self._actors, self._sketches, self._files = None, None, None
+        self._loaded.clear()

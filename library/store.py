@@ -314,23 +314,16 @@ class Library:
         """
         if not fresh:
             actor_registry.unfile_actors(self._flushed(), article_id, self._memory.actors(self._db))
-        self._db.execute("SAVEPOINT analysis")
-        held = self._pending.mark()
         try:
-            actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
-                                                   self._memory.actors(self._db), keys)
-            self._write_analysis(article_id, result.version, result.findings_json, result.error)
+            with self.savepoint():
+                actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
+                                                       self._memory.actors(self._db), keys)
+                self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)
-            self._pending.rollback(held)
-            self._db.execute("ROLLBACK TO analysis")
-            self._memory.drop()
             self._write_analysis(article_id, result.version, '{"quotes":[],"actors":[],"loaded":[]}',
                                  f"could not be stored ({type(error).__name__}: {error})")
             actor_ids = ()
-        else:
-            self._pending.release(held)
-        self._db.execute("RELEASE analysis")
         return actor_ids
 
     def _write_analysis(self, article_id: int, version: str, findings: str, error: str) -> None:

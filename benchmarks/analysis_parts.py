@@ -32,7 +32,8 @@ from articles.quotes import find_quotes  # noqa: E402
 from articles.role_patterns import load_role_patterns  # noqa: E402
 from library import collector  # noqa: E402
 from library.analysing import AnalysisSetup  # noqa: E402
-from library.parsing import ParseJob, parse_job  # noqa: E402
+from library.parsing import parse_job  # noqa: E402
+from parse_compare import corpus_jobs  # noqa: E402  (this script's folder is on the path)
 
 
 def _best(passes: int, run: Callable[[], Any]) -> float:
@@ -48,11 +49,10 @@ def _best(passes: int, run: Callable[[], Any]) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--files", type=Path, required=True, help="the import corpus folder")
-    parser.add_argument("--articles", type=int, default=3000, help="files read (sorted by path)")
+    parser.add_argument("--articles", type=int, default=3000, help="article files read (sorted by path)")
     parser.add_argument("--passes", type=int, default=3)
     args = parser.parse_args(argv)
-    paths = sorted(path for path in args.files.rglob("*") if path.is_file())[:args.articles]
-    jobs = [ParseJob(path, path.read_bytes()) for path in paths]
+    jobs = corpus_jobs(args.files, args.articles)
     patterns = load_role_patterns([])
     analyser = AnalysisSetup(None).analyser()
     plain = [parse_job(job, patterns) for job in jobs]

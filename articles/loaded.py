@@ -24,6 +24,7 @@ from typing import Any
 from articles.findings import Loaded, Quote, QuoteKind, Span
 from articles.language_data import load_resource_json
 from articles.model import Paragraph, Role
+from articles.regex_literals import rarity
 
 LEXICON_RESOURCE = "analysis/loaded.json"
 #: How far before and after a word the context patterns look (one sentence is usually shorter).
@@ -133,27 +134,18 @@ class KeywordFilter:
         return {number: sorted(owners) for number, owners in sorted(found.items())}
 
 
-#: Characters of lower-cased German news text, most frequent first; unlisted ones count as rarest.
-_CHARACTER_ORDER = " enisratdhulcgmo,.bwfkzp0129-vüäö3458ß67:jyxq"
-
-
-def _rarity(character: str) -> int:
-    rank = _CHARACTER_ORDER.find(character)
-    return len(_CHARACTER_ORDER) if rank < 0 else rank
-
-
 def _anchors(keywords: Sequence[str]) -> dict[str, int]:
     """Each keyword's anchor position: its rarest character, then the set of anchor characters thinned by
     dropping the most frequent ones while every keyword keeps one (white space is never an anchor)."""
     usable = {word: {c for c in word if not c.isspace()} for word in keywords}
-    chosen = {max(chars, key=_rarity) for chars in usable.values() if chars}
-    for character in sorted(chosen, key=_rarity):
+    chosen = {max(chars, key=rarity) for chars in usable.values() if chars}
+    for character in sorted(chosen, key=rarity):
         if all(chars & (chosen - {character}) for chars in usable.values() if character in chars):
             chosen.discard(character)
     result: dict[str, int] = {}
     for word, chars in usable.items():
         if chars:
-            best = max(chars & chosen, key=_rarity)
+            best = max(chars & chosen, key=rarity)
             result[word] = word.index(best)
     return result
 

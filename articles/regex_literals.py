@@ -34,7 +34,8 @@ except ImportError:  # pragma: no cover - Python 3.10 keeps them in sre_compile
 _MAX_STRINGS = 64
 _REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
-#: Lower-case characters of German news text, most frequent first: a word is looked for by its rarest one.
+#: Lower-case characters of German news text, most frequent first: a word is looked for by its rarest one
+#: (here and by the loaded-words filter, :mod:`articles.loaded`); unlisted ones count as rarest.
 _FREQUENT = " enisratdhulcgmo,.bwfkzp0129-vüäö3458ß67:jyxq"
 #: Characters whose ``str.lower`` differs from the one-letter lowercase ``re`` compares: İ becomes
 #: i plus a combining dot, a final Σ becomes ς.
@@ -219,7 +220,7 @@ def _by_rarest_character(words: Sequence[str]) -> re.Pattern[str]:
     anchors = _anchor_characters(words)
     tree: dict[str, dict[str, set[str]]] = {}
     for word in words:
-        at = max((index for index, char in enumerate(word) if char in anchors), key=lambda index: _rarity(word[index]))
+        at = max((index for index, char in enumerate(word) if char in anchors), key=lambda index: rarity(word[index]))
         behind = f"(?<={re.escape(word[:at + 2])})" if at else ""
         ahead = f"(?={re.escape(word[at + 2:])})" if at + 2 < len(word) else ""
         tree.setdefault(word[at], {}).setdefault(word[at + 1:at + 2], set()).add(behind + ahead)
@@ -231,8 +232,8 @@ def _by_rarest_character(words: Sequence[str]) -> re.Pattern[str]:
 
 def _anchor_characters(words: Sequence[str]) -> set[str]:
     """Each word's rarest character, less the most frequent of them while every word keeps one."""
-    chosen = {max(word, key=_rarity) for word in words}
-    for char in sorted(chosen, key=_rarity):
+    chosen = {max(word, key=rarity) for word in words}
+    for char in sorted(chosen, key=rarity):
         if all(set(word) & (chosen - {char}) for word in words if char in word):
             chosen.discard(char)
     return chosen
@@ -243,6 +244,7 @@ def _group(alternatives: Iterable[str]) -> str:
     return listed[0] if len(listed) == 1 else "(?:" + "|".join(listed) + ")"
 
 
-def _rarity(char: str) -> int:
+def rarity(char: str) -> int:
+    """How rare ``char`` is in German news text: a larger number is rarer."""
     rank = _FREQUENT.find(char)
     return len(_FREQUENT) if rank < 0 else rank

@@ -36,10 +36,10 @@ class GermanText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        weights, single = position_weights(self), _SINGLE_POSITIONS
+        weights = position_weights(self)
         for term, positions in term_positions(value).items():
             count = len(positions)
-            yield term, count, weights[count], single[positions[0]] if count == 1 else encode_several(positions)
+            yield term, count, weights[count], encode_positions(positions)
 
 
 class _Weights(dict[int, float]):

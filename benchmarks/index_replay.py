@@ -99,16 +99,13 @@ def load(source: Path, *, actors: bool) -> list[dict[str, Any]]:
 def replay(documents: list[dict[str, Any]], folder: Path, *, profile: int = 0) -> dict[str, float]:
     """Writes ``documents`` into a fresh index at ``folder`` as the index worker does; prints and returns
     the CPU seconds of adding them and of the final commit, and the commit's wall time."""
-    from whoosh import index as whoosh_index
-
     from search.index import _create
-    from search.index_batch import BatchWriter
+    from search.index_worker import worker_writer
 
     shutil.rmtree(folder, ignore_errors=True)
     _create(folder)
     gc.collect()
-    gc.disable()  # as in the worker (search.index_worker.serve)
-    writer = BatchWriter(whoosh_index.open_dir(str(folder)), 5.0, after_commit=gc.collect)
+    writer = worker_writer(str(folder), 5.0)  # the worker's, its garbage collection included
     profiler = cProfile.Profile() if profile else None
     started = time.process_time()
     if profiler is not None:

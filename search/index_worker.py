@@ -18,9 +18,12 @@ import pickle
 import queue
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from search.errors import SearchUnavailable
+
+if TYPE_CHECKING:
+    from search.index_batch import BatchWriter
 
 log = logging.getLogger(__name__)
 
@@ -105,19 +108,24 @@ class IndexWorker:
             self._process.kill()
 
 
-def serve(directory: str, lock_wait: float, connection: Any) -> None:
-    """The worker's loop (runs in the worker process)."""
+def worker_writer(directory: str, lock_wait: float) -> BatchWriter:
+    """The worker's batch writer on the index in ``directory``, the cyclic collector off but after each commit."""
     from whoosh import index as whoosh_index
 
     from search.index_batch import BatchWriter
 
-    _exit_with_parent()
     # The postings buffered until a commit are millions of lists, ints and bytes that form no cycles
     # (3,000 re-indexed documents leave 19 objects in cycles), so the cyclic collector's passes over
     # them are wasted: about a tenth of adding documents. Reference counting still frees everything;
     # what a commit leaves in cycles (a few hundred objects) is collected after it.
     gc.disable()
-    writer = BatchWriter(whoosh_index.open_dir(directory), lock_wait, after_commit=gc.collect)
+    return BatchWriter(whoosh_index.open_dir(directory), lock_wait, after_commit=gc.collect)
+
+
+def serve(directory: str, lock_wait: float, connection: Any) -> None:
+    """The worker's loop (runs in the worker process)."""
+    _exit_with_parent()
+    writer = worker_writer(directory, lock_wait)
     try:
         while True:
             kind, payload = connection.recv()

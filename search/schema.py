@@ -36,10 +36,10 @@ class GermanText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        weights, single = position_weights(self), _SINGLE_POSITIONS
+        weights = position_weights(self)
         for term, positions in term_positions(value).items():
             count = len(positions)
-            yield term, count, weights[count], single[positions[0]] if count == 1 else encode_several(positions)
+            yield term, count, weights[count], encode_positions(positions)
 
 
 class _Weights(dict[int, float]):
@@ -75,14 +75,13 @@ class _SinglePositions(dict[int, bytes]):
         return encoded
 
 
-_SINGLE_POSITIONS = _SinglePositions()
 #: A single position's encoding (``encode_positions`` of ``[position]``), by position.
-SINGLE_POSITIONS: dict[int, bytes] = _SINGLE_POSITIONS
+SINGLE_POSITIONS: dict[int, bytes] = _SinglePositions()
 
 
 def encode_positions(positions: list[int]) -> bytes:
     """``Positions.encode``: the count, then the pickled gaps."""
-    return _SINGLE_POSITIONS[positions[0]] if len(positions) == 1 else encode_several(positions)
+    return SINGLE_POSITIONS[positions[0]] if len(positions) == 1 else encode_several(positions)
 
 
 def encode_several(positions: list[int]) -> bytes:

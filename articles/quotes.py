@@ -72,25 +72,33 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     indirect: list[Quote] = []
     previous: Named | None = None  # the speaker of the sentence before, if it reported speech
     for position, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        marked = _QUOTE_MARK.search(text) is not None
+        cues = cue_positions(text, data)
+        if not marked and not cues:
+            previous = None  # most paragraphs: no quotation mark and no cue word, so nothing to read
+            continue
         continued = position + 1 < len(paragraphs) and opens_with_quote(paragraphs[position + 1].text)
         prior = (paragraphs[position - 1], -1) if position else None
-        previous = _read_paragraph(paragraph, continued, names, data, (previous, prior), pieces, indirect)
+        previous = _read_paragraph(paragraph, (continued, marked, cues), names, data, (previous, prior), pieces,
+                                   indirect)
     quotes = _assemble(paragraphs, pieces) + indirect
     quotes.sort(key=lambda quote: quote.span)
     return quotes
 
 
-def _read_paragraph(paragraph: Paragraph, continued: bool, names: SpeakerNames, data: SpeechData,
-                    before: tuple[Named | None, tuple[Paragraph, int] | None], pieces: list[_Piece],
+def _read_paragraph(paragraph: Paragraph, found: tuple[bool, bool, list[tuple[int, str]]], names: SpeakerNames,
+                    data: SpeechData, before: tuple[Named | None, tuple[Paragraph, int] | None], pieces: list[_Piece],
                     indirect: list[Quote]) -> Named | None:
     """Adds the paragraph's quoted pieces and indirect quotes; returns the speaker of its last sentence.
 
-    ``before``: the speaker of the sentence before this paragraph and where that sentence is.
+    ``found``: whether the next paragraph opens with a quote, whether this one has a quotation mark, and its
+    cue words. ``before``: the speaker of the sentence before this paragraph and where that sentence is.
     """
+    continued, marked, cues = found
     previous, prior = before
     text = paragraph.text
-    marks = quoted_spans(text, continued) if _QUOTE_MARK.search(text) else []
-    cues = cue_positions(text, data)
+    marks = quoted_spans(text, continued) if marked else []
     if not marks:
         return _read_unquoted(paragraph, continued, cues, data, (names, previous), indirect) if cues else None
     names.enter(paragraph.index, marks)
@@ -197,6 +205,7 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
     inside = 0  # the first quote that does not end before the gap
     count = len(outer)
     abbreviations = data.abbreviations
+    free = data.abbreviation_free if data.abbreviation_free < 8 else len(text) + 1  # within word_before's reach
     for gap in _SENTENCE_GAP.finditer(text):
         start, end = gap.span()
         if count:
@@ -204,6 +213,9 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
                 inside += 1
             if inside < count and outer[inside].start < end:
                 continue
+        if start >= free and text[start - free:start].isalnum():
+            starts.append(end)  # a long word ends the sentence: no need to read it
+            continue
         word = word_before(text, start + 1, 8)
         if len(word) == 1 or word.lower() in abbreviations or (len(word) == 2 and word.isdigit()):
             continue  # Dr. Muster; am 5. August

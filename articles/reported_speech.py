@@ -51,27 +51,43 @@ class Cue:
 
 
 def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:
-    """Where cue words (speech verbs, laut, zufolge, nach Angaben, „, so“) stand in a paragraph, in order."""
-    words = text.split()  # a list: cheaper than a set when, as in most paragraphs, no cue word is in it
-    if data.split_cues.isdisjoint(words) and not any(form in text for form in data.so_forms):
-        return []
-    forms = data.cue_forms
-    hits = {forms[word] for word in forms.keys() & words}
-    found = []
-    if _PHRASE in hits:  # a word of a source phrase (Angaben, Informationen): look for the phrases
-        hits.discard(_PHRASE)
-        for opening in data.phrase_openings:
-            for index in _find_all(text, opening + " "):
-                match = data.source_phrases.match(text, index)
-                if match is not None and not _letter(text, index - 1):
-                    found.append((index, match.group().lower()))
+    """Where cue words (speech verbs, laut, zufolge, nach Angaben, „, so“) stand in a paragraph, in order.
+
+    One ``str.split`` and one set intersection (both in C) tell most paragraphs apart, which hold none; only
+    the words found are then looked up in the text.
+    """
+    hits = data.split_cues.intersection(text.split())
+    found: list[tuple[int, str]] = []
     for form in data.so_forms:
-        found.extend((index + 2, form[2:-1]) for index in _find_all(text, form))
-    for written, word in hits:
-        found.extend((index, word) for index in _find_all(text, written)
-                     if not _letter(text, index - 1) and not _letter(text, index + len(written)))
+        if form in text:
+            found.extend((index + 2, form[2:-1]) for index in _find_all(text, form))
+    if not hits:
+        return sorted(found) if found else found
+    forms = data.cue_forms
+    written_words = {forms[word] for word in hits}
+    if _PHRASE in written_words:  # a word of a source phrase (Angaben, Informationen): look for the phrases
+        written_words.discard(_PHRASE)
+        _add_phrases(text, data, found)
+    size = len(text)
+    for written, word in written_words:
+        length = len(written)
+        index = text.find(written)
+        while index >= 0:
+            end = index + length
+            if (index == 0 or not _is_letter(text[index - 1])) and (end == size or not _is_letter(text[end])):
+                found.append((index, word))
+            index = text.find(written, index + 1)
     found.sort()
     return found
+
+
+def _add_phrases(text: str, data: SpeechData, found: list[tuple[int, str]]) -> None:
+    """Adds where the source phrases (nach Angaben, nach Informationen …) stand."""
+    for opening in data.phrase_openings:
+        for index in _find_all(text, opening + " "):
+            match = data.source_phrases.match(text, index)
+            if match is not None and not _letter(text, index - 1):
+                found.append((index, match.group().lower()))
 
 
 def reports_nothing(text: str, cues: Sequence[tuple[int, str]], data: SpeechData) -> bool:
@@ -102,7 +118,12 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 def _letter(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "-_")
+    return 0 <= index < len(text) and _is_letter(text[index])
+
+
+def _is_letter(char: str) -> bool:
+    """A character that continues a word: a cue word next to one is part of a longer word."""
+    return char.isalnum() or char in "-_"
 
 
 def sentence_cue(text: str, start: int, end: int, cues: Sequence[tuple[int, str]], quoted: Ranges,

@@ -41,6 +41,8 @@ class SpeechData:
     subordinators: frozenset[str]
     clause_words: frozenset[str]
     abbreviations: frozenset[str]
+    #: A word before a full stop this long or longer is no abbreviation (nor an initial, nor a day: 5. Mai).
+    abbreviation_free: int
     name_particles: frozenset[str]
     function_words: frozenset[str]
     auxiliaries: frozenset[str]
@@ -143,7 +145,8 @@ def speech_data() -> SpeechData:
         konjunktiv=_words(data["konjunktiv"]),
         subordinators=_words(data["subordinators"]),
         clause_words=_words(data["clause_words"]),
-        abbreviations=_words(data["abbreviations"]),
+        abbreviations=(abbreviations := _words(data["abbreviations"])),
+        abbreviation_free=max(2, *map(len, abbreviations)) + 1,
         name_particles=_words(data["name_particles"]),
         function_words=_words(data["function_words"]),
         auxiliaries=_words(data["passive_cue"], "auxiliaries"),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from articles.speakers import (Mention, Token, phrase_at, subject_after, subject_of, tokens, tokens_before,
                                trim_end)
@@ -181,7 +182,7 @@ def _verb_cue(text: str, start: int, position: int, end: int, clause_end: int, q
     """
     tail: list[Token] | None = None
     reach = max(start, position - 80)
-    wie = max(text.rfind(form, reach, position) for form in data.wie_forms)
+    wie = max(map(text.rfind, data.wie_forms, repeat(reach), repeat(position)))  # the last wie/as before
     if wie >= 0 and (wie == start or not _letter(text, wie - 1)):
         tail = tokens(text, position, end, _TAIL_TOKENS)
         cue = _wie_cue(text, start, wie, tail, clause_end, data)

@@ -37,8 +37,11 @@ class SpeakerNames:
         self._texts = {paragraph.index: paragraph.text for paragraph in paragraphs}
         self._order = {paragraph.index: position for position, paragraph in enumerate(paragraphs)}
         self._paragraphs = [paragraph.index for paragraph in paragraphs]
-        self._people = sorted(people, key=lambda named: self._key(named[0]))
-        self._people_keys = [self._key(named[0]) for named in self._people]
+        order = self._order  # people in text order (the number keeps equal keys in their order, as sorted does)
+        ranked = sorted([((order[named[0].paragraph], named[0].start), number, named)
+                         for number, named in enumerate(people)])
+        self._people = [named for _, _, named in ranked]
+        self._people_keys = [key for key, _, _ in ranked]
         self._genders: dict[int, str] = {}  # of people, by number in ``_people``: read on demand
         self._found: list[tuple[Named, str]] = []  # names read from speaker phrases, with gender
         self._quoted: dict[int, list[tuple[int, int]]] = {}

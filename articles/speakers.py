@@ -220,11 +220,14 @@ class Tag:
 def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
     """A speech tag right after a closing mark: „…“, sagte X / „…“, so X / „…“, wie X zitiert wird /
     "…," X said."""
-    toks = tokens(text, start, end)
+    toks = tokens(text, start, end, 2)  # most quotes have no tag: two tokens tell, before reading more
     index = 1 if toks and toks[0].text in ",;" and toks[0].start - start < 3 else 0
     if index >= len(toks) or (index == 0 and toks and toks[0].start - start > 2):
         return None
     first = toks[index]
+    if not _may_open_tag(first, data):
+        return None
+    toks = tokens(text, start, end)
     if first.lower in data.speech_verbs or first.lower in data.auxiliaries:
         return _verb_tag(text, toks, index, data)
     if first.lower in data.so_cue or first.lower in data.wie_cue:
@@ -238,6 +241,14 @@ def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
     if mention is not None and verb < len(toks) and toks[verb].lower in data.subject_first_verbs:
         return Tag(toks[verb].lower, mention, toks[verb].end)
     return None
+
+
+def _may_open_tag(first: Token, data: SpeechData) -> bool:
+    """Whether a tag after a quote can start with ``first``: a speech verb or auxiliary, a so- or wie-cue,
+    or the first word of a phrase (what :func:`tag_after` reads and :func:`phrase_at` accepts)."""
+    word = first.lower
+    return (word in data.speech_verbs or word in data.auxiliaries or word in data.so_cue or word in data.wie_cue
+            or word in data.impersonal or _starts_phrase(first, data))
 
 
 def _verb_tag(text: str, toks: list[Token], index: int, data: SpeechData) -> Tag | None:

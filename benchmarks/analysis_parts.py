@@ -2,7 +2,8 @@
 
 Parts: ``find_actors``, ``find_quotes`` (given the actors' people), ``find_loaded`` (given the quotes), and
 the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result),
-``parse_job`` with and without it, and pickling the reader's ``Parsed`` result (with its size) and
+``parse_job`` with and without it, a reader's chunks (``parse_jobs`` over ``CHUNK`` files: all parsed, then all
+analysed, a young collection after each, as ``library.parsing`` runs a chunk), and pickling the reader's ``Parsed`` result (with its size) and
 unpickling it as the importing process does, with the garbage collector paused as in a reader process.
 Each part is timed on its own over the same articles (best of ``--passes`` warm passes).
 
@@ -32,7 +33,7 @@ from articles.quotes import find_quotes  # noqa: E402
 from articles.role_patterns import load_role_patterns  # noqa: E402
 from library import collector  # noqa: E402
 from library.analysing import AnalysisSetup  # noqa: E402
-from library.parsing import parse_job  # noqa: E402
+from library.parsing import CHUNK, parse_job, parse_jobs  # noqa: E402
 from parse_compare import corpus_jobs  # noqa: E402  (this script's folder is on the path)
 
 
@@ -44,6 +45,11 @@ def _best(passes: int, run: Callable[[], Any]) -> float:
         run()
         times.append(time.process_time() - started)
     return min(times)
+
+
+def _chunk(jobs: Sequence[Any], patterns: Any, analyser: Any) -> None:
+    parse_jobs(jobs, patterns, analyser)
+    collector.collect_young()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Analyser (analyse + result)": lambda: [analyser(paragraphs) for paragraphs in articles],
         "parse_job without analysis": lambda: [parse_job(job, patterns) for job in jobs],
         "parse_job with analysis": lambda: [parse_job(job, patterns, analyser) for job in jobs],
+        "reader chunks with analysis": lambda: [_chunk(jobs[i:i + CHUNK], patterns, analyser)
+                                                for i in range(0, len(jobs), CHUNK)],
         "pickle Parsed without analysis": lambda: [pickle.dumps(parsed) for parsed in plain],
         "pickle Parsed with analysis": lambda: [pickle.dumps(parsed) for parsed in analysed],
         "unpickle Parsed with analysis": lambda: [pickle.loads(data) for data in pickled],

@@ -111,6 +111,10 @@ class PendingWrites:
         self._marks.append(mark)
         return mark
 
+    def flushed_since(self, mark: Mark) -> bool:
+        """Whether held rows were written since ``mark`` (only a database savepoint can take those back)."""
+        return self._flushes != mark.flushes
+
     def release(self, mark: Mark) -> None:
         """The savepoint landed (in its transaction): its rows stay, held or written."""
         self._close(mark)

@@ -131,6 +131,21 @@ class Library:
         self._db.execute("RELEASE unit")
         self._pending.release(held)
 
+    @contextmanager
+    def _held_unit(self) -> Iterator[None]:
+        """``savepoint()`` for a unit that only holds rows (and mirrors them in the import memory): on an error
+        the rows it held are dropped and the memory with them, without a statement either way."""
+        held = self._pending.mark()
+        try:
+            yield
+        except BaseException as error:
+            if self._pending.flushed_since(held):  # rows were written: only the transaction's end can undo them
+                raise RuntimeError("a held-rows unit wrote rows; it needs a savepoint") from error
+            self._pending.rollback(held)
+            self._memory.drop()
+            raise
+        self._pending.release(held)
+
     # Files -------------------------------------------------------------------------------
 
     def file_record(self, path: str) -> FileRecord | None:
@@ -310,14 +325,16 @@ class Library:
         replaced); ``keys``: its actors' keys when worked out already (``actor_registry.file_actors``).
 
         Filing happens under a savepoint: should it fail, the analysis is stored empty with the error,
-        and the article (in the same transaction) is stored all the same.
+        and the article (in the same transaction) is stored all the same. With the import memory, filing
+        only holds rows and runs no statement, so its unit is kept in the held rows alone (``_held_unit``).
         """
         if not fresh:
             actor_registry.unfile_actors(self._flushed(), article_id, self._memory.actors(self._db))
+        memory = self._memory.actors(self._db)
         try:
-            with self.savepoint():
+            with self.savepoint() if memory is None else self._held_unit():
                 actor_ids = actor_registry.file_actors(self._flushed, self._pending, article_id, result.actors,
-                                                       self._memory.actors(self._db), keys)
+                                                       memory, keys)
                 self._write_analysis(article_id, result.version, result.findings_json, result.error)
         except (sqlite3.IntegrityError, ValueError, TypeError) as error:
             log.exception("storing the analysis of article #%s failed", article_id)

@@ -11,6 +11,7 @@ import pytest
 
 from articles.model import Article
 from library import analysing
+from library.actor_registry import entry_keys
 from library.analysing import ActorEntry, AnalysisResult, AnalysisSetup, user_lexicon_file
 from library.importer import IMPORTED, ImportOptions, import_paths
 from library.paths import database_path
@@ -89,6 +90,34 @@ def test_findings_of_an_article_added_in_the_same_transaction_that_cannot_be_fil
         found = library.findings(article_id)
         assert found is not None and "could not be stored" in found.error
         assert library.actors() == []
+
+
+def test_findings_that_cannot_be_filed_through_a_large_import_cost_no_article_and_no_actor(
+        tmp_path: Path, inbox: Path) -> None:
+    """With the import memory, filing only holds rows: a failing entry drops the actors its article had filed
+    so far (held, and in the memory), and the article stored in the same transaction stays."""
+    good = ActorEntry("a1", "person", "Keir Starmer", ("Starmer",), "Premierminister")
+    with Library.open(tmp_path / "lib") as library, library.hold_import_memory():
+        source = _import(library, inbox / "starmer-paris.txt", analyse=False)["starmer-paris.txt"]
+        stored = library.article(source)
+        article = Article(stored.metadata, stored.paragraphs, stored.format)
+        damaged = AnalysisResult("v", '{"quotes":[],"actors":[],"loaded":[]}',
+                                 (good, ActorEntry("a2", "alien", "Zorg", (), "")))
+        with library.transaction():
+            article_id = library.add_article(article, "/anderswo/starmer.txt", "anders", frozenset({1, 2, 3}))
+            keys = [entry_keys(good), ("x:zorg",)]  # as a reader works them out: Starmer is filed, then Zorg fails
+            assert library.store_analysis(article_id, damaged, fresh=True, keys=keys) == ()
+        with library.transaction():  # the memory forgot the dropped actor: Starmer is new again, as in the tables
+            (starmer,) = library.store_analysis(source, AnalysisResult("v", "{}", (good,)))
+    with Library.open(tmp_path / "lib") as library:
+        assert library.article(article_id).paragraphs == stored.paragraphs
+        found = library.findings(article_id)
+        assert found is not None and "could not be stored" in found.error
+        assert [(actor.id, actor.name, actor.aliases) for actor in library.actors()] == [
+            (starmer, "Keir Starmer", ("Starmer",))]
+    db = sqlite3.connect(database_path(tmp_path / "lib"))
+    assert db.execute("SELECT id, name FROM actors").fetchall() == [(starmer, "Keir Starmer")]  # no orphan row
+    db.close()
 
 
 def test_a_changed_user_lexicon_reanalyses_every_article(tmp_path: Path, inbox: Path) -> None:

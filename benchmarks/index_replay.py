@@ -120,7 +120,7 @@ def replay(documents: list[dict[str, Any]], folder: Path, *, profile: int = 0) -
     if tail is not None:
         tail.enable()
     writer.apply(("add", documents[-1]))  # the tail: the last document, then the commit (one may come with it)
-    writer.commit(last=True)
+    writer.commit()
     if tail is not None:
         tail.disable()
     result = {"add_cpu": adding, "commit_cpu": time.process_time() - cpu, "commit_wall": time.perf_counter() - wall,

@@ -7,10 +7,10 @@ is stored inline in the term table, a form W3 reads but whoosh3's writer cannot 
 The write is the tail of an import, when only the index worker runs and the importing process leaves
 a core idle. Encoding the terms is plain Python (the interpreter lock), so a large write (``FORK_MIN``
 postings) takes that core with a forked child (``search.forked``): the terms are cut in two at about
-``PARENT_SHARE`` of their cost (``split``), the child encodes the later ones while this process encodes
-the first, and this process writes both, in order. Each half is a list of ``Part``: a field's consecutive
-terms with their postings as one piece of bytes and each term's place in it, so the parts are written
-one after another and their offsets shifted to where they land. Where there is no fork (Windows) or it
+``PARENT_SHARE`` of their cost (``split``), the child encodes the later ones while this process
+encodes and writes the first, then this process writes the child's. Each half is a list of ``Part``:
+a field's consecutive terms with their postings as one piece of bytes and each term's place in it, so
+the parts are written one after another and their offsets shifted to where they land. Where there is no fork (Windows) or it
 fails, and for smaller writes, all terms are encoded here, their last, partly filled blocks compressed
 (about 40 % of the work) by ``COMPRESSORS`` threads while the next terms are still being encoded (zlib
 lets go of the interpreter lock while it deflates). A thread waiting for the lock gets it only at the
@@ -68,7 +68,9 @@ def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths
         length_of = buffer.length_of(fieldname, lengths) if schema[fieldname].scorable else None
         work.append(FieldTerms(fieldname, length_of, schema[fieldname].format.fixed_value_size(), sorted(terms),
                                terms, buffer.blocks[fieldname]))
-    _write(fieldwriter, schema, _encode_all(work, buffer.postings))
+    out = _PartWriter(fieldwriter, schema)
+    _encode_into(out, work, buffer.postings)
+    out.finish()
 
 
 @dataclass(frozen=True)
@@ -98,20 +100,23 @@ class Part:
     postings: bytes
 
 
-def _encode_all(work: list[FieldTerms], postings: int) -> list[Part]:
-    """Every field's terms encoded; a large write's later terms in a forked child (``FORK_MIN``)."""
+def _encode_into(out: _PartWriter, work: list[FieldTerms], postings: int) -> None:
+    """Every field's terms encoded and written; a large write's later terms encoded in a forked child
+    (``FORK_MIN``) while this process encodes and writes the first."""
     if postings < FORK_MIN or (os.cpu_count() or 1) < 2:
-        return encode(work, COMPRESSORS)
+        out.write(encode(work, COMPRESSORS))
+        return
     first, second = split(work, PARENT_SHARE)
     child = forked.start(partial(encode, second, 0))
     if child is None:
-        return encode(work, COMPRESSORS)
+        out.write(encode(work, COMPRESSORS))
+        return
     try:
-        mine = encode(first, 0)
+        out.write(encode(first, 0))
     except BaseException:
         child.abandon()
         raise
-    return mine + child.result()
+    out.write(child.result())
 
 
 def encode(work: list[FieldTerms], threads: int) -> list[Part]:
@@ -148,26 +153,36 @@ def split(work: list[FieldTerms], share: float) -> tuple[list[FieldTerms], list[
     return first, []
 
 
-def _write(fieldwriter: Any, schema: Any, parts: list[Part]) -> None:
-    """The parts, in order, into the term table and the postings file (a field's parts follow each other)."""
-    postfile = fieldwriter._postfile
-    table = fieldwriter._tindex
-    table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
-    pack = _EXTENT.pack
-    current = None
-    for part in parts:
-        if part.name != current:
-            if current is not None:
-                fieldwriter.finish_field()
-            current = part.name
-            fieldwriter.start_field(current, schema[current])
-            prefix = struct.pack("!H", fieldwriter._fieldid)
-        base = postfile.tell()
-        add_terms(table, [(prefix + tbytes, entry if isinstance(entry, bytes) else
-                           entry[0] + pack(entry[1] + base, entry[2])) for tbytes, entry in part.entries])
-        postfile.write(part.postings)
-    if current is not None:
-        fieldwriter.finish_field()
+class _PartWriter:
+    """Parts, in order, into the term table and the postings file (a field's parts follow each other)."""
+
+    def __init__(self, fieldwriter: Any, schema: Any) -> None:
+        self._fieldwriter = fieldwriter
+        self._schema = schema
+        self._current: str | None = None
+        self._prefix = b""
+        table = fieldwriter._tindex
+        table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
+
+    def write(self, parts: list[Part]) -> None:
+        fieldwriter = self._fieldwriter
+        postfile, table, pack = fieldwriter._postfile, fieldwriter._tindex, _EXTENT.pack
+        for part in parts:
+            if part.name != self._current:
+                self.finish()
+                self._current = part.name
+                fieldwriter.start_field(part.name, self._schema[part.name])
+                self._prefix = struct.pack("!H", fieldwriter._fieldid)
+            base, prefix = postfile.tell(), self._prefix
+            add_terms(table, [(prefix + tbytes, entry if isinstance(entry, bytes) else
+                               entry[0] + pack(entry[1] + base, entry[2])) for tbytes, entry in part.entries])
+            postfile.write(part.postings)
+
+    def finish(self) -> None:
+        """Ends the field being written, if any."""
+        if self._current is not None:
+            self._fieldwriter.finish_field()
+            self._current = None
 
 
 class Compressing:

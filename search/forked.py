@@ -35,8 +35,12 @@ class Forked(Generic[T]):
 
     def result(self) -> T:
         """The job's result from the child, or from running the job here if the child could not give it."""
-        with os.fdopen(self._pipe, "rb") as pipe:
-            data = pipe.read()
+        try:
+            with os.fdopen(self._pipe, "rb") as pipe:
+                data = pipe.read()
+        except BaseException:  # (interrupted: the child is ended, not left behind)
+            self._end()
+            raise
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) == 0 and data:
             found: T = pickle.loads(data)
@@ -45,8 +49,11 @@ class Forked(Generic[T]):
 
     def abandon(self) -> None:
         """Ends the child (this process gave up on what it was doing)."""
-        os.kill(self.pid, signal.SIGKILL)
         os.close(self._pipe)
+        self._end()
+
+    def _end(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -67,6 +68,24 @@ def test_an_abandoned_child_is_ended_and_reaped() -> None:
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)  # the child is gone, not even left as a zombie
+
+
+def test_a_wait_for_the_result_that_is_interrupted_ends_the_child() -> None:
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    child = forked.start(lambda: time.sleep(60))
+    assert child is not None
+    before = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(KeyboardInterrupt):
+            child.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)
 
 
 def test_without_fork_there_is_no_child(monkeypatch: pytest.MonkeyPatch) -> None:

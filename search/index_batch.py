@@ -90,13 +90,17 @@ class IndexBatch:
 
 
 class BatchWriter:
-    """Writes changes with the fast segment writer, committing every ``BATCH_SIZE`` documents."""
+    """Writes changes with the fast segment writer, committing every ``BATCH_SIZE`` documents.
+
+    ``after_commit`` runs before the first change that follows a commit, not at once: a commit that
+    ends the batch (the last of an import, when the importing process waits for it) is not followed by it."""
 
     def __init__(self, handle: whoosh_index.Index, lock_wait: float, *,
                  after_commit: Callable[[], object] | None = None) -> None:
         self._handle = handle
         self._lock_wait = lock_wait
         self._after_commit = after_commit
+        self._committed = False  # a commit whose ``after_commit`` has not run
         self._writer: FastSegmentWriter | None = None
         self._pending = 0
 
@@ -110,6 +114,10 @@ class BatchWriter:
         return self._writer
 
     def apply(self, change: Change) -> None:
+        if self._committed:
+            self._committed = False
+            if self._after_commit is not None:
+                self._after_commit()
         kind, value = change
         if kind == "add":
             self._current().update_document(**value)
@@ -122,13 +130,12 @@ class BatchWriter:
         if self._pending >= BATCH_SIZE or self._current().buffered_postings >= BATCH_POSTINGS:
             self.commit()
 
-    def commit(self, *, last: bool = False) -> None:
-        """Commits what is pending; ``last`` when the process ends after it (no ``after_commit``)."""
+    def commit(self) -> None:
+        """Commits what is pending."""
         if self._writer is not None:
             self._writer.commit()
             self._writer = None
-            if self._after_commit is not None and not last:
-                self._after_commit()
+            self._committed = True
         self._pending = 0
 
     def cancel(self) -> None:

@@ -109,7 +109,8 @@ class IndexWorker:
 
 
 def worker_writer(directory: str, lock_wait: float) -> BatchWriter:
-    """The worker's batch writer on the index in ``directory``, the cyclic collector off but after each commit."""
+    """The worker's batch writer on the index in ``directory``, the cyclic collector off but after each commit
+    that more changes follow."""
     from whoosh import index as whoosh_index
 
     from search.index_batch import BatchWriter
@@ -117,7 +118,8 @@ def worker_writer(directory: str, lock_wait: float) -> BatchWriter:
     # The postings buffered until a commit are millions of lists, ints and bytes that form no cycles
     # (3,000 re-indexed documents leave 19 objects in cycles), so the cyclic collector's passes over
     # them are wasted: about a tenth of adding documents. Reference counting still frees everything;
-    # what a commit leaves in cycles (a few hundred objects) is collected after it.
+    # what a commit leaves in cycles (a few hundred objects) is collected before the next change (none
+    # after the last commit: the process ends).
     gc.disable()
     return BatchWriter(whoosh_index.open_dir(directory), lock_wait, after_commit=gc.collect)
 
@@ -133,7 +135,7 @@ def serve(directory: str, lock_wait: float, connection: Any) -> None:
                 for change in payload:
                     writer.apply(change)
             elif kind == "commit":
-                writer.commit(last=True)
+                writer.commit()
                 connection.send(("committed", None))
                 return
             else:

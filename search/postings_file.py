@@ -4,30 +4,41 @@ Whoosh's readers read what ``write_postings`` writes unchanged. A term with one 
 is stored inline in the term table, a form W3 reads but whoosh3's writer cannot produce
 (``set_inline`` is a typo there), which spares a block in the postings file.
 
-The write is the tail of an import, when only the index worker runs. Its terms' last, partly filled
-blocks are compressed (about 40 % of the work) by ``COMPRESSORS`` threads while the next terms are
-still being encoded (zlib lets go of the interpreter lock while it deflates), so the core the importing
-process leaves idle takes that share. A thread waiting for the lock gets it only at the interpreter's
-switch interval, which is 5 ms by default: with it, a compressing thread would starve beside the encoding,
-so the write shortens the interval while its threads run (``SWITCH_INTERVAL``; a small write, with fewer
-than ``_CHUNK`` blocks to compress, starts no thread and leaves the interval alone). Then each field's
-postings and term table are written in one piece. The bytes are those of encoding and compressing each block in turn.
+The write is the tail of an import, when only the index worker runs and the importing process leaves
+a core idle. Encoding the terms is plain Python (the interpreter lock), so a large write (``FORK_MIN``
+postings) takes that core with a forked child (``search.forked``): the terms are cut in two at about
+``PARENT_SHARE`` of their cost (``split``), the child encodes the later ones while this process
+encodes and writes the first, then this process writes the child's. Each half is a list of ``Part``:
+a field's consecutive terms with their postings as one piece of bytes and each term's place in it, so
+the parts are written one after another and their offsets shifted to where they land. Where there is no fork (Windows) or it
+fails, and for smaller writes, all terms are encoded here, their last, partly filled blocks compressed
+(about 40 % of the work) by ``COMPRESSORS`` threads while the next terms are still being encoded (zlib
+lets go of the interpreter lock while it deflates). A thread waiting for the lock gets it only at the
+interpreter's switch interval, which is 5 ms by default: with it, a compressing thread would starve beside
+the encoding, so the write shortens the interval while its threads run (``SWITCH_INTERVAL``; a small
+write, with fewer than ``_CHUNK`` blocks to compress, starts no thread and leaves the interval alone).
+Every way gives the bytes of encoding and compressing each block in turn.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import queue
 import struct
 import sys
 import threading
 import zlib
+from dataclasses import dataclass, replace
 from functools import partial
+from itertools import accumulate
 from types import TracebackType
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import length_to_byte
 
+from search import forked
 from search.posting_blocks import (COMPRESSION, FULL, TERM_INFO, Deferred, LengthOf, Later, PostingBuffer,
                                    TermBlocks, inline_info)
 from search.term_table import add_terms, write_hashes
@@ -37,6 +48,11 @@ from search.term_table import add_terms, write_hashes
 COMPRESSORS = 2
 _CHUNK = 512
 SWITCH_INTERVAL = 0.0002
+#: A write of at least ``FORK_MIN`` postings encodes its later terms in a forked child, the first
+#: ``PARENT_SHARE`` of the encoding cost here; a term's cost is ``TERM_COST`` plus its flat postings' length.
+FORK_MIN = 200_000
+PARENT_SHARE = 0.55
+TERM_COST = 12
 _BLOCK_LENGTH = struct.Struct("!i")
 _EXTENT = struct.Struct("!qi")
 
@@ -46,27 +62,127 @@ Staged = bytes | TermBlocks
 
 def write_postings(fieldwriter: Any, schema: Any, buffer: PostingBuffer, lengths: Any) -> None:
     """Every buffered term of every field, in order, into the segment's term table and postings file."""
-    fields = []
-    with Compressing(COMPRESSORS) as later:
-        for fieldname in sorted(buffer.fields):
-            field = schema[fieldname]
-            length_of = buffer.length_of(fieldname, lengths) if field.scorable else None
-            fixed = field.format.fixed_value_size()
-            terms, sealed = buffer.fields[fieldname], buffer.blocks[fieldname]
-            staged = [(tbytes, _stage(terms[tbytes], sealed.get(tbytes), length_of, fixed, later))
-                      for tbytes in sorted(terms)]
-            fields.append((fieldname, field, staged))
-    postfile = fieldwriter._postfile
-    table = fieldwriter._tindex
-    table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
-    for fieldname, field, staged in fields:
-        fieldwriter.start_field(fieldname, field)
-        prefix = struct.pack("!H", fieldwriter._fieldid)
-        out = _Postings(postfile)
-        add_terms(table, [(prefix + tbytes, term if isinstance(term, bytes) else out.term_info(term))
-                                        for tbytes, term in staged])
-        out.flush()
-        fieldwriter.finish_field()
+    work = []
+    for fieldname in sorted(buffer.fields):
+        terms = buffer.fields[fieldname]
+        length_of = buffer.length_of(fieldname, lengths) if schema[fieldname].scorable else None
+        work.append(FieldTerms(fieldname, length_of, schema[fieldname].format.fixed_value_size(), sorted(terms),
+                               terms, buffer.blocks[fieldname]))
+    out = _PartWriter(fieldwriter, schema)
+    _encode_into(out, work, buffer.postings)
+    out.finish()
+
+
+@dataclass(frozen=True)
+class FieldTerms:
+    """Terms of one field to encode: ``keys``, in order, of its postings not in a block (``flat``) and the
+    blocks sealed while adding (``sealed``)."""
+
+    name: str
+    length_of: LengthOf | None
+    fixed: int | None
+    keys: list[bytes]
+    flat: dict[bytes, list[Any]]
+    sealed: dict[bytes, TermBlocks]
+
+
+#: A term's value in the term table: its whole term info when inlined, else the info's head and the place of
+#: its postings (offset and size) in its ``Part``'s bytes.
+Entry = bytes | tuple[bytes, int, int]
+
+
+@dataclass(frozen=True)
+class Part:
+    """Consecutive terms of one field encoded: their table entries and their postings bytes."""
+
+    name: str
+    entries: list[tuple[bytes, Entry]]
+    postings: bytes
+
+
+def _encode_into(out: _PartWriter, work: list[FieldTerms], postings: int) -> None:
+    """Every field's terms encoded and written; a large write's later terms encoded in a forked child
+    (``FORK_MIN``) while this process encodes and writes the first."""
+    if postings < FORK_MIN or (os.cpu_count() or 1) < 2:
+        out.write(encode(work, COMPRESSORS))
+        return
+    first, second = split(work, PARENT_SHARE)
+    child = forked.start(partial(encode, second, 0))
+    if child is None:
+        out.write(encode(work, COMPRESSORS))
+        return
+    try:
+        out.write(encode(first, 0))
+    except BaseException:
+        child.abandon()
+        raise
+    out.write(child.result())
+
+
+def encode(work: list[FieldTerms], threads: int) -> list[Part]:
+    """``work`` encoded (one ``Part`` a ``FieldTerms``); its last blocks compressed by ``threads``
+    (``Compressing``) or, with none, each as it is encoded."""
+    if threads:
+        with Compressing(threads) as later:
+            staged = [_staged(terms, later) for terms in work]
+    else:
+        staged = [_staged(terms, None) for terms in work]
+    return [_part(terms.name, field_staged) for terms, field_staged in zip(work, staged)]
+
+
+def _staged(terms: FieldTerms, later: Later | None) -> list[tuple[bytes, Staged]]:
+    flat, sealed, length_of, fixed = terms.flat, terms.sealed, terms.length_of, terms.fixed
+    return [(tbytes, _stage(flat[tbytes], sealed.get(tbytes), length_of, fixed, later)) for tbytes in terms.keys]
+
+
+def split(work: list[FieldTerms], share: float) -> tuple[list[FieldTerms], list[FieldTerms]]:
+    """``work`` cut in two at the term where about ``share`` of its encoding cost lies before (a term's
+    cost: ``TERM_COST`` and its postings not yet in a block); a field may be cut, each keeps every field."""
+    costs = [[TERM_COST + len(terms.flat[tbytes]) for tbytes in terms.keys] for terms in work]
+    left = share * sum(map(sum, costs))
+    first: list[FieldTerms] = []
+    for number, (terms, field_costs) in enumerate(zip(work, costs)):
+        total = sum(field_costs)
+        if total < left:
+            first.append(terms)
+            left -= total
+            continue
+        cut = bisect.bisect_left(list(accumulate(field_costs)), left)
+        first.append(replace(terms, keys=terms.keys[:cut]))
+        return first, [replace(terms, keys=terms.keys[cut:]), *work[number + 1:]]
+    return first, []
+
+
+class _PartWriter:
+    """Parts, in order, into the term table and the postings file (a field's parts follow each other)."""
+
+    def __init__(self, fieldwriter: Any, schema: Any) -> None:
+        self._fieldwriter = fieldwriter
+        self._schema = schema
+        self._current: str | None = None
+        self._prefix = b""
+        table = fieldwriter._tindex
+        table._write_hashes = partial(write_hashes, table)  # when the field writer closes the table
+
+    def write(self, parts: list[Part]) -> None:
+        fieldwriter = self._fieldwriter
+        postfile, table, pack = fieldwriter._postfile, fieldwriter._tindex, _EXTENT.pack
+        for part in parts:
+            if part.name != self._current:
+                self.finish()
+                self._current = part.name
+                fieldwriter.start_field(part.name, self._schema[part.name])
+                self._prefix = struct.pack("!H", fieldwriter._fieldid)
+            base, prefix = postfile.tell(), self._prefix
+            add_terms(table, [(prefix + tbytes, entry if isinstance(entry, bytes) else
+                               entry[0] + pack(entry[1] + base, entry[2])) for tbytes, entry in part.entries])
+            postfile.write(part.postings)
+
+    def finish(self) -> None:
+        """Ends the field being written, if any."""
+        if self._current is not None:
+            self._fieldwriter.finish_field()
+            self._current = None
 
 
 class Compressing:
@@ -167,7 +283,7 @@ def _compress(chunk: list[Deferred]) -> None:
 
 
 def _stage(flat: list[Any], done: TermBlocks | None, length_of: LengthOf | None, fixed: int | None,
-           later: Later) -> Staged:
+           later: Later | None) -> Staged:
     if done is None and len(flat) == 3:
         return inline_info(flat, length_of, fixed)
     done = done or TermBlocks()
@@ -176,30 +292,23 @@ def _stage(flat: list[Any], done: TermBlocks | None, length_of: LengthOf | None,
     return done
 
 
-class _Postings:
-    """The postings file's bytes of one field, gathered and written in one piece."""
-
-    __slots__ = ("_file", "_pieces", "_offset")
-
-    def __init__(self, postfile: Any) -> None:
-        self._file = postfile
-        self._pieces: list[bytes] = []
-        self._offset: int = postfile.tell()
-
-    def term_info(self, done: TermBlocks) -> bytes:
-        """Adds a term's blocks and returns its W3 term info."""
-        head: bytes = TERM_INFO.pack(False, done.weight, done.count, length_to_byte(done.min_length),
-                                     length_to_byte(done.max_length), done.max_weight, done.first_id, done.last_id)
-        blocks = done.blocks
-        pieces = self._pieces
+def _part(name: str, staged: list[tuple[bytes, Staged]]) -> Part:
+    """A field's staged terms as a part: each term's blocks gathered, in order, into one piece of bytes."""
+    pieces: list[bytes] = []
+    entries: list[tuple[bytes, Entry]] = []
+    offset = 0
+    for tbytes, term in staged:
+        if isinstance(term, bytes):
+            entries.append((tbytes, term))
+            continue
+        head: bytes = TERM_INFO.pack(False, term.weight, term.count, length_to_byte(term.min_length),
+                                     length_to_byte(term.max_length), term.max_weight, term.first_id, term.last_id)
+        blocks = term.blocks
         pieces.append(WHOOSH3_HEADER_MAGIC)
         for block in blocks[:-1]:
             pieces += (_BLOCK_LENGTH.pack(len(block)), block)
         pieces += (_BLOCK_LENGTH.pack(-len(blocks[-1])), blocks[-1])
         size = len(WHOOSH3_HEADER_MAGIC) + 4 * len(blocks) + sum(map(len, blocks))
-        start, self._offset = self._offset, self._offset + size
-        return head + _EXTENT.pack(start, size)
-
-    def flush(self) -> None:
-        self._file.write(b"".join(self._pieces))
-        self._pieces.clear()
+        entries.append((tbytes, (head, offset, size)))
+        offset += size
+    return Part(name, entries, b"".join(pieces))

@@ -10,7 +10,7 @@ import pytest
 
 import search.postings_file as postings_file
 from search.posting_blocks import COMPRESSION, Deferred
-from search.postings_file import Compressing
+from search.postings_file import Compressing, FieldTerms, split
 
 
 def _blocks(count: int) -> tuple[list[list[bytes]], list[Deferred]]:
@@ -96,3 +96,32 @@ def test_a_thread_that_cannot_start_leaves_the_switch_interval_and_no_thread_beh
     monkeypatch.setattr(threading.Thread, "start", start_one)
     _write_raising(RuntimeError)
     assert not started[0].is_alive()
+
+
+def _field(name: str, postings: list[int]) -> FieldTerms:
+    keys = [f"{name}{number:04d}".encode() for number in range(len(postings))]
+    flat = {key: [0, 1.0, b""] * count for key, count in zip(keys, postings)}
+    return FieldTerms(name, None, 0, keys, flat, {})
+
+
+def test_a_split_cuts_the_terms_in_order_at_the_share_of_their_cost() -> None:
+    work = [_field("datum", [1] * 40), _field("text", [1] * 300 + [50] * 100), _field("titel", [2] * 60)]
+    first, second = split(work, 0.5)
+    assert [terms.name for terms in first] == ["datum", "text"]
+    assert [terms.name for terms in second] == ["text", "titel"], "the cut falls inside the text field"
+    for name in ("datum", "text", "titel"):
+        keys = [key for terms in first + second if terms.name == name for key in terms.keys]
+        assert keys == next(terms.keys for terms in work if terms.name == name)
+    largest = postings_file.TERM_COST + 3 * 50
+    assert abs(_cost(first) - _cost(second)) <= 2 * largest, "the halves differ by at most one term's cost"
+
+
+def _cost(work: list[FieldTerms]) -> int:
+    return sum(postings_file.TERM_COST + len(terms.flat[key]) for terms in work for key in terms.keys)
+
+
+def test_a_split_keeps_a_field_without_terms() -> None:
+    """Every field is started in the term table, a field with no terms too (it takes a field number)."""
+    work = [_field("datum", [3] * 10), _field("leer", []), _field("text", [1] * 10)]
+    first, second = split(work, 0.9)
+    assert [terms.name for terms in first + second] == ["datum", "leer", "text", "text"]

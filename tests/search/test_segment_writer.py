@@ -8,6 +8,7 @@ must come out the same.
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
+from search import forked
 from search.schema import article_schema, encode_positions
 from search.segment_writer import FastSegmentWriter
 
@@ -72,10 +74,16 @@ def _statistics(reader: Any, field: str, text: bytes) -> tuple[Any, ...]:
             info.min_id(), info.max_id())
 
 
-@pytest.fixture(scope="module")
-def readers(tmp_path_factory: pytest.TempPathFactory) -> Any:
+@pytest.fixture(scope="module", params=["alone", "with a forked child"] if hasattr(os, "fork") else ["alone"])
+def readers(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Any:
+    """Whoosh's index and ours; ours written in this process alone, or sharing each write with a child."""
+    import search.postings_file as postings_file
+
     theirs = _build(tmp_path_factory.mktemp("whoosh"), SegmentWriter)
-    ours = _build(tmp_path_factory.mktemp("fast"), FastSegmentWriter)
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param != "alone":
+            patch.setattr(postings_file, "FORK_MIN", 0)
+        ours = _build(tmp_path_factory.mktemp("fast"), FastSegmentWriter)
     with theirs.reader() as their_reader, ours.reader() as our_reader:
         yield their_reader, our_reader
 
@@ -167,3 +175,53 @@ def test_many_last_blocks_compressed_by_threads_read_back_as_whooshs(tmp_path: P
             assert _statistics(ours, "text", text) == _statistics(theirs, "text", text)
             assert _postings(ours, "text", text) == _postings(theirs, "text", text)
         assert list(ours.all_terms()) == list(theirs.all_terms())
+
+
+def _segment_bytes(folder: Path) -> dict[str, list[bytes]]:
+    """Each file inside the index's segments, by suffix (segment names are random), in the index's order."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    handle = whoosh_index.open_dir(str(folder))
+    found: dict[str, list[bytes]] = {}
+    for segment in handle._read_toc().segments:
+        compound = CompoundStorage(handle.storage.open_file(segment.make_filename(".seg")), use_mmap=False)
+        for name in sorted(compound.list()):
+            found.setdefault(name.split(".", 1)[-1], []).append(compound.open_file(name).read())
+        compound.close()
+    handle.close()
+    return found
+
+
+def _build_in(folder: Path) -> dict[str, list[bytes]]:
+    folder.mkdir()
+    _build(folder, FastSegmentWriter).close()
+    return _segment_bytes(folder)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="this system cannot fork")
+def test_a_write_shared_with_a_forked_child_writes_the_same_bytes(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import search.postings_file as postings_file
+
+    alone = _build_in(tmp_path / "alone")  # small writes: all terms encoded in this process
+    children: list[int] = []
+    start = forked.start
+    monkeypatch.setattr(forked, "start", lambda job: (children.append(1), start(job))[1])
+    monkeypatch.setattr(postings_file, "FORK_MIN", 0)
+    shared = _build_in(tmp_path / "shared")
+    assert len(children) == 3, "each commit (the merging one too) shares its write with a child"
+    assert set(shared) == set(alone) and "pst" in shared
+    assert shared == alone
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="this system cannot fork")
+def test_a_write_whose_child_dies_is_finished_alone_with_the_same_bytes(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import search.postings_file as postings_file
+
+    alone = _build_in(tmp_path / "alone")
+    here, encode = os.getpid(), postings_file.encode
+    monkeypatch.setattr(postings_file, "encode",
+                        lambda work, threads: encode(work, threads) if os.getpid() == here else os._exit(9))
+    monkeypatch.setattr(postings_file, "FORK_MIN", 0)
+    assert _build_in(tmp_path / "orphaned") == alone

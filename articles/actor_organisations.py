@@ -191,10 +191,9 @@ def organisation_by_apposition(p: Paragraph, i: int) -> Found | None:
     """``Tieto Enator, der größte Computer-Dienstleister``: an unknown name explained by an organisation noun."""
     if p.flags[i] & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
         return None
-    alone = i + 1 == len(p.words) or p.gaps[i + 1] != " "  # then the run ends here, and the comma must follow
-    if alone and not p.text.startswith(APPOSITION_OPENINGS, p.ends[i]):
-        return None
     last = capitalised_run_end(p, i)
+    if not p.text.startswith(APPOSITION_OPENINGS, p.ends[last]):  # (the comma first: the test below reads every
+        return None  # word of the run)
     if not all(p.flags[k] & (Word.NAME_LIKE | Word.ACRONYM) for k in range(i, last + 1)):
         return None
     explained = APPOSITION.match(p.text, p.ends[last])

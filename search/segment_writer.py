@@ -61,6 +61,14 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def buffered_postings(self) -> int:
         return self.pool.postings
 
+    def update_document(self, **fields: Any) -> None:
+        """Whoosh's ``update_document``; into an index without segments (a library's first import) the
+        document is only added: there is no committed document it could replace."""
+        if self.segments:
+            super().update_document(**fields)
+        else:
+            self.add_document(**fields)
+
     def add_document(self, **fields: Any) -> None:
         """Adds a document; fields with vectors, spelling or boosts go the way Whoosh takes them."""
         self._check_state()

@@ -114,13 +114,13 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             if plan.text and isinstance(value, str):
                 positions = term_positions(value)
                 indexed.append((plan, positions))
-                length = sum(map(len, positions.values()))
+                if field.scorable:
+                    lengths[plan.name] = sum(map(len, positions.values()))
             else:
                 items = terms_of(field, plan.indexer, value)
                 indexed.append((plan, items))
-                length = sum(freq for _, freq, _, _ in items)
-            if field.scorable:
-                lengths[plan.name] = length
+                if field.scorable:  # (a number's sixteen terms or an actor list need no length)
+                    lengths[plan.name] = sum(freq for _, freq, _, _ in items)
         return indexed, lengths
 
     def _write_per_document(self, fields: dict[str, Any], plans: list[FieldPlan], lengths: dict[str, int]) -> None:

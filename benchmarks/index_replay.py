@@ -6,6 +6,7 @@ importing process). This replays what an import hands the worker, in this proces
     python benchmarks/index_replay.py capture DOCS ARTICLES   # import a corpus's files once, keep the documents
     python benchmarks/index_replay.py replay DOCS --index OUT [--no-actors] [--profile N]
     python benchmarks/index_replay.py compare OUT OTHER               # two replays' index files, byte for byte
+    python benchmarks/index_replay.py actor-cost DOCS --index OUT [--rounds N] [--small-fields]  # ± actors
 
 ``capture`` imports a corpus's files with the analysis into a scratch library and pickles every
 index document the import made (``document_for``, as ``IndexBatch.add`` makes them). ``replay`` writes them
@@ -14,14 +15,20 @@ CPU of adding the documents, of the final commit (CPU and wall; the CPU of its f
 sum, the worker's own share of an import; ``--no-actors`` drops the actor fields (an import without the analysis). With ``--profile`` it
 splits the adding into analysing text, buffering postings and writing stored fields. ``compare`` checks
 that two replays (say, old and new code) wrote the same bytes into every segment file, matched by suffix
-(segment names are random).
+(segment names are random). ``actor-cost`` replays with and without the actor fields in turn, ``--rounds``
+times each in one process, and prints the least CPU of each and their difference (the least of a few
+runs: the cores are shared); with ``--small-fields`` the documents keep only the fields that are not text
+(id, dates, source, group, ...), so the actor fields' own cost is not lost in the text's. Old against new code: run it from both checkouts, one after the other.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
+import io
+import os
 import pickle
 import pstats
 import shutil
@@ -51,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "replay":
         documents = load(args.documents, actors=not args.no_actors)
         replay(documents, args.index, profile=args.profile)
+    elif args.command == "actor-cost":
+        actor_cost(args.documents, args.index, args.rounds, small=args.small_fields)
     else:
         return 0 if compare(args.index, args.other) else 1
     return 0
@@ -68,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     again.add_argument("--no-actors", action="store_true", help="drop the actor fields (import without analysis)")
     again.add_argument("--profile", type=int, nargs="?", const=20, default=0, metavar="N",
                        help="cProfile the first round's adding; print the split and the top N functions")
+    cost = commands.add_parser("actor-cost", help="replay with and without the actor fields, in turn; least CPU")
+    cost.add_argument("documents", type=Path)
+    cost.add_argument("--index", type=Path, required=True, help="folder for the index (emptied first)")
+    cost.add_argument("--rounds", type=int, default=3, help="replays of each kind (default 3)")
+    cost.add_argument("--small-fields", action="store_true", help="drop the text fields from every document")
     check = commands.add_parser("compare", help="compare two replays' index files byte for byte")
     check.add_argument("index", type=Path)
     check.add_argument("other", type=Path)
@@ -136,6 +150,31 @@ def replay(documents: list[dict[str, Any]], folder: Path, *, profile: int = 0) -
         print("\nthe final commit (the main thread):")
         _print_profile(tail, profile)
     return result
+
+
+def actor_cost(source: Path, folder: Path, rounds: int, *, small: bool = False) -> None:
+    """Replays with and without the actor fields, in turn; prints the least CPU of each and the difference
+    (``small``: of documents without their text fields)."""
+    from search.schema import GermanText, article_schema
+
+    schema = article_schema()
+    text = {name for name in schema.names() if isinstance(schema[name], GermanText)} if small else set()
+    print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    least: dict[bool, tuple[float, float]] = {}
+    for actors in [True, False] * rounds:
+        documents = [{name: value for name, value in document.items() if name not in text}
+                     for document in load(source, actors=actors)]
+        with contextlib.redirect_stdout(io.StringIO()):
+            result = replay(documents, folder)
+        known = least.get(actors, (float("inf"), float("inf")))
+        least[actors] = min(known[0], result["add_cpu"]), min(known[1], result["commit_cpu"])
+    for actors, (adding, commit) in least.items():
+        print(f"{'with' if actors else 'without'} actor fields: adding {adding:.2f} s CPU, final commit "
+              f"{commit:.2f} s, worker {adding + commit:.2f} s (least of {rounds})")
+    extra = [least[True][part] - least[False][part] for part in (0, 1)]
+    print(f"actor fields: +{extra[0]:.2f} s adding, +{extra[1]:.2f} s commit, +{sum(extra):.2f} s "
+          f"({sum(extra) / (len(documents) or 1) * 1e6:.0f} µs a document)")
+    print(f"load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
 def _children_cpu() -> float:

@@ -111,21 +111,40 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(_SHARED_STEMMER.stem(fold(piece.lower())) for piece in pieces)
 
 
-@lru_cache(maxsize=200_000)
+#: Each word's index terms (``word_index_terms``) met so far; emptied when it reaches ``_INDEX_TERMS_LIMIT``.
+#: A plain dict, not ``lru_cache``: its lookup is the per-word cost of indexing text.
+_INDEX_TERMS: dict[str, tuple[bytes, ...]] = {}
+_INDEX_TERMS_LIMIT = 200_000
+
+
 def word_index_terms(word: str) -> tuple[bytes, ...]:
     """``word_terms`` as the index stores them (UTF-8)."""
-    return tuple(term.encode("utf-8") for term in word_terms(word))
+    terms = _INDEX_TERMS.get(word)
+    if terms is None:
+        terms = _new_index_terms(word)
+    return terms
+
+
+def _new_index_terms(word: str) -> tuple[bytes, ...]:
+    if len(_INDEX_TERMS) >= _INDEX_TERMS_LIMIT:
+        _INDEX_TERMS.clear()
+    terms = _INDEX_TERMS[word] = tuple(term.encode("utf-8") for term in word_terms(word))
+    return terms
 
 
 def term_positions(text: str) -> dict[bytes, list[int]]:
     """Each index term of a text (UTF-8) with the positions of the words it comes from.
 
     The same result as running ``german_analyzer()`` over the text, at a tenth of the cost: one regex
-    pass and a cached lookup per word instead of a chain of five generators per token."""
+    pass and a dict lookup per word instead of a chain of five generators per token."""
     positions: dict[bytes, list[int]] = {}
+    known, found_at = _INDEX_TERMS.get, positions.get
     for position, word in enumerate(_WORD.findall(text)):
-        for term in word_index_terms(word):
-            found = positions.get(term)
+        terms = known(word)
+        if terms is None:
+            terms = _new_index_terms(word)
+        for term in terms:
+            found = found_at(term)
             if found is None:
                 positions[term] = [position]
             else:

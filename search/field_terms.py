@@ -64,12 +64,23 @@ def _one_term(boost: float) -> Indexer:
 
 def _keywords(boost: float, expression: re.Pattern[str]) -> Indexer:
     findall = expression.findall
+    once: dict[str, Item] = {}  # a word's item when it is given once (most are): made once per indexer
+    single = pack_uint(1)
 
     def index(value: Any) -> list[Item] | None:
         if not isinstance(value, str):
             return None
-        return [(word.encode("utf-8"), count, count * boost, pack_uint(count))
-                for word, count in Counter(findall(value)).items()]
+        words = findall(value)
+        if len(set(words)) < len(words):
+            return [(word.encode("utf-8"), count, count * boost, pack_uint(count))
+                    for word, count in Counter(words).items()]
+        items = []
+        for word in words:
+            item = once.get(word)
+            if item is None:
+                item = once[word] = (word.encode("utf-8"), 1, boost, single)
+            items.append(item)
+        return items
 
     return index
 

@@ -12,6 +12,7 @@ and no tuple a term on the way.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh.writing import SegmentWriter
@@ -21,6 +22,27 @@ from search.field_terms import Indexer, fast_indexer, terms_of
 from search.posting_blocks import PostingBuffer
 from search.postings_file import write_postings
 from search.schema import GermanText, position_weights
+
+
+@dataclass(frozen=True, slots=True)
+class FieldPlan:
+    """How ``FastSegmentWriter`` handles one field of the schema, worked out once per segment."""
+
+    name: str
+    field: Any
+    whooshs: bool  # vectors, spelling or a boost: the document goes Whoosh's way
+    text: bool  # a ``GermanText``: its terms' positions straight to the buffer
+    indexer: Indexer | None
+    weights: dict[int, float]  # a text's posting weight by frequency (empty for other fields)
+    column: Any  # its column type, or None
+
+
+def field_plan(schema: Any, name: str) -> FieldPlan:
+    field = schema[name]
+    text = type(field) is GermanText
+    whooshs = name.startswith("_") or bool(field.vector) or bool(field.separate_spelling())
+    return FieldPlan(name, field, whooshs, text, None if text else fast_indexer(field),
+                     position_weights(field) if text else {}, field.column_type or None)
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -33,68 +55,82 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         whooshs_pool: Any = self.pool
         whooshs_pool.cleanup()
         self.pool = PostingBuffer(self.schema)
-        self._indexers: dict[str, Indexer | None] = {}
+        self._plans: dict[str, FieldPlan] = {}
 
     @property
     def buffered_postings(self) -> int:
         return self.pool.postings
 
+    def update_document(self, **fields: Any) -> None:
+        """Whoosh's ``update_document``; into an index without segments (a library's first import) the
+        document is only added: there is no committed document it could replace."""
+        if self.segments:
+            super().update_document(**fields)
+        else:
+            self.add_document(**fields)
+
     def add_document(self, **fields: Any) -> None:
         """Adds a document; fields with vectors, spelling or boosts go the way Whoosh takes them."""
         self._check_state()
-        schema = self.schema
-        names = sorted(name for name, value in fields.items() if value is not None)
-        self._check_fields(schema, names)
-        if any(name.startswith("_") or schema[name].vector or schema[name].separate_spelling() for name in names):
+        plans = self._plans_of(fields)
+        if any(plan.whooshs for plan in plans):
             super().add_document(**fields)
             self.pool.eager = False  # its lengths went past the buffer
             return
-        indexed, lengths = self._index_fields(fields, names)
+        indexed, lengths = self._index_fields(fields, plans)
         docnum, pool = self.docnum, self.pool
-        for name, terms in indexed:
+        for plan, terms in indexed:
+            name = plan.name
             if isinstance(terms, dict):
-                pool.add_positions(name, docnum, terms, lengths.get(name), position_weights(schema[name]))
+                pool.add_positions(name, docnum, terms, lengths.get(name), plan.weights)
             else:
                 pool.add_document(name, docnum, terms, lengths.get(name))
-        self._write_per_document(fields, names, lengths)
+        self._write_per_document(fields, plans, lengths)
         self._added = True
         self.docnum += 1
 
-    def _index_fields(self, fields: dict[str, Any], names: list[str]) -> tuple[list[tuple[str, Any]], dict[str, int]]:
+    def _plans_of(self, fields: dict[str, Any]) -> list[FieldPlan]:
+        """The plans of the fields given a value, in the order of their names."""
+        known = self._plans
+        plans = []
+        for name in sorted(name for name, value in fields.items() if value is not None):
+            plan = known.get(name)
+            if plan is None:
+                self._check_fields(self.schema, [name])
+                plan = known[name] = field_plan(self.schema, name)
+            plans.append(plan)
+        return plans
+
+    def _index_fields(self, fields: dict[str, Any],
+                      plans: list[FieldPlan]) -> tuple[list[tuple[FieldPlan, Any]], dict[str, int]]:
         """Each indexed field's terms (a text's as term positions, ``term_positions``; the others as
         Whoosh's items) and each scorable field's length, all worked out before any is buffered."""
-        indexed: list[tuple[str, Any]] = []
+        indexed: list[tuple[FieldPlan, Any]] = []
         lengths: dict[str, int] = {}
-        for name in names:
-            field, value = self.schema[name], fields[name]
+        for plan in plans:
+            field, value = plan.field, fields[plan.name]
             if not field.indexed:
                 continue
-            if type(field) is GermanText and isinstance(value, str):
+            if plan.text and isinstance(value, str):
                 positions = term_positions(value)
-                indexed.append((name, positions))
-                length = sum(map(len, positions.values()))
+                indexed.append((plan, positions))
+                if field.scorable:
+                    lengths[plan.name] = sum(map(len, positions.values()))
             else:
-                items = terms_of(field, self._indexer(name), value)
-                indexed.append((name, items))
-                length = sum(freq for _, freq, _, _ in items)
-            if field.scorable:
-                lengths[name] = length
+                items = terms_of(field, plan.indexer, value)
+                indexed.append((plan, items))
+                if field.scorable:  # (a number's sixteen terms or an actor list need no length)
+                    lengths[plan.name] = sum(freq for _, freq, _, _ in items)
         return indexed, lengths
 
-    def _indexer(self, name: str) -> Indexer | None:
-        if name not in self._indexers:
-            self._indexers[name] = fast_indexer(self.schema[name])
-        return self._indexers[name]
-
-    def _write_per_document(self, fields: dict[str, Any], names: list[str], lengths: dict[str, int]) -> None:
+    def _write_per_document(self, fields: dict[str, Any], plans: list[FieldPlan], lengths: dict[str, int]) -> None:
         perdoc = self.perdocwriter
         perdoc.start_doc(self.docnum)
-        for name in names:
-            field, value = self.schema[name], fields[name]
-            length = lengths.get(name, 0) if field.scorable else 0
-            perdoc.add_field(name, field, value if field.stored else None, length)
-            if field.column_type:
-                perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+        for plan in plans:
+            name, field, value = plan.name, plan.field, fields[plan.name]
+            perdoc.add_field(name, field, value if field.stored else None, lengths.get(name, 0))
+            if plan.column is not None:
+                perdoc.add_column_value(name, plan.column, field.to_column_value(value))
         perdoc.finish_doc()
 
     def _flush_segment(self) -> None:

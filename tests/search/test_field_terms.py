@@ -49,6 +49,13 @@ def test_a_repeated_actor_counts_in_its_frequency_and_weight() -> None:
     assert found == {b"3": (2, 2.0), b"14": (1, 1.0)}
 
 
+def test_one_indexer_gives_whooshs_actor_terms_document_after_document() -> None:
+    field = SCHEMA["actor"]
+    indexer = fast_indexer(field)  # one per segment: the items of words given once are kept and reused
+    for value in ["3 14 15", "14 3", "3 3 14", "15", "14 92 3 15"]:
+        assert sorted(terms_of(field, indexer, value)) == sorted(field.index(value))
+
+
 @pytest.mark.parametrize("field", [ID(analyzer=IDTokenizer() | LowercaseFilter()), KEYWORD(commas=True), KEYWORD(lowercase=True),
                                    NUMERIC(int, shift_step=0), SCHEMA["tag"], SCHEMA["source"], SCHEMA["text"]])
 def test_fields_with_other_settings_go_whooshs_way(field: Any) -> None:

@@ -34,3 +34,18 @@ def test_after_commit_runs_before_the_next_change_not_after_the_last_commit(
     writer.commit()  # nothing left
     assert handle.doc_count() == 4
     assert calls == [2], "no after_commit once the batch has ended"
+
+
+def test_a_document_added_again_after_a_commit_replaces_the_committed_one(tmp_path: Path) -> None:
+    _create(tmp_path)
+    handle = whoosh_index.open_dir(str(tmp_path))
+    writer = BatchWriter(handle, 5.0)
+    writer.apply(("add", _document(1)))
+    writer.apply(("add", _document(2)))
+    writer.commit()  # the first segment of an empty index
+    changed = {**_document(2), "title": "Fähre nach Laboe"}
+    writer.apply(("add", changed))
+    writer.commit()
+    assert handle.doc_count() == 2
+    with handle.searcher() as searcher:
+        assert searcher.document(id="2")["title"] == "Fähre nach Laboe"

@@ -24,6 +24,15 @@ from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
+_allowed = False  # set by ``allow``, for this process only (a spawned child starts without it)
+
+
+def allow() -> None:
+    """Lets ``start`` fork in this process; only for a process whose other threads (if any) hold no lock
+    and no system framework state a child could need."""
+    global _allowed
+    _allowed = True
+
 
 class Forked(Generic[T]):
     """A running child's job; ``result`` once (it waits for the child), or ``abandon`` it."""
@@ -58,8 +67,8 @@ class Forked(Generic[T]):
 
 
 def start(job: Callable[[], T]) -> Forked[T] | None:
-    """``job`` running in a forked child, or ``None`` where this system cannot fork."""
-    if not hasattr(os, "fork"):
+    """``job`` running in a forked child, or ``None`` where this system or this process cannot fork."""
+    if not _allowed or not hasattr(os, "fork"):
         return None
     read, write = os.pipe()
     try:

@@ -113,6 +113,7 @@ def worker_writer(directory: str, lock_wait: float) -> BatchWriter:
     that more changes follow."""
     from whoosh import index as whoosh_index
 
+    from search import forked
     from search.index_batch import BatchWriter
 
     # The postings buffered until a commit are millions of lists, ints and bytes that form no cycles
@@ -121,6 +122,7 @@ def worker_writer(directory: str, lock_wait: float) -> BatchWriter:
     # what a commit leaves in cycles (a few hundred objects) is collected before the next change (none
     # after the last commit: the process ends).
     gc.disable()
+    forked.allow()  # (a process of its own: its large commits may share their work with a forked child)
     return BatchWriter(whoosh_index.open_dir(directory), lock_wait, after_commit=gc.collect)
 
 

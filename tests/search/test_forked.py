@@ -14,6 +14,11 @@ from search import forked
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="this system cannot fork")
 
 
+@pytest.fixture(autouse=True)
+def _forking_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "_allowed", True)  # as the index worker allows it
+
+
 def test_the_job_runs_in_the_child_and_its_result_comes_back() -> None:
     here = os.getpid()
     child = forked.start(lambda: (os.getpid(), ["Hafen", "Fähre"] * 50_000))  # larger than a pipe's buffer
@@ -90,4 +95,9 @@ def test_a_wait_for_the_result_that_is_interrupted_ends_the_child() -> None:
 
 def test_without_fork_there_is_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "fork")
+    assert forked.start(lambda: "nie") is None
+
+
+def test_a_process_that_did_not_allow_forking_gets_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "_allowed", False)  # the desktop app's process, with Qt's threads
     assert forked.start(lambda: "nie") is None

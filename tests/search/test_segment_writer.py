@@ -83,6 +83,7 @@ def readers(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
     with pytest.MonkeyPatch.context() as patch:
         if request.param != "alone":
             patch.setattr(postings_file, "FORK_MIN", 0)
+            patch.setattr(forked, "_allowed", True)
         ours = _build(tmp_path_factory.mktemp("fast"), FastSegmentWriter)
     with theirs.reader() as their_reader, ours.reader() as our_reader:
         yield their_reader, our_reader
@@ -208,6 +209,7 @@ def test_a_write_shared_with_a_forked_child_writes_the_same_bytes(tmp_path: Path
     start = forked.start
     monkeypatch.setattr(forked, "start", lambda job: (children.append(1), start(job))[1])
     monkeypatch.setattr(postings_file, "FORK_MIN", 0)
+    monkeypatch.setattr(forked, "_allowed", True)
     shared = _build_in(tmp_path / "shared")
     assert len(children) == 3, "each commit (the merging one too) shares its write with a child"
     assert set(shared) == set(alone) and "pst" in shared
@@ -223,5 +225,10 @@ def test_a_write_whose_child_dies_is_finished_alone_with_the_same_bytes(tmp_path
     here, encode = os.getpid(), postings_file.encode
     monkeypatch.setattr(postings_file, "encode",
                         lambda work, threads: encode(work, threads) if os.getpid() == here else os._exit(9))
+    children: list[object] = []
+    start = forked.start
+    monkeypatch.setattr(forked, "start", lambda job: (children.append(start(job)), children[-1])[1])
     monkeypatch.setattr(postings_file, "FORK_MIN", 0)
+    monkeypatch.setattr(forked, "_allowed", True)
     assert _build_in(tmp_path / "orphaned") == alone
+    assert children and all(child is not None for child in children), "each write had a child, which died"

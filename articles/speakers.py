@@ -225,12 +225,15 @@ def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
     if index >= len(toks) or (index == 0 and toks and toks[0].start - start > 2):
         return None
     first = toks[index]
-    if not _may_open_tag(first, data):
-        return None
+    word = first.lower
+    opens_verb = word in data.speech_verbs or word in data.auxiliaries
+    opens_cue = word in data.so_cue or word in data.wie_cue
+    if not (opens_verb or opens_cue or word in data.impersonal or _starts_phrase(first, data)):
+        return None  # (no tag can open with it: the full window is not read)
     toks = tokens(text, start, end)
-    if first.lower in data.speech_verbs or first.lower in data.auxiliaries:
+    if opens_verb:
         return _verb_tag(text, toks, index, data)
-    if first.lower in data.so_cue or first.lower in data.wie_cue:
+    if opens_cue:
         mention, used = phrase_at(text, toks[index + 1:], data)
         if mention is None or (first.lower in data.wie_cue and not any(
                 token.lower in data.speech_verbs for token in toks[index + 1 + used:index + 5 + used])):
@@ -241,14 +244,6 @@ def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:
     if mention is not None and verb < len(toks) and toks[verb].lower in data.subject_first_verbs:
         return Tag(toks[verb].lower, mention, toks[verb].end)
     return None
-
-
-def _may_open_tag(first: Token, data: SpeechData) -> bool:
-    """Whether a tag after a quote can start with ``first``: a speech verb or auxiliary, a so- or wie-cue,
-    or the first word of a phrase (what :func:`tag_after` reads and :func:`phrase_at` accepts)."""
-    word = first.lower
-    return (word in data.speech_verbs or word in data.auxiliaries or word in data.so_cue or word in data.wie_cue
-            or word in data.impersonal or _starts_phrase(first, data))
 
 
 def _verb_tag(text: str, toks: list[Token], index: int, data: SpeechData) -> Tag | None:

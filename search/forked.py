@@ -66,9 +66,14 @@ class Forked(Generic[T]):
         os.waitpid(self.pid, 0)
 
 
+def possible() -> bool:
+    """Whether ``start`` may fork here: the system can, and this process allowed it."""
+    return _allowed and hasattr(os, "fork")
+
+
 def start(job: Callable[[], T]) -> Forked[T] | None:
     """``job`` running in a forked child, or ``None`` where this system or this process cannot fork."""
-    if not _allowed or not hasattr(os, "fork"):
+    if not possible():
         return None
     read, write = os.pipe()
     try:

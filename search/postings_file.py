@@ -10,8 +10,9 @@ postings) takes that core with a forked child (``search.forked``): the terms are
 ``PARENT_SHARE`` of their cost (``split``), the child encodes the later ones while this process
 encodes and writes the first, then this process writes the child's. Each half is a list of ``Part``:
 a field's consecutive terms with their postings as one piece of bytes and each term's place in it, so
-the parts are written one after another and their offsets shifted to where they land. Where there is no fork (Windows) or it
-fails, and for smaller writes, all terms are encoded here, their last, partly filled blocks compressed
+the parts are written one after another and their offsets shifted to where they land. Where there is no
+fork (Windows), the process did not allow one (the desktop app's, ``forked.allow``) or it fails, and for
+smaller writes, all terms are encoded here, their last, partly filled blocks compressed
 (about 40 % of the work) by ``COMPRESSORS`` threads while the next terms are still being encoded (zlib
 lets go of the interpreter lock while it deflates). A thread waiting for the lock gets it only at the
 interpreter's switch interval, which is 5 ms by default: with it, a compressing thread would starve beside
@@ -103,11 +104,9 @@ class Part:
 def _encode_into(out: _PartWriter, work: list[FieldTerms], postings: int) -> None:
     """Every field's terms encoded and written; a large write's later terms encoded in a forked child
     (``FORK_MIN``) while this process encodes and writes the first."""
-    if postings < FORK_MIN or (os.cpu_count() or 1) < 2:
-        out.write(encode(work, COMPRESSORS))
-        return
-    first, second = split(work, PARENT_SHARE)
-    child = forked.start(partial(encode, second, 0))
+    shared = postings >= FORK_MIN and (os.cpu_count() or 1) >= 2 and forked.possible()
+    first, second = split(work, PARENT_SHARE) if shared else (work, [])
+    child = forked.start(partial(encode, second, 0)) if second else None
     if child is None:
         out.write(encode(work, COMPRESSORS))
         return

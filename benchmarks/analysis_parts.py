@@ -2,9 +2,9 @@
 
 Parts: ``find_actors``, ``find_quotes`` (given the actors' people), ``find_loaded`` (given the quotes), and
 the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result),
-``parse_job`` with and without it, a reader's chunks (``parse_jobs`` over ``CHUNK`` files: all parsed, then all
-analysed, a young collection after each, as ``library.parsing`` runs a chunk), and pickling the reader's ``Parsed`` result (with its size) and
-unpickling it as the importing process does, with the garbage collector paused as in a reader process.
+``parse_job`` with and without it, a reader's chunks (``parse_jobs`` over ``CHUNK`` files: all parsed, then
+all analysed, a young collection after each, as ``library.parsing`` runs a chunk), and pickling the reader's
+``Parsed`` result (with its size) and unpickling it as the importing process does, with the garbage collector paused as in a reader process.
 Each part is timed on its own over the same articles (best of ``--passes`` warm passes).
 
 The articles are the import corpus's files, parsed as an import parses them; run it once per checkout

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from articles.findings import ActorKind
 from articles.language_data import load_resource_json, shared_words
@@ -58,29 +58,32 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "unge
 
 
 class Word:
-    """Bit flags: what the lists say about one word as written. Plain ints, as enum flags are slow here."""
+    """Bit flags: what the lists say about one word as written.
 
-    NONE = 0
-    CAPITALISED = 1
-    FUNCTION = 2  # "Doch", "Am": never a name
-    NOUN = 4  # a common noun (or an inflected form of one)
-    FIRST_NAME = 8  # a first name that is not also a common word
-    WEAK_FIRST_NAME = 16  # a rare first name, or one that is also a noun, place or function word
-    PLACE = 32
-    ORGANISATION = 64
-    ROLE = 128  # "Präsident", "Außenministerin", "SPD-Chef"
-    HONORIFIC = 256  # "Frau", "Dr"
-    ACRONYM = 512  # "UNHCR": an organisation unless listed otherwise
-    ORGANISATION_NAME = 1024  # "Außenministerium"
-    ADJECTIVE = 2048  # "Deutschen", "Britische": a capitalised adjective, never a name
-    PARTICLE = 4096  # "von", "van", "bin"
-    COMPOUND = 8192  # ends in a common noun ("Sparpaket") or a noun suffix ("Regierung"): not a name after a role
-    LEAD = 16384  # starts a listed phrase ("Weißes") or an organisation ("Universität")
-    NAME_LIKE = 32768  # capitalised and no common word: may be a surname
-    ORGANISATION_CUE = 1 << 16  # "Autobauer", "Softwarekonzerns": the name of an organisation may follow
-    MEDIA_CUE = 1 << 17  # "Zeitung": a quoted title may follow
-    PLACE_PREFIX = 1 << 18  # "San", "Bad": starts a place name
-    SURNAME = 1 << 19  # a known surname ("Steinmeier"), or its genitive ("Steinmeiers")
+    Plain ints, as enum flags are slow here; ``Final`` so that compiled code (mypyc) reads them as constants.
+    """
+
+    NONE: Final = 0
+    CAPITALISED: Final = 1
+    FUNCTION: Final = 2  # "Doch", "Am": never a name
+    NOUN: Final = 4  # a common noun (or an inflected form of one)
+    FIRST_NAME: Final = 8  # a first name that is not also a common word
+    WEAK_FIRST_NAME: Final = 16  # a rare first name, or one that is also a noun, place or function word
+    PLACE: Final = 32
+    ORGANISATION: Final = 64
+    ROLE: Final = 128  # "Präsident", "Außenministerin", "SPD-Chef"
+    HONORIFIC: Final = 256  # "Frau", "Dr"
+    ACRONYM: Final = 512  # "UNHCR": an organisation unless listed otherwise
+    ORGANISATION_NAME: Final = 1024  # "Außenministerium"
+    ADJECTIVE: Final = 2048  # "Deutschen", "Britische": a capitalised adjective, never a name
+    PARTICLE: Final = 4096  # "von", "van", "bin"
+    COMPOUND: Final = 8192  # ends in a common noun ("Sparpaket") or a noun suffix ("Regierung"): not a name after a role
+    LEAD: Final = 16384  # starts a listed phrase ("Weißes") or an organisation ("Universität")
+    NAME_LIKE: Final = 32768  # capitalised and no common word: may be a surname
+    ORGANISATION_CUE: Final = 1 << 16  # "Autobauer", "Softwarekonzerns": the name of an organisation may follow
+    MEDIA_CUE: Final = 1 << 17  # "Zeitung": a quoted title may follow
+    PLACE_PREFIX: Final = 1 << 18  # "San", "Bad": starts a place name
+    SURNAME: Final = 1 << 19  # a known surname ("Steinmeier"), or its genitive ("Steinmeiers")
 
 
 #: Words with any of these flags are not surnames on their own.

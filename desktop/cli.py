@@ -17,6 +17,7 @@ from contextlib import closing
 from importlib import metadata, resources
 from pathlib import Path
 
+from articles import compiled_status
 from articles.errors import LesesaalError
 from desktop import (cli_analysis, cli_annotate, cli_backup, cli_export, cli_gui, cli_lists, cli_output,
                      cli_search, cli_summarize, findings_output)
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lesesaal", description="An offline reading room for news articles.")
-    parser.add_argument("--version", action="version", version=f"lesesaal {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and how the analysis runs")
     parser.add_argument("--library", metavar="DIR", help="library folder (default: $LESESAAL_HOME or the user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -200,6 +201,19 @@ def _demo(args: argparse.Namespace) -> int:
             print(cli_output.library_table(library.summaries()))
     print(f"\nDemo library: {folder}\nTry: lesesaal --library {folder} show 1")
     return EXIT_SOME_FAILED if any(o.status == FAILED for o in outcomes) else EXIT_OK
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version, then whether the analysis runs compiled (asked only when the option is given:
+    it imports the analysis)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"lesesaal {_version()}\nanalysis: {compiled_status()}")
+        parser.exit()
 
 
 def _version() -> str:

@@ -6,9 +6,10 @@ extractively and by the model (``--model``, else the one the app would choose, s
 time), and a batch of generated articles is
 imported, large enough for the import's reader processes and the index worker process (which a frozen build must
 be able to start). Then the window closes and one JSON object goes to stdout, or to ``self-test.json`` in the
-library folder when there is none (a windowed Windows build): ``{"ok", "frozen", "platform", "seconds",
+library folder when there is none (a windowed Windows build): ``{"ok", "frozen", "analysis", "platform", "seconds",
 "steps": {"import", "search", "reader", "extractive", "model", "batch"}}``, each step ``{"ok", ...what it
-found}``. Exit code 0 when every step passed. For packagers' smoke tests.
+found}``; ``analysis`` is ``articles.compiled_status()`` ("compiled (mypyc)" or "pure Python: <why>"). Exit code 0
+when every step passed. For packagers' smoke tests.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from articles import compiled_status
 from desktop.main_window import MainWindow
 from desktop.open_handler import OpenHandler
 from desktop.summaries import EXTRACTIVE, LLM, Summary
@@ -181,7 +183,8 @@ class SelfTest(QObject):
         self._finished = True
         self._timeout.stop()
         report = {"ok": not problem and all(step["ok"] for step in self.steps.values()) and not self._queue,
-                  "frozen": bool(getattr(sys, "frozen", False)), "platform": QGuiApplication.platformName(),
+                  "frozen": bool(getattr(sys, "frozen", False)), "analysis": compiled_status(),
+                  "platform": QGuiApplication.platformName(),
                   "seconds": round(time.perf_counter() - self._started, 2), "steps": self.steps}
         if problem:
             report["problem"] = problem

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
+from articles import compiled_status
 from desktop.settings import model_file
 from desktop.settings_dialog import SettingsDialog
 from desktop.summaries import LLM, SummaryChoice, model_backend_available
@@ -119,4 +120,5 @@ class WindowActions:
 
     def _on_about(self) -> None:
         QMessageBox.about(self.window, "About Lesesaal",
-                          "Lesesaal: an offline reading room for news articles. Nothing leaves this computer.")
+                          "Lesesaal: an offline reading room for news articles. Nothing leaves this computer."
+                          f"\n\nAnalysis: {compiled_status()}")

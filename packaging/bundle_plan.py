@@ -6,6 +6,8 @@ no ``__init__.py`` on purpose: the name ``packaging`` must not shadow the PyPI p
 
 from __future__ import annotations
 
+import ast
+import json
 import posixpath
 import re
 import sys
@@ -206,3 +208,24 @@ def _classifier_licence(classifiers: list[str]) -> str:
 
 def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def compiled_analysis_imports(articles_folder: Path) -> list[str]:
+    """Hidden imports for the analysis modules mypyc compiled (``articles/compiled_manifest.json`` says which): their
+    shared library, which they load from C, and every module their sources import, since PyInstaller cannot read the
+    imports of a compiled module. None when the install is pure Python."""
+    try:
+        manifest = json.loads((articles_folder / "compiled_manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not manifest.get("compiled"):
+        return []
+    imports = {manifest["group"]}
+    for name in manifest["sources"]:
+        source = articles_folder / f"{name.rpartition('.')[2]}.py"
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imports.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level and node.module != "__future__":
+                imports.add(node.module)
+    return sorted(imports)

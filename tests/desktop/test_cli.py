@@ -116,7 +116,7 @@ def test_demo_imports_the_bundled_samples(capsys: pytest.CaptureFixture[str], tm
     assert "4 imported" in out and "Neue Fähre verbindet Kiel und Göteborg ab Frühjahr  [2 copies]" in out
 
 
-def test_installed_console_script_reports_its_version() -> None:
+def test_installed_console_script_reports_its_version_and_how_the_analysis_runs() -> None:
     script = Path(sys.executable).with_name("lesesaal")
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
-    assert re.fullmatch(r"lesesaal \d+\.\d+\.\d+\n", result.stdout)
+    assert re.fullmatch(r"lesesaal \d+\.\d+\.\d+\nanalysis: (compiled \(mypyc\)|pure Python: .+)\n", result.stdout)

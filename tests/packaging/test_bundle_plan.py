@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,20 @@ def test_the_component_list_names_qt_and_llama_with_their_licences() -> None:
     text = plan.components_text("lesesaal")
     assert "PySide6_Essentials" in text and "LGPL-3.0" in text
     assert "llama_cpp_python" in text and "whoosh3" in text and "Python " in text
+
+
+def test_the_compiled_analysis_brings_its_shared_library_and_what_its_sources_import(tmp_path: Path) -> None:
+    (tmp_path / "quotes.py").write_text("from __future__ import annotations\nimport unicodedata\n"
+                                        "from articles.quote_marks import OPENING\nfrom . import nah\n")
+    (tmp_path / "loaded.py").write_text("import gzip, json\n")
+    manifest = {"compiled": True, "reason": "", "group": "lesesaal__mypyc",
+                "sources": {"articles.quotes": {}, "articles.loaded": {}}}
+    (tmp_path / "compiled_manifest.json").write_text(json.dumps(manifest))
+    assert plan.compiled_analysis_imports(tmp_path) == ["articles.quote_marks", "gzip", "json", "lesesaal__mypyc",
+                                                         "unicodedata"]
+
+
+def test_a_pure_python_install_needs_no_hidden_imports_for_its_analysis(tmp_path: Path) -> None:
+    assert plan.compiled_analysis_imports(tmp_path) == []  # no manifest: never built
+    (tmp_path / "compiled_manifest.json").write_text(json.dumps({"compiled": False, "reason": "kein Compiler"}))
+    assert plan.compiled_analysis_imports(tmp_path) == []

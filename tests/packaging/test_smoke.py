@@ -30,3 +30,4 @@ def test_the_built_bundle_imports_searches_renders_and_summarises_with_its_bundl
     assert steps["model"]["completion_tokens"] > 0  # llama.cpp from the bundle generated text
     assert steps["batch"]["added"] == steps["batch"]["files"]  # reader and index worker processes ran
     assert report["size_mb"]["bundled_model"] > 0
+    assert report["self_test"]["analysis"] == report["analysis"]["build_environment"]  # compiled here: there too

@@ -35,6 +35,12 @@ def _say(message: str) -> None:
     print(f"lesesaal build: {message}", file=sys.stderr, flush=True)
 
 
+def _brief(error: BaseException) -> str:
+    """The error in a line (a failed compile's command line runs to a kilobyte; the build log shows it whole)."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:240]}{' …' if len(text) > 240 else ''}"
+
+
 def _source(module: str) -> Path:
     return Path(*module.split(".")).with_suffix(".py")
 
@@ -52,7 +58,7 @@ def _compiler_problem() -> str:
             customize_compiler(compiler)
             compiler.compile([str(probe)], output_dir=folder, include_dirs=[sysconfig.get_paths()["include"]])
         except Exception as error:  # CompileError, DistutilsPlatformError (no MSVC), a missing gcc ...
-            return f"no working C compiler ({type(error).__name__}: {str(error).strip()[:300]})"
+            return f"no working C compiler ({_brief(error)})"
     return ""
 
 
@@ -73,7 +79,7 @@ def _extensions() -> tuple[list[Any], str]:
 
             return mypycify([str(_source(m)) for m in MODULES], group_name=GROUP, opt_level="3"), ""
         except (Exception, SystemExit) as error:  # mypy missing, or a type error mypyc refuses to compile
-            reason = f"mypyc failed ({type(error).__name__}: {error})"
+            reason = f"mypyc failed ({_brief(error)})"
     return [], reason
 
 
@@ -91,7 +97,7 @@ class BuildAnalysis(build_ext):
             try:
                 super().run()
             except Exception as error:
-                reason = f"compiling failed ({type(error).__name__}: {error})"
+                reason = f"compiling failed ({_brief(error)})"
         if reason:
             _say(f"the analysis stays pure Python (slower, same results): {reason}")
             self._remove_compiled()

@@ -9,13 +9,14 @@ language data a result depends on; a library re-analyses an article whose stored
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from articles.actors import actor_key, find_actors, person_mentions
-from articles.findings import Actor, ActorKind, Findings, Quote
+from articles.findings import Actor, ActorKind, Findings, Loaded, Quote
 from articles.loaded import LoadedLexicon, find_loaded, load_lexicon
 from articles.model import Paragraph, Role
 from articles.quotes import find_quotes
@@ -31,10 +32,47 @@ _DATA_FOLDER = "analysis"
 
 def analyse(paragraphs: Sequence[Paragraph], lexicon: LoadedLexicon | None = None) -> Findings:
     """Quotes, actors and loaded wording of an article; ``lexicon`` defaults to the shipped one."""
-    chosen = [p for p in paragraphs if p.role in ANALYSED_ROLES and p.text]
-    actors = find_actors(chosen)
-    quotes = find_quotes(chosen, person_mentions(actors))
-    loaded = find_loaded(chosen, quotes, lexicon)
+    (found,) = analyse_each([paragraphs], lexicon)
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+def analyse_each(articles: Sequence[Sequence[Paragraph]], lexicon: LoadedLexicon | None = None,
+                 ) -> list[Findings | Exception]:
+    """``analyse`` of each article, in order; an article whose analysis raised gets the exception instead.
+
+    Each of the three scans runs over all the articles before the next one starts: each has a large working
+    set (its patterns, word tables and code), and running one scan over a few dozen articles keeps it in the
+    CPU's caches, which costs about a tenth less CPU than running the three scans article by article.
+    """
+    chosen = [[p for p in paragraphs if p.role in ANALYSED_ROLES and p.text] for paragraphs in articles]
+    actors = [_attempt(find_actors, own) for own in chosen]
+    quotes = [_attempt(_quotes, own, found) for own, found in zip(chosen, actors)]
+    loaded = [_attempt(find_loaded, own, found, lexicon) for own, found in zip(chosen, quotes)]
+    return [_attempt(_findings, *found) for found in zip(quotes, actors, loaded)]
+
+
+_R = TypeVar("_R")
+
+
+def _attempt(scan: Callable[..., _R], *arguments: object) -> _R | Exception:
+    """``scan(*arguments)``; its exception if it raises, or an earlier scan's of the article among the arguments
+    (kept as the article's result, so one article's failure leaves the others' analysis whole)."""
+    for argument in arguments:
+        if isinstance(argument, Exception):
+            return argument
+    try:
+        return scan(*arguments)
+    except Exception as error:
+        return error
+
+
+def _quotes(chosen: list[Paragraph], actors: list[Actor]) -> list[Quote]:
+    return find_quotes(chosen, person_mentions(actors))
+
+
+def _findings(quotes: list[Quote], actors: list[Actor], loaded: list[Loaded]) -> Findings:
     return Findings(tuple(quotes), tuple(actors), tuple(loaded))
 
 

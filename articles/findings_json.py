@@ -22,7 +22,9 @@ def findings_to_json(findings: Findings) -> str:
     return _ENCODE(data)
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: The rows are fresh tuples and lists of plain values, so they hold no cycle: not looking for one saves a fifth
+#: of the encoding.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
 
 def findings_from_json(text: str) -> Findings:

@@ -1,10 +1,12 @@
 """CPU time per article of each part of the reader-side analysis, for comparing two checkouts back to back.
 
 Parts: ``find_actors``, ``find_quotes`` (given the actors' people), ``find_loaded`` (given the quotes), and
-the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result),
-``parse_job`` with and without it, a reader's chunks (``parse_jobs`` over ``CHUNK`` files: all parsed, then
-all analysed, a young collection after each, as ``library.parsing`` runs a chunk), and pickling the reader's
-``Parsed`` result (with its size) and unpickling it as the importing process does, with the garbage collector paused as in a reader process.
+the plumbing a reader process adds around ``analyse``: ``Analyser`` (analysis plus its result; one by one,
+and ``Analyser.all`` over ``CHUNK`` articles at a time, as a reader runs it), ``parse_job`` with and without
+it, a reader's chunks with and without it (``parse_jobs`` over ``CHUNK`` files: all parsed, then all analysed,
+a young collection after each, as ``library.parsing`` runs a chunk), and pickling the reader's ``Parsed``
+result (with its size) and unpickling it as the importing process does, with the garbage collector paused
+as in a reader process.
 Each part is timed on its own over the same articles (best of ``--passes`` warm passes).
 
 The articles are the import corpus's files, parsed as an import parses them; run it once per checkout
@@ -47,9 +49,11 @@ def _best(passes: int, run: Callable[[], Any]) -> float:
     return min(times)
 
 
-def _chunk(jobs: Sequence[Any], patterns: Any, analyser: Any) -> None:
-    parse_jobs(jobs, patterns, analyser)
-    collector.collect_young()
+def _chunks(jobs: Sequence[Any], patterns: Any, analyser: Any) -> None:
+    """The jobs as reader processes run them: ``CHUNK`` files at a time, a young collection after each chunk."""
+    for start in range(0, len(jobs), CHUNK):
+        parse_jobs(jobs[start:start + CHUNK], patterns, analyser)
+        collector.collect_young()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,14 +79,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "find_quotes": lambda: [find_quotes(p, m) for p, m in zip(chosen, people)],
         "find_loaded": lambda: [find_loaded(p, q) for p, q in zip(chosen, quotes)],
         "Analyser (analyse + result)": lambda: [analyser(paragraphs) for paragraphs in articles],
+        "Analyser.all per chunk": lambda: [getattr(analyser, "all")(articles[i:i + CHUNK])  # (not in older code)
+                                           for i in range(0, len(articles), CHUNK)],
         "parse_job without analysis": lambda: [parse_job(job, patterns) for job in jobs],
         "parse_job with analysis": lambda: [parse_job(job, patterns, analyser) for job in jobs],
-        "reader chunks with analysis": lambda: [_chunk(jobs[i:i + CHUNK], patterns, analyser)
-                                                for i in range(0, len(jobs), CHUNK)],
+        "reader chunks without analysis": lambda: _chunks(jobs, patterns, None),
+        "reader chunks with analysis": lambda: _chunks(jobs, patterns, analyser),
         "pickle Parsed without analysis": lambda: [pickle.dumps(parsed) for parsed in plain],
         "pickle Parsed with analysis": lambda: [pickle.dumps(parsed) for parsed in analysed],
         "unpickle Parsed with analysis": lambda: [pickle.loads(data) for data in pickled],
     }
+    if not hasattr(analyser, "all"):
+        del parts["Analyser.all per chunk"]
     collector.settle_process()  # as a reader process runs: no automatic collections
     print(f"{len(jobs)} files, {len(chosen)} articles; ms CPU per article, best of {args.passes} warm passes")
     for name, run in parts.items():

@@ -4,6 +4,9 @@ Articles: the first N/2 10kGNAD news articles and N/2 German Wikinews articles, 
 as the import benchmark's corpus does (``benchmarks/corpus.py``). Prints milliseconds of CPU time per
 article (best of ``--passes`` warm passes; the first, cold pass fills the word caches and is not counted).
 
+``--together N`` analyses N articles at a time (``analyse_each``), as a reader process analyses the
+articles of its chunk of files (``library.parsing.CHUNK``).
+
 ``--save FILE`` writes each article's findings (the library's stored JSON form); ``--compare FILE``
 reads such a file and lists the articles whose findings differ, so a speed-up can be shown to change
 nothing (exit status 1 when any differ).
@@ -30,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import analysis_eval  # noqa: E402
 import corpus  # noqa: E402
 
-from articles.analysis import analyse  # noqa: E402
+from articles.analysis import analyse, analyse_each  # noqa: E402
+from articles.findings import Findings  # noqa: E402
 from articles.findings_json import findings_to_json  # noqa: E402
 from articles.model import Paragraph, Role  # noqa: E402
 
@@ -62,10 +66,22 @@ def parsed_files(folder: Path, count: int) -> list[list[Paragraph]]:
     return built
 
 
-def timed_pass(sample: list[list[Paragraph]]) -> tuple[float, list[str]]:
+def timed_pass(sample: list[list[Paragraph]], together: int = 0) -> tuple[float, list[str]]:
+    """CPU seconds and each article's findings: one by one (``analyse``), or ``together`` at a time as a reader
+    process analyses a chunk (``analyse_each``)."""
     started = time.process_time()
-    found = [findings_to_json(analyse(paragraphs)) for paragraphs in sample]
+    if not together:
+        found = [findings_to_json(analyse(paragraphs)) for paragraphs in sample]
+    else:
+        found = [findings_to_json(_findings(one)) for start in range(0, len(sample), together)
+                 for one in analyse_each(sample[start:start + together])]
     return time.process_time() - started, found
+
+
+def _findings(found: Findings | Exception) -> Findings:
+    if isinstance(found, Exception):
+        raise found
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,11 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--passes", type=int, default=3, help="warm passes timed after the cold one (default 3)")
     parser.add_argument("--save", type=Path, help="write the findings of every article to this JSON file")
     parser.add_argument("--compare", type=Path, help="compare the findings with a file written by --save")
+    parser.add_argument("--together", type=int, default=0, metavar="N",
+                        help="analyse N articles at a time, as a reader process analyses its chunk (analyse_each)")
     args = parser.parse_args(argv)
     sample = parsed_files(args.files, args.articles) if args.files else articles(args.corpora, args.articles)
-    cold, found = timed_pass(sample)
-    warm = min(timed_pass(sample)[0] for _ in range(max(1, args.passes)))
-    print(f"{len(sample)} articles: analyse() {1000 * warm / len(sample):.3f} ms CPU per article warm "
+    cold, found = timed_pass(sample, args.together)
+    warm = min(timed_pass(sample, args.together)[0] for _ in range(max(1, args.passes)))
+    how = f"analyse_each() of {args.together} at a time" if args.together else "analyse()"
+    print(f"{len(sample)} articles: {how} {1000 * warm / len(sample):.3f} ms CPU per article warm "
           f"(best of {args.passes}), {1000 * cold / len(sample):.3f} ms cold")
     if args.save:
         args.save.write_text(json.dumps(found), encoding="utf-8")

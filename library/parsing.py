@@ -64,7 +64,8 @@ def parse_job(job: ParseJob, patterns: RolePatterns, analyser: Analyser | None =
 
 
 def parse_jobs(jobs: Sequence[ParseJob], patterns: RolePatterns, analyser: Analyser | None = None) -> list[Parsed]:
-    """``parse_job`` of each job, in order: every file is parsed first, then the articles are analysed.
+    """``parse_job`` of each job, in order: every file is parsed first, then the articles are analysed
+    (``Analyser.all``, which runs each of its scans over all of them in turn).
 
     Parsing and the analysis each have a large working set (lxml and the readers; the analysis's patterns
     and word tables); running one part over a chunk of files before the other keeps each one's in the CPU's
@@ -73,7 +74,9 @@ def parse_jobs(jobs: Sequence[ParseJob], patterns: RolePatterns, analyser: Analy
     parsed = [_parsed(job, patterns) for job in jobs]
     if analyser is None:
         return parsed
-    return [_analysed(one, analyser) for one in parsed]
+    analyses = iter(analyser.all([one.article.paragraphs for one in parsed if one.article is not None]))
+    return [parsed_one if parsed_one.article is None else _analysed(parsed_one, next(analyses))
+            for parsed_one in parsed]
 
 
 def _parsed(job: ParseJob, patterns: RolePatterns) -> Parsed:
@@ -88,10 +91,7 @@ def _parsed(job: ParseJob, patterns: RolePatterns) -> Parsed:
     return Parsed(article, duplicates.text_print(article.article_text()))
 
 
-def _analysed(parsed: Parsed, analyser: Analyser) -> Parsed:
-    if parsed.article is None:
-        return parsed
-    analysis = analyser(parsed.article.paragraphs)
+def _analysed(parsed: Parsed, analysis: AnalysisResult) -> Parsed:
     return Parsed(parsed.article, parsed.text_print, analysis=analysis, actor_keys=_actor_keys(analysis))
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from articles.analysis import analyse, analysis_version, speaker_actor
-from articles.findings import ActorKind, QuoteKind
+import pytest
+
+from articles.analysis import analyse, analyse_each, analysis_version, speaker_actor
+from articles.findings import ActorKind, Findings, QuoteKind
 from articles.findings_json import findings_from_json, findings_to_json
+from articles.loaded import find_loaded
 from articles.model import Paragraph, Role
 
 ARTICLE = (
@@ -16,6 +19,11 @@ ARTICLE = (
                             "Merz empfangen. „Wir brauchen jetzt Flugabwehr“, sagte Selenskyj."),
     Paragraph(2, Role.BODY, "Die Truppen des Machthabers rücken weiter vor."),
     Paragraph(3, Role.COMMENTS, "Leser Hans Gruber schreibt: „Der Präsident Emmanuel Macron sollte helfen.“"),
+)
+OTHER = (
+    Paragraph(0, Role.TITLE, "Starmer in Paris"),
+    Paragraph(1, Role.BODY, "Der britische Premierminister Keir Starmer traf in Paris Präsident Emmanuel Macron. "
+                            "„Europa muss mehr tun“, sagte Starmer nach dem Treffen im Élysée."),
 )
 
 
@@ -56,3 +64,23 @@ def test_the_version_changes_with_the_users_lexicon_and_only_then(tmp_path: Path
     assert extended != shipped
     user_file.write_text(json.dumps({"label": {"entries": []}}), encoding="utf-8")
     assert analysis_version(user_file) not in (shipped, extended)
+
+
+def test_articles_analysed_together_get_what_each_gets_alone() -> None:
+    alone = [analyse(ARTICLE), analyse(OTHER), analyse(ARTICLE), Findings()]
+    assert analyse_each([ARTICLE, OTHER, ARTICLE, ()]) == alone
+    assert any(a.name == "Keir Starmer" for a in analyse(OTHER).actors)
+
+
+def test_an_article_whose_analysis_fails_leaves_the_others_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing_on_the_first(paragraphs: list[Paragraph], *rest: object) -> object:
+        if paragraphs[0].text.startswith("Selenskyj"):
+            raise ValueError("kaputt")
+        return find_loaded(paragraphs, *rest)  # type: ignore[arg-type]
+
+    expected = analyse(OTHER)
+    monkeypatch.setattr("articles.analysis.find_loaded", failing_on_the_first)
+    failed, other = analyse_each([ARTICLE, OTHER])
+    assert isinstance(failed, ValueError) and other == expected
+    with pytest.raises(ValueError, match="kaputt"):
+        analyse(ARTICLE)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from articles.model import Article
+from articles.actors import find_actors
+from articles.findings import Findings
+from articles.findings_json import findings_to_json
+from articles.model import Article, Paragraph, Role
 from library import analysing
 from library.actor_registry import entry_keys
 from library.analysing import ActorEntry, AnalysisResult, AnalysisSetup, user_lexicon_file
@@ -52,13 +55,30 @@ def test_a_failing_analysis_costs_no_article(tmp_path: Path, inbox: Path, monkey
     def broken(*args: object) -> None:
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(analysing, "analyse", broken)
+    monkeypatch.setattr(analysing, "analyse_each", broken)
     with Library.open(tmp_path / "lib") as library:
         ids = _import(library, inbox / "kiew-flugabwehr.txt")
         article_id = ids["kiew-flugabwehr.txt"]
         assert library.article(article_id).metadata.title == "Selenskyj bittet Merz um mehr Flugabwehr"
         stored = library.findings(article_id)
         assert stored is not None and "kaputt" in stored.error and stored.findings.actors == ()
+
+
+def test_an_article_failing_among_a_readers_chunk_costs_the_others_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    analyser = AnalysisSetup(None).analyser()
+    first = (Paragraph(0, Role.BODY, "Bundeskanzler Friedrich Merz reist nach Kiew."),)
+    second = (Paragraph(0, Role.BODY, "„Wir brauchen Hilfe“, sagte der Bürgermeister Vitali Klitschko."),)
+    alone = analyser(second)
+
+    def failing_on_merz(paragraphs: list[Paragraph]) -> object:
+        if "Merz" in paragraphs[0].text:
+            raise RuntimeError("kaputt")
+        return find_actors(paragraphs)
+
+    monkeypatch.setattr("articles.analysis.find_actors", failing_on_merz)
+    failed, other = analyser.all([first, second])
+    assert "kaputt" in failed.error and failed.findings_json == findings_to_json(Findings()) and not failed.actors
+    assert other == alone and other.actors and other.error == ""
 
 
 def test_findings_that_cannot_be_filed_are_stored_empty_beside_the_article(tmp_path: Path, inbox: Path) -> None:

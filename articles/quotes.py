@@ -29,8 +29,9 @@ from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
 from articles.reported_speech import Cue, any_verb_cue, cue_positions, reports_nothing, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
-from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before, tokens, word_before
+from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before
 from articles.speech_data import SpeechData, speech_data
+from articles.speech_tokens import tokens, word_before
 
 #: (``[.!?…]`` once before the repeat: a pattern that starts with a character set lets re skip to it in C.)
 _SENTENCE_GAP = re.compile(r"[.!?…][.!?…]*[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")

@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
-from articles.speakers import (Mention, Token, phrase_at, subject_after, subject_of, tokens, tokens_before,
-                               trim_end)
+from articles.speakers import Mention, phrase_at, subject_after, subject_of
 from articles.speech_data import SpeechData
+from articles.speech_tokens import Token, tokens, tokens_before, trim_end
 
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Tokens read before a cue (back to the sentence start) and after it.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
@@ -42,27 +42,30 @@ _MAX_SENTENCE = 600
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?…)*_]*")
 
 
-@dataclass(frozen=True)
 class _Piece:
     """A quoted span of one paragraph with what was learned about it."""
 
-    paragraph: int
-    mark: Marked
-    kind: QuoteKind
-    speaker: Named | None
-    joins_next: bool = False  # „Erster Teil“, sagte X, „zweiter Teil“: the next piece continues it
+    def __init__(self, paragraph: int, mark: Marked, kind: QuoteKind, speaker: Named | None,
+                 joins_next: bool = False) -> None:
+        self.paragraph: Final = paragraph
+        self.mark: Final = mark
+        self.kind: Final = kind
+        self.speaker: Final = speaker
+        self.joins_next: Final = joins_next  # „Erster Teil“, sagte X, „zweiter Teil“: the next piece continues it
 
 
-@dataclass(frozen=True)
 class _Sentence:
-    paragraph: Paragraph
-    start: int
-    end: int
-    cue: Cue | None
-    cue_speaker: Named | None
-    quoted: Sequence[tuple[int, int]] = ()
-    carried: Named | None = None  # a Konjunktiv sentence without a cue goes on reporting the speaker before
-    prior: tuple[Paragraph, int] | None = None  # the sentence before: its paragraph and start (-1: the last)
+    def __init__(self, paragraph: Paragraph, start: int, end: int, cue: Cue | None, cue_speaker: Named | None,
+                 quoted: Sequence[tuple[int, int]] = (), carried: Named | None = None,
+                 prior: tuple[Paragraph, int] | None = None) -> None:
+        self.paragraph: Final = paragraph
+        self.start: Final = start
+        self.end: Final = end
+        self.cue: Final = cue
+        self.cue_speaker: Final = cue_speaker
+        self.quoted: Final = quoted
+        self.carried: Final = carried  # a Konjunktiv sentence without a cue goes on reporting the speaker before
+        self.prior: Final = prior  # the sentence before: its paragraph and start (-1: the last)
 
 
 def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, str]] = ()) -> list[Quote]:
@@ -168,14 +171,15 @@ def _grouped(starts: list[int], cues: Sequence[tuple[int, str]]) -> dict[int, li
     return groups
 
 
-@dataclass(frozen=True)
 class _Layout:
     """A paragraph cut into sentences, with the cues and outermost quotes of each sentence."""
 
-    bounds: list[tuple[int, int]]
-    cues: list[list[tuple[int, str]]]
-    marks: list[list[tuple[int, Marked]]]  # (index in ``outer``, quote)
-    outer: list[Marked]
+    def __init__(self, bounds: list[tuple[int, int]], cues: list[list[tuple[int, str]]],
+                 marks: list[list[tuple[int, Marked]]], outer: list[Marked]) -> None:
+        self.bounds: Final = bounds
+        self.cues: Final = cues
+        self.marks: Final = marks  # (index in ``outer``, quote)
+        self.outer: Final = outer
 
 
 def _layout(text: str, marks: Sequence[Marked], cues: Sequence[tuple[int, str]], data: SpeechData) -> _Layout:

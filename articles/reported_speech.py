@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final
 from itertools import repeat
 
 from articles.speakers import Mention, phrase_at, subject_after, subject_of
@@ -42,13 +42,13 @@ _CLAUSE_END = " \t\n.!?;:…)*_"  # trimmed from a reported clause (closing quot
 _PHRASE = ("", "")  # what ``cue_forms`` gives for a word of a source phrase
 
 
-@dataclass(frozen=True)
 class Cue:
     """A sentence's speech cue: the phrase naming the speaker and the reported clause (start, end)."""
 
-    word: str
-    mention: Mention | None
-    clause: tuple[int, int] | None
+    def __init__(self, word: str, mention: Mention | None, clause: tuple[int, int] | None) -> None:
+        self.word: Final = word
+        self.mention: Final = mention
+        self.clause: Final = clause
 
 
 def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:

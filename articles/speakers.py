@@ -16,20 +16,20 @@ after it otherwise, the phrase after a subordinating word for a verb at the clau
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
 from articles.speech_data import SpeechData
 from articles.speech_tokens import Token, tokens, tokens_before
 
 
-@dataclass(frozen=True)
 class Mention:
     """A candidate speaker: ``kind`` is "name", "pronoun", "noun" (a description) or "impersonal"."""
 
-    start: int
-    end: int
-    kind: str
-    gender: str = ""  # "m", "f" or "" when unknown
+    def __init__(self, start: int, end: int, kind: str, gender: str = "") -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.kind: Final = kind
+        self.gender: Final = gender  # "m", "f" or "" when unknown
 
 
 def phrase_at(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:
@@ -144,13 +144,13 @@ def _name_word(toks: list[Token], index: int, start: int, data: SpeechData) -> b
     return False
 
 
-@dataclass(frozen=True)
 class Tag:
     """A speech cue beside a quote and the phrase naming its speaker (None: the cue names nobody)."""
 
-    cue: str  # the cue word ("sagte", "so", ":")
-    mention: Mention | None
-    end: int  # where the tag ends in the text
+    def __init__(self, cue: str, mention: Mention | None, end: int) -> None:
+        self.cue: Final = cue  # the cue word ("sagte", "so", ":")
+        self.mention: Final = mention
+        self.end: Final = end  # where the tag ends in the text
 
 
 def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:

@@ -18,7 +18,8 @@ import re
 
 from articles.findings import QuoteKind
 from articles.quote_marks import Marked
-from articles.speakers import Tag, Token, tokens, tokens_before, word_before
+from articles.speakers import Tag
+from articles.speech_tokens import Token, tokens, tokens_before, word_before
 from articles.speech_data import SpeechData
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -12,7 +12,7 @@ reports as ``open_at_end``. One pass over the marks: linear in the paragraph len
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 _MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
 _OPEN_CONTEXT = frozenset(" \t\n\r([{/–—-*_\u00a0:„“\"»«‚‘›‹")
@@ -35,17 +35,18 @@ _CLOSERS = {
 _DOUBLE_OPENERS = frozenset("„“\"»«")
 
 
-@dataclass(frozen=True)
 class Marked:
     """One quoted span: ``start``/``end`` enclose the marks; ``inner`` is the text between them."""
 
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    opener: str
-    depth: int  # 0 for an outermost quote
-    open_at_end: bool = False  # unclosed, runs to the paragraph end (continued in the next paragraph)
+    def __init__(self, start: int, end: int, inner_start: int, inner_end: int, opener: str, depth: int,
+                 open_at_end: bool = False) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.inner_start: Final = inner_start
+        self.inner_end: Final = inner_end
+        self.opener: Final = opener
+        self.depth: Final = depth  # 0 for an outermost quote
+        self.open_at_end: Final = open_at_end  # unclosed, runs to the paragraph end (continued in the next paragraph)
 
 
 def quoted_spans(text: str, continued: bool = False) -> list[Marked]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
@@ -29,39 +29,42 @@ from articles.quote_kind import inner_kind, quote_kind
 from articles.quote_marks import Marked, opens_with_quote, quoted_spans
 from articles.reported_speech import Cue, any_verb_cue, cue_positions, reports_nothing, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
-from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before, tokens, word_before
+from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before
 from articles.speech_data import SpeechData, speech_data
+from articles.speech_tokens import tokens, word_before
 
 #: (``[.!?…]`` once before the repeat: a pattern that starts with a character set lets re skip to it in C.)
 _SENTENCE_GAP = re.compile(r"[.!?…][.!?…]*[“”\"»«‘’)]*\s+(?=[A-ZÄÖÜ„“\"»«0-9])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_QUOTE_MARK = re.compile(r"[„“”\"»«‚‘’›‹]")
 #: Longer stretches without a sentence end are read in pieces of about this many characters.
 _MAX_SENTENCE = 600
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?…)*_]*")
 
 
-@dataclass(frozen=True)
 class _Piece:
     """A quoted span of one paragraph with what was learned about it."""
 
-    paragraph: int
-    mark: Marked
-    kind: QuoteKind
-    speaker: Named | None
-    joins_next: bool = False  # „Erster Teil“, sagte X, „zweiter Teil“: the next piece continues it
+    def __init__(self, paragraph: int, mark: Marked, kind: QuoteKind, speaker: Named | None,
+                 joins_next: bool = False) -> None:
+        self.paragraph: Final = paragraph
+        self.mark: Final = mark
+        self.kind: Final = kind
+        self.speaker: Final = speaker
+        self.joins_next: Final = joins_next  # „Erster Teil“, sagte X, „zweiter Teil“: the next piece continues it
 
 
-@dataclass(frozen=True)
 class _Sentence:
-    paragraph: Paragraph
-    start: int
-    end: int
-    cue: Cue | None
-    cue_speaker: Named | None
-    quoted: Sequence[tuple[int, int]] = ()
-    carried: Named | None = None  # a Konjunktiv sentence without a cue goes on reporting the speaker before
-    prior: tuple[Paragraph, int] | None = None  # the sentence before: its paragraph and start (-1: the last)
+    def __init__(self, paragraph: Paragraph, start: int, end: int, cue: Cue | None, cue_speaker: Named | None,
+                 quoted: Sequence[tuple[int, int]] = (), carried: Named | None = None,
+                 prior: tuple[Paragraph, int] | None = None) -> None:
+        self.paragraph: Final = paragraph
+        self.start: Final = start
+        self.end: Final = end
+        self.cue: Final = cue
+        self.cue_speaker: Final = cue_speaker
+        self.quoted: Final = quoted
+        self.carried: Final = carried  # a Konjunktiv sentence without a cue goes on reporting the speaker before
+        self.prior: Final = prior  # the sentence before: its paragraph and start (-1: the last)
 
 
 def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, str]] = ()) -> list[Quote]:
@@ -73,7 +76,7 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     previous: Named | None = None  # the speaker of the sentence before, if it reported speech
     for position, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        marked = _QUOTE_MARK.search(text) is not None
+        marked = _has_quote_mark(text)
         cues = cue_positions(text, data)
         if not marked and not cues:
             previous = None  # most paragraphs: no quotation mark and no cue word, so nothing to read
@@ -85,6 +88,16 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     quotes = _assemble(paragraphs, pieces) + indirect
     quotes.sort(key=lambda quote: quote.span)
     return quotes
+
+
+def _has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark of any style (what :mod:`articles.quote_marks` pairs).
+
+    A test per mark is cheaper than one regular-expression search: a text stores its characters as narrow as
+    its widest one, so in a paragraph without a character above U+00FF (most) a test for „ or “ costs nothing.
+    """
+    return ("„" in text or "“" in text or "\"" in text or "»" in text or "«" in text or "”" in text or "’" in text
+            or "‘" in text or "‚" in text or "›" in text or "‹" in text)
 
 
 def _read_paragraph(paragraph: Paragraph, found: tuple[bool, bool, list[tuple[int, str]]], names: SpeakerNames,
@@ -167,14 +180,15 @@ def _grouped(starts: list[int], cues: Sequence[tuple[int, str]]) -> dict[int, li
     return groups
 
 
-@dataclass(frozen=True)
 class _Layout:
     """A paragraph cut into sentences, with the cues and outermost quotes of each sentence."""
 
-    bounds: list[tuple[int, int]]
-    cues: list[list[tuple[int, str]]]
-    marks: list[list[tuple[int, Marked]]]  # (index in ``outer``, quote)
-    outer: list[Marked]
+    def __init__(self, bounds: list[tuple[int, int]], cues: list[list[tuple[int, str]]],
+                 marks: list[list[tuple[int, Marked]]], outer: list[Marked]) -> None:
+        self.bounds: Final = bounds
+        self.cues: Final = cues
+        self.marks: Final = marks  # (index in ``outer``, quote)
+        self.outer: Final = outer
 
 
 def _layout(text: str, marks: Sequence[Marked], cues: Sequence[tuple[int, str]], data: SpeechData) -> _Layout:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final
 from itertools import repeat
 
-from articles.speakers import (Mention, Token, phrase_at, subject_after, subject_of, tokens, tokens_before,
-                               trim_end)
+from articles.speakers import Mention, phrase_at, subject_after, subject_of
 from articles.speech_data import SpeechData
+from articles.speech_tokens import Token, tokens, tokens_before, trim_end
 
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Tokens read before a cue (back to the sentence start) and after it.
@@ -42,13 +42,13 @@ _CLAUSE_END = " \t\n.!?;:…)*_"  # trimmed from a reported clause (closing quot
 _PHRASE = ("", "")  # what ``cue_forms`` gives for a word of a source phrase
 
 
-@dataclass(frozen=True)
 class Cue:
     """A sentence's speech cue: the phrase naming the speaker and the reported clause (start, end)."""
 
-    word: str
-    mention: Mention | None
-    clause: tuple[int, int] | None
+    def __init__(self, word: str, mention: Mention | None, clause: tuple[int, int] | None) -> None:
+        self.word: Final = word
+        self.mention: Final = mention
+        self.clause: Final = clause
 
 
 def cue_positions(text: str, data: SpeechData) -> list[tuple[int, str]]:

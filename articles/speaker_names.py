@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from articles.findings import Span
 from articles.model import Paragraph
 from articles.quote_marks import Marked
-from articles.speakers import Mention, role_names, word_before
+from articles.speakers import Mention, role_names
 from articles.speech_data import SpeechData
+from articles.speech_tokens import word_before
 
 Named = tuple[Span, str]
 

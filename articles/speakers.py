@@ -16,84 +16,20 @@ after it otherwise, the phrase after a subordinating word for a verb at the clau
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from itertools import islice
-from typing import NamedTuple
+from typing import Final
 
 from articles.speech_data import SpeechData
-
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
-#: How many tokens a speaker phrase may span.
-_WINDOW = 14
+from articles.speech_tokens import Token, tokens, tokens_before
 
 
-@dataclass(frozen=True)
 class Mention:
     """A candidate speaker: ``kind`` is "name", "pronoun", "noun" (a description) or "impersonal"."""
 
-    start: int
-    end: int
-    kind: str
-    gender: str = ""  # "m", "f" or "" when unknown
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    lower: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def tokens(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
-    """Up to ``limit`` tokens of ``text[start:end]``, with their offsets."""
-    return [_new_token(Token, (match.start(), match.end(), word, word.lower()))
-            for match in islice(_TOKEN.finditer(text, start, end), limit) for word in (match.group(),)]
-
-
-#: Makes a ``Token`` from its four fields without the named tuple's Python-level ``__new__`` (the hot path).
-_new_token = tuple.__new__
-
-
-def word_before(text: str, position: int, reach: int = 30) -> str:
-    """The word that ends nearest before ``position`` (skipping blanks and punctuation), within ``reach``."""
-    limit = max(0, position - reach)
-    end = position
-    while end > limit and not text[end - 1].isalnum():
-        end -= 1
-    start = end
-    while start > limit and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
-        start -= 1
-    return text[start:end]
-
-
-def trim_end(text: str, start: int, end: int, strip: str = " \t\n.!?;:…“”\"»«‘’)*_") -> int:
-    """``end`` moved back over trailing blanks and punctuation (not before ``start``)."""
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    return end
-
-
-def tokens_before(text: str, start: int, end: int, limit: int = _WINDOW) -> list[Token]:
-    """The last ``limit`` tokens of ``text[start:end]`` (at most 20 characters a token are read).
-
-    A shorter stretch is tried first, from its first blank on: no token holds a blank, so the tokens after
-    one are the same wherever reading began, and when they are enough the long stretch is never read.
-    """
-    window_start = max(start, end - limit * 20)
-    near = _BLANK.search(text, max(window_start, end - limit * 8), end)
-    if near is not None and near.start() > window_start:
-        found = tokens(text, near.start(), end, limit * 20)
-        if len(found) >= limit:
-            return found[-limit:]
-    return tokens(text, window_start, end, limit * 20)[-limit:]
-
-
-_BLANK = re.compile(r"\s")
+    def __init__(self, start: int, end: int, kind: str, gender: str = "") -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.kind: Final = kind
+        self.gender: Final = gender  # "m", "f" or "" when unknown
 
 
 def phrase_at(text: str, toks: list[Token], data: SpeechData) -> tuple[Mention | None, int]:
@@ -208,13 +144,13 @@ def _name_word(toks: list[Token], index: int, start: int, data: SpeechData) -> b
     return False
 
 
-@dataclass(frozen=True)
 class Tag:
     """A speech cue beside a quote and the phrase naming its speaker (None: the cue names nobody)."""
 
-    cue: str  # the cue word ("sagte", "so", ":")
-    mention: Mention | None
-    end: int  # where the tag ends in the text
+    def __init__(self, cue: str, mention: Mention | None, end: int) -> None:
+        self.cue: Final = cue  # the cue word ("sagte", "so", ":")
+        self.mention: Final = mention
+        self.end: Final = end  # where the tag ends in the text
 
 
 def tag_after(text: str, start: int, end: int, data: SpeechData) -> Tag | None:

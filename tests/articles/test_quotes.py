@@ -463,3 +463,20 @@ def test_a_dass_paragraph_in_the_konjunktiv_carries_the_speaker_to_the_quote_aft
     found = only(quotes_of(*texts), QuoteKind.DIRECT)
     assert [(quote.text, quote.speaker_name) for quote in found] == [
         ("Wir bleiben", "Anna Roth"), ("Das Rathaus bleibt offen.", "Anna Roth")]
+
+
+@pytest.mark.parametrize("opening, closing", [("„", "“"), ("“", "”"), ("\"", "\""), ("»", "«"), ("«", "»"),
+                                              ("‚", "‘"), ("‘", "’"), ("›", "‹"), ("‹", "›")])
+def test_every_quoting_style_is_read_in_a_paragraph_of_narrow_characters(opening: str, closing: str) -> None:
+    text = f"Die Ärzte nannten das Vorhaben {opening}Größenwahn{closing} und gingen."  # all below U+0100 but the marks
+    assert [(quote.text, quote.span.start) for quote in quotes_of(text)] == [("Größenwahn", 32)]
+
+
+def test_the_quick_test_for_quotation_marks_knows_every_mark_the_pairing_reads() -> None:
+    from articles import quote_marks, quotes
+    marks = [chr(code) for code in range(0x2100) if quote_marks._MARK.match(chr(code))]
+    assert len(marks) == 11
+    for mark in marks:
+        assert quotes._has_quote_mark(f"Ärger {mark}über€"), mark
+        assert quotes._has_quote_mark(mark)
+    assert not quotes._has_quote_mark("Ärger – über 5 € (sic!) ‐ ′ ″ `´ ʼ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articles.speakers import tokens, tokens_before
+from articles.speech_tokens import tokens, tokens_before
 
 SENTENCE = ("Nach einer langen Sitzung des Gemeinderats am Dienstagabend in Obertshausen, die bis weit nach "
             "Mitternacht dauerte, teilte die Bürgermeisterin Anna-Lena Roth mit, dass der Haushalt 2025 "

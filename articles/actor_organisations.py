@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from articles.actor_text import (
@@ -39,17 +41,17 @@ from articles.actor_text import (
 )
 from articles.findings import Span
 
-CLUB_NUMBER = "1. "
+CLUB_NUMBER: Final = "1. "
 #: A two-digit founding year after a city: "Mainz 05" (never a count: "Mainz 05 Prozent" does not occur).
-CLUB_YEAR = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
+CLUB_YEAR: Final = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
 #: ", der größte Computer-Dienstleister", ", die Fondsfirma der …": an apposition whose noun may name an organisation.
-APPOSITION = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
-APPOSITION_OPENINGS = (",", " ,")  # how an ``APPOSITION`` starts
-OPENING_QUOTES = frozenset("„“\"»«")
+APPOSITION: Final = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
+APPOSITION_OPENINGS: Final = (",", " ,")  # how an ``APPOSITION`` starts
+OPENING_QUOTES: Final = frozenset("„“\"»«")
 #: The rest of a quoted name up to its closing quotation mark: at most six more words, all capitalised or short.
-QUOTED_NAME_END = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
+QUOTED_NAME_END: Final = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
 #: Legal forms written with a full stop that belongs to the name: "Google Inc."
-DOTTED_LEGAL_FORMS = frozenset({"Inc", "Ltd", "Corp", "Co"})
+DOTTED_LEGAL_FORMS: Final = frozenset({"Inc", "Ltd", "Corp", "Co"})
 from articles.gazetteers import Word
 
 

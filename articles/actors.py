@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Final
 
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
@@ -24,9 +25,9 @@ from articles.gazetteers import Word, gazetteers
 from articles.model import Paragraph
 
 #: A surname that is also one of these is not followed up on its own ("Thomas Mann" … "ein Mann").
-NO_FOLLOW_UP = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
-MIN_SURNAME = 3
-GENITIVE_ENDINGS = ("", "s", "’s", "'s")  # Starmer, Starmers, Starmer's
+NO_FOLLOW_UP: Final = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
+MIN_SURNAME: Final = 3
+GENITIVE_ENDINGS: Final = ("", "s", "’s", "'s")  # Starmer, Starmers, Starmer's
 
 
 def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
@@ -120,10 +121,10 @@ def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor
 
 
 # Spelling variants folded by actor_key, applied in this order to a lowercase ASCII word.
-TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
+TRANSLITERATIONS: Final = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
 #: A letter written twice or more in a row: "Selenskyy", "Scholz" and "Schollz" meet.
-DOUBLED = re.compile(r"(.)\1+")
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+DOUBLED: Final = re.compile(r"(.)\1+")
+UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 @lru_cache(maxsize=65_536)

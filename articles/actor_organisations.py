@@ -152,9 +152,9 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
         last = _with_connected_names(p, i)
         if last > i or p.words[i].lower() not in p.lists.organisation_suffixes:  # not a bare "Ministerium"
             return organisation_found(p, i, last)
-    if p.words[i] in p.lists.organisation_leads and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
+    if flags & Word.ORGANISATION_LEAD and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
         return organisation_found(p, i, capitalised_run_end(p, i + 1))
-    if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
+    if flags & Word.CLUB_LEAD and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
         return _club(p, i, capitalised_run_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
         named = next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION) or next_has(
@@ -293,7 +293,7 @@ def _shouting(p: Paragraph, i: int) -> bool:
 
 def place_by_pattern(p: Paragraph, i: int) -> Found | None:
     """``Kanton Basel`` (the place after a lead word), ``im englischen Hatfield``, a dateline ``Linz – …``."""
-    if p.words[i] in p.lists.place_leads and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
+    if p.flags[i] & Word.PLACE_LEAD and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
         return _place(p, i + 1, name_end(p, i + 1, NOT_SURNAME))
     if p.flags[i] & Word.PLACE_PREFIX and _starts_place(p, i):
         return _place(p, i, capitalised_run_end(p, i + 1))

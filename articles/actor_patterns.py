@@ -53,7 +53,7 @@ from articles.actor_text import (
     Paragraph,
     next_has,
 )
-from articles.gazetteers import MAX_CACHED_WORDS, Gazetteers, Word
+from articles.gazetteers import Word
 
 __all__ = ["Mention", "Paragraph", "scan"]
 
@@ -62,14 +62,14 @@ def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
     free = 0  # the first token no match covers (special tokens before the first, below 0, are skipped too)
-    special, plans, words = paragraph.special, paragraph.lists.scan_plans, paragraph.words
+    special, plans, flags = paragraph.special, paragraph.lists.scan_plans, paragraph.flags
     for i in _candidates(paragraph):
         if i < free:
             continue
         if i in special:  # (the long forms, bracketed names, tokens after a speech verb or before a head)
             match = _special_match_at(paragraph, i)
         else:  # the patterns the word may start, the first match winning
-            plan = plans.get(words[i])
+            plan = plans.get(flags[i])  # (a few hundred distinct flags: a small, hot dict)
             match = _planned_match(paragraph, i, _new_plan(paragraph, i) if plan is None else plan)
         if match is not None:
             found.append(match.mention)
@@ -108,13 +108,11 @@ UNKNOWN_ORGANISATION: Final = 128
 
 def _new_plan(p: Paragraph, i: int) -> int:
     plans = p.lists.scan_plans
-    if len(plans) >= MAX_CACHED_WORDS:
-        plans.clear()
-    plan = plans[p.words[i]] = _plan(p.words[i], p.flags[i], p.lists)
+    plan = plans[p.flags[i]] = _plan(p.flags[i])
     return plan
 
 
-def _plan(word: str, flags: int, lists: Gazetteers) -> int:
+def _plan(flags: int) -> int:
     """The patterns of :func:`_special_match_at`, in its order, that may match a word with these flags when
     it is no special token: a pattern whose word-level condition fails is left out."""
     plan = 0
@@ -124,10 +122,10 @@ def _plan(word: str, flags: int, lists: Gazetteers) -> int:
         plan |= FIRST_NAME
     if flags & LISTED:
         plan |= LISTED_NAME
-    if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE) or (
-            word in lists.organisation_leads or word in lists.club_leads):
+    if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.ORGANISATION_LEAD
+                | Word.CLUB_LEAD):
         plan |= ORGANISATION_BY_PATTERN  # (the conditions it starts from)
-    if word in lists.place_leads or flags & Word.PLACE_PREFIX:
+    if flags & (Word.PLACE_LEAD | Word.PLACE_PREFIX):
         plan |= PLACE_BY_PATTERN
     elif flags & Word.NAME_LIKE and not flags & ANY_FIRST_NAME:
         plan |= PLACE_BY_CONTEXT  # (the part of place_by_pattern that takes such a word)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import accumulate
 from typing import Final
 
@@ -116,7 +115,8 @@ class Paragraph:
         pattern = TOKEN if _has_lowercase_start(text) else CAPITALISED_TOKEN
         pieces = pattern.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
         offsets = list(accumulate(map(len, pieces), initial=0))
-        words = self.words = pieces[1::2]
+        words: list[str] = pieces[1::2]
+        self.words = words
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
         #: ``gaps[i]``: the text between token ``i - 1`` and token ``i`` ("" before the first token).
@@ -203,10 +203,23 @@ def _before_named_heads(p: Paragraph) -> set[int]:
     return set() if named_heads.isdisjoint(p.words) else {k - 1 for k, w in enumerate(p.words) if w in named_heads}
 
 
-@lru_cache(maxsize=1024)
 def _name_gap(gap: str) -> bool:
     """Whether ``gap`` is one of the particles that join the words of a name (``NAME_GAP``)."""
-    return NAME_GAP.fullmatch(gap) is not None
+    if len(gap) > MAX_NAME_GAP or gap[:1] != " ":  # (most gaps: a stretch of lowercase words, never cached)
+        return False
+    joins = _NAME_GAPS.get(gap)
+    if joins is None:
+        if len(_NAME_GAPS) >= MAX_CACHED_GAPS:
+            _NAME_GAPS.clear()
+        joins = _NAME_GAPS[gap] = NAME_GAP.fullmatch(gap) is not None
+    return joins
+
+
+#: The longest text ``NAME_GAP`` matches (" van der ").
+MAX_NAME_GAP: Final = 9
+MAX_CACHED_GAPS: Final = 1024
+#: Short gaps and whether they join a name, as found.
+_NAME_GAPS: Final[dict[str, bool]] = {}
 
 
 def _after_speech_verbs(p: Paragraph, before_first: str) -> set[int]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Final
 
 from articles.actor_patterns import Mention, scan
@@ -127,7 +126,11 @@ DOUBLED: Final = re.compile(r"(.)\1+")
 UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-@lru_cache(maxsize=65_536)
+MAX_CACHED_KEYS: Final = 65_536
+#: Name -> :func:`actor_key`, one table per kind (emptied when full): an article names its actors again and again.
+_KEYS: Final[dict[ActorKind, dict[str, str]]] = {kind: {} for kind in ActorKind}
+
+
 def actor_key(name: str, kind: ActorKind) -> str:
     """A key under which spellings of one actor meet across articles.
 
@@ -138,6 +141,16 @@ def actor_key(name: str, kind: ActorKind) -> str:
     (``Selenskij`` = ``Selenskyj`` = ``Zelensky`` = ``Selensky``). Nothing else is guessed: ``Meier``
     and ``Maier`` stay apart.
     """
+    keys = _KEYS[kind]
+    key = keys.get(name)
+    if key is None:
+        if len(keys) >= MAX_CACHED_KEYS:
+            keys.clear()
+        key = keys[name] = _key(name, kind)
+    return key
+
+
+def _key(name: str, kind: ActorKind) -> str:
     words = _ascii(name.lower().translate(UMLAUTS)).replace("-", " ").split()
     if kind is PERSON:
         words = [_fold_transliteration(w) for w in words]

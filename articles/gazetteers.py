@@ -84,6 +84,9 @@ class Word:
     MEDIA_CUE: Final = 1 << 17  # "Zeitung": a quoted title may follow
     PLACE_PREFIX: Final = 1 << 18  # "San", "Bad": starts a place name
     SURNAME: Final = 1 << 19  # a known surname ("Steinmeier"), or its genitive ("Steinmeiers")
+    ORGANISATION_LEAD: Final = 1 << 20  # one of ``organisation_leads``: "Universität"
+    CLUB_LEAD: Final = 1 << 21  # one of ``club_leads``: "FC"
+    PLACE_LEAD: Final = 1 << 22  # one of ``place_leads``: "Kanton"
 
 
 #: Words with any of these flags are not surnames on their own.
@@ -139,8 +142,9 @@ class Gazetteers:
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     #: A word's last ``SUFFIX_TAIL`` letters -> the role suffixes, organisation cues and media cues ending so.
     _suffixes_by_tail: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, compare=False, repr=False)
-    #: Word -> the patterns the actor scan tries at it, as bits (filled by :mod:`articles.actor_patterns`).
-    scan_plans: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _flag_values: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    #: A word's flags -> the patterns the actor scan tries at it, as bits (filled by :mod:`articles.actor_patterns`).
+    scan_plans: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_suffixes_by_tail", _by_tail(self.role_suffixes, self.organisation_cues, self.media_cues))
@@ -149,7 +153,9 @@ class Gazetteers:
         """The flags for ``text``; computed once per distinct word."""
         flags = self._words.get(text)
         if flags is None:
-            flags = self._describe(text)
+            described = self._describe(text)
+            # Words with equal flags share one int object: the scan reads a few hot objects, not one per word.
+            flags = self._flag_values.setdefault(described, described)
             if len(self._words) >= MAX_CACHED_WORDS:
                 self._words.clear()
             self._words[text] = flags
@@ -180,15 +186,24 @@ class Gazetteers:
             flags |= Word.PARTICLE
         flags |= self._name_flags(text, lower)
         flags |= self._common_word_flags(text, lower)
-        if text in self.phrases or text in self.organisation_leads or text in self.place_leads or text in self.club_leads:
-            flags |= Word.LEAD
+        flags |= self._lead_flags(text)
         plain = len(text) > 1 and not text.isupper() and DIGIT.search(text) is None
         if flags & Word.SURNAME and not flags & Word.NOUN:
             flags &= ~Word.COMPOUND  # "Steinmeier" is no compound of "Meier"
-        plain = plain and text not in self.club_leads  # "VfL"
+        plain = plain and not flags & Word.CLUB_LEAD  # "VfL"
         if flags & Word.CAPITALISED and not flags & NOT_NAME and plain:
             flags |= Word.NAME_LIKE
         return flags
+
+    def _lead_flags(self, text: str) -> int:
+        flags = Word.NONE
+        if text in self.organisation_leads:
+            flags |= Word.ORGANISATION_LEAD
+        if text in self.club_leads:
+            flags |= Word.CLUB_LEAD
+        if text in self.place_leads:
+            flags |= Word.PLACE_LEAD
+        return flags | Word.LEAD if flags or text in self.phrases else flags
 
     def _name_flags(self, text: str, lower: str) -> int:
         flags = Word.NONE

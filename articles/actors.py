@@ -18,7 +18,7 @@ from typing import Final
 
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
-from articles.actor_text import PERSON
+from articles.actor_text import ORGANISATION, PERSON
 from articles.findings import Actor, ActorKind, Span
 from articles.gazetteers import Word, gazetteers
 from articles.model import Paragraph
@@ -111,9 +111,13 @@ def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor
             groups[key] = (name, [m])
     actors = []
     for number, (name, group) in enumerate(groups.values(), start=1):
-        texts = dict.fromkeys([m.text for m in group])
+        texts: dict[str, None] = {}
+        role = ""
+        for m in group:
+            texts[m.text] = None
+            if not role:
+                role = m.role  # (the first role stated)
         texts.pop(name, None)
-        role = next((m.role for m in group if m.role), "")
         spans = tuple([m.span for m in group])
         actors.append(Actor(f"a{number}", name, group[0].kind, tuple(texts), role, spans))
     return actors
@@ -128,7 +132,10 @@ UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 MAX_CACHED_KEYS: Final = 65_536
 #: Name -> :func:`actor_key`, one table per kind (emptied when full): an article names its actors again and again.
-_KEYS: Final[dict[ActorKind, dict[str, str]]] = {kind: {} for kind in ActorKind}
+#: (Chosen by identity: an enum member's hash is a Python-level call.)
+_PERSON_KEYS: Final[dict[str, str]] = {}
+_ORGANISATION_KEYS: Final[dict[str, str]] = {}
+_PLACE_KEYS: Final[dict[str, str]] = {}
 
 
 def actor_key(name: str, kind: ActorKind) -> str:
@@ -141,7 +148,7 @@ def actor_key(name: str, kind: ActorKind) -> str:
     (``Selenskij`` = ``Selenskyj`` = ``Zelensky`` = ``Selensky``). Nothing else is guessed: ``Meier``
     and ``Maier`` stay apart.
     """
-    keys = _KEYS[kind]
+    keys = _PERSON_KEYS if kind is PERSON else _ORGANISATION_KEYS if kind is ORGANISATION else _PLACE_KEYS
     key = keys.get(name)
     if key is None:
         if len(keys) >= MAX_CACHED_KEYS:

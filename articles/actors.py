@@ -20,7 +20,7 @@ from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
 from articles.actor_text import ORGANISATION, PERSON
 from articles.findings import Actor, ActorKind, Span
-from articles.gazetteers import Word, gazetteers
+from articles.gazetteers import Gazetteers, Word, gazetteers
 from articles.model import Paragraph
 
 #: A surname that is also one of these is not followed up on its own ("Thomas Mann" … "ein Mann").
@@ -34,7 +34,7 @@ def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
     lists = gazetteers()
     scanned = [Scanned(p.index, p.text, lists) for p in paragraphs if p.text]
     mentions = [m for p in scanned for m in scan(p)]
-    surnames = _surnames(mentions, lists.word)
+    surnames = _surnames(mentions, lists)
     if surnames:
         mentions += _follow_ups(scanned, mentions, surnames)
     mentions.sort(key=_text_order)
@@ -51,7 +51,7 @@ def person_mentions(actors: Iterable[Actor]) -> list[tuple[Span, str]]:
     return sorted(found)
 
 
-def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
+def _surnames(mentions: Iterable[Mention], lists: Gazetteers) -> dict[str, str]:
     """Surname -> the full name it stands for, for surnames that name one person and no common word."""
     full: dict[str, set[str]] = {}
     single: list[str] = []
@@ -65,8 +65,7 @@ def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
     table = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
     for name in single:
         table.setdefault(name, name)
-    assert callable(describe)
-    return {s: n for s, n in table.items() if len(s) >= MIN_SURNAME and not describe(s) & NO_FOLLOW_UP}
+    return {s: n for s, n in table.items() if len(s) >= MIN_SURNAME and not lists.word(s) & NO_FOLLOW_UP}
 
 
 def _surname_of(word: str, surnames: dict[str, str]) -> str | None:

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from articles.actor_text import (
@@ -39,17 +41,17 @@ from articles.actor_text import (
 )
 from articles.findings import Span
 
-CLUB_NUMBER = "1. "
+CLUB_NUMBER: Final = "1. "
 #: A two-digit founding year after a city: "Mainz 05" (never a count: "Mainz 05 Prozent" does not occur).
-CLUB_YEAR = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
+CLUB_YEAR: Final = re.compile(r" (\d\d)(?!\d|[.,:/-]\d| ?(?:%|Prozent|Euro|Jahre|Minuten|Punkte|km|Uhr))")
 #: ", der größte Computer-Dienstleister", ", die Fondsfirma der …": an apposition whose noun may name an organisation.
-APPOSITION = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
-APPOSITION_OPENINGS = (",", " ,")  # how an ``APPOSITION`` starts
-OPENING_QUOTES = frozenset("„“\"»«")
+APPOSITION: Final = re.compile(r" ?, (?:der|die|das|dem|den|ein|eine) (?:[a-zäöüß][\w-]* ){0,2}([A-ZÄÖÜ][\w-]*)")
+APPOSITION_OPENINGS: Final = (",", " ,")  # how an ``APPOSITION`` starts
+OPENING_QUOTES: Final = frozenset("„“\"»«")
 #: The rest of a quoted name up to its closing quotation mark: at most six more words, all capitalised or short.
-QUOTED_NAME_END = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
+QUOTED_NAME_END: Final = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
 #: Legal forms written with a full stop that belongs to the name: "Google Inc."
-DOTTED_LEGAL_FORMS = frozenset({"Inc", "Ltd", "Corp", "Co"})
+DOTTED_LEGAL_FORMS: Final = frozenset({"Inc", "Ltd", "Corp", "Co"})
 from articles.gazetteers import Word
 
 
@@ -150,9 +152,9 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
         last = _with_connected_names(p, i)
         if last > i or p.words[i].lower() not in p.lists.organisation_suffixes:  # not a bare "Ministerium"
             return organisation_found(p, i, last)
-    if p.words[i] in p.lists.organisation_leads and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
+    if flags & Word.ORGANISATION_LEAD and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
         return organisation_found(p, i, capitalised_run_end(p, i + 1))
-    if p.words[i] in p.lists.club_leads and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
+    if flags & Word.CLUB_LEAD and next_has(p, i, Word.CAPITALISED, Word.FUNCTION | Word.ROLE):
         return _club(p, i, capitalised_run_end(p, i + 1))
     if flags & Word.ACRONYM and not _shouting(p, i):  # "UNHCR"; "THW Kiel", "MSV Duisburg"
         named = next_has(p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.ORGANISATION) or next_has(
@@ -291,7 +293,7 @@ def _shouting(p: Paragraph, i: int) -> bool:
 
 def place_by_pattern(p: Paragraph, i: int) -> Found | None:
     """``Kanton Basel`` (the place after a lead word), ``im englischen Hatfield``, a dateline ``Linz – …``."""
-    if p.words[i] in p.lists.place_leads and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
+    if p.flags[i] & Word.PLACE_LEAD and next_has(p, i, Word.NAME_LIKE | Word.PLACE, ANY_FIRST_NAME):
         return _place(p, i + 1, name_end(p, i + 1, NOT_SURNAME))
     if p.flags[i] & Word.PLACE_PREFIX and _starts_place(p, i):
         return _place(p, i, capitalised_run_end(p, i + 1))

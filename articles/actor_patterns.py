@@ -21,7 +21,7 @@ Mentions never overlap; the caller (:mod:`articles.actors`) merges them into act
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Final
 
 from articles.actor_organisations import (
     company,
@@ -53,7 +53,7 @@ from articles.actor_text import (
     Paragraph,
     next_has,
 )
-from articles.gazetteers import MAX_CACHED_WORDS, Gazetteers, Word
+from articles.gazetteers import Word
 
 __all__ = ["Mention", "Paragraph", "scan"]
 
@@ -62,19 +62,15 @@ def scan(paragraph: Paragraph) -> list[Mention]:
     """All mentions in ``paragraph``, left to right, without overlaps."""
     found: list[Mention] = []
     free = 0  # the first token no match covers (special tokens before the first, below 0, are skipped too)
-    special, plans, words = paragraph.special, paragraph.lists.scan_plans, paragraph.words
+    special, plans, flags = paragraph.special, paragraph.lists.scan_plans, paragraph.flags
     for i in _candidates(paragraph):
         if i < free:
             continue
         if i in special:  # (the long forms, bracketed names, tokens after a speech verb or before a head)
             match = _special_match_at(paragraph, i)
-        else:  # the patterns the word may start, the first match winning (inlined: most tokens come here)
-            plan = plans.get(words[i])
-            match = None
-            for step in _new_plan(paragraph, i) if plan is None else plan:
-                match = step(paragraph, i)
-                if match is not None:
-                    break
+        else:  # the patterns the word may start, the first match winning
+            plan = plans.get(flags[i])  # (a few hundred distinct flags: a small, hot dict)
+            match = _planned_match(paragraph, i, _new_plan(paragraph, i) if plan is None else plan)
         if match is not None:
             found.append(match.mention)
             free = match.next
@@ -99,48 +95,67 @@ def _names_organisation(p: Paragraph, i: int) -> bool:
         p, i, Word.NAME_LIKE, ANY_FIRST_NAME | Word.SURNAME)
 
 
-#: One pattern tried at a token: the match, or None.
-Step = Callable[[Paragraph, int], "Found | None"]
+# The patterns a plain token may start, as bits of its scan plan (tried in this order).
+CUE: Final = 1
+FIRST_NAME: Final = 2
+LISTED_NAME: Final = 4
+ORGANISATION_BY_PATTERN: Final = 8
+PLACE_BY_PATTERN: Final = 16
+PLACE_BY_CONTEXT: Final = 32
+PERSON_BY_CONTEXT: Final = 64
+UNKNOWN_ORGANISATION: Final = 128
 
 
-def _new_plan(p: Paragraph, i: int) -> tuple[Step, ...]:
+def _new_plan(p: Paragraph, i: int) -> int:
     plans = p.lists.scan_plans
-    if len(plans) >= MAX_CACHED_WORDS:
-        plans.clear()
-    plan = plans[p.words[i]] = _plan(p.words[i], p.flags[i], p.lists)
+    plan = plans[p.flags[i]] = _plan(p.flags[i])
     return plan
 
 
-def _plan(word: str, flags: int, lists: Gazetteers) -> tuple[Step, ...]:
+def _plan(flags: int) -> int:
     """The patterns of :func:`_special_match_at`, in its order, that may match a word with these flags when
     it is no special token: a pattern whose word-level condition fails is left out."""
-    steps: list[Step] = []
+    plan = 0
     if flags & (Word.ROLE | Word.HONORIFIC):
-        steps.append(_person_after_cue)
+        plan |= CUE
     if flags & ANY_FIRST_NAME:
-        steps.append(_person_by_first_name)
+        plan |= FIRST_NAME
     if flags & LISTED:
-        steps.append(listed)
-    if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE) or (
-            word in lists.organisation_leads or word in lists.club_leads):
-        steps.append(organisation_by_pattern)  # (the conditions it starts from)
-    if word in lists.place_leads or flags & Word.PLACE_PREFIX:
-        steps.append(place_by_pattern)
+        plan |= LISTED_NAME
+    if flags & (Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.ORGANISATION_LEAD
+                | Word.CLUB_LEAD):
+        plan |= ORGANISATION_BY_PATTERN  # (the conditions it starts from)
+    if flags & (Word.PLACE_LEAD | Word.PLACE_PREFIX):
+        plan |= PLACE_BY_PATTERN
     elif flags & Word.NAME_LIKE and not flags & ANY_FIRST_NAME:
-        steps.append(place_by_context)  # (the part of place_by_pattern that takes such a word)
+        plan |= PLACE_BY_CONTEXT  # (the part of place_by_pattern that takes such a word)
     if flags & Word.NAME_LIKE:
-        steps.append(person_by_context)
+        plan |= PERSON_BY_CONTEXT
     if flags & (Word.NAME_LIKE | Word.ACRONYM) and not flags & (ANY_FIRST_NAME | Word.SURNAME | Word.PLACE):
-        steps += [organisation_by_apposition, organisation_by_context]  # (neither takes a known name)
-    return tuple(steps)
+        plan |= UNKNOWN_ORGANISATION  # apposition, then context (neither takes a known name)
+    return plan
 
 
-def _person_after_cue(p: Paragraph, i: int) -> Found | None:
-    return None if _names_organisation(p, i) else person_after_cue(p, i)
-
-
-def _person_by_first_name(p: Paragraph, i: int) -> Found | None:
-    return person_by_first_name(p, i, "")
+def _planned_match(p: Paragraph, i: int, plan: int) -> Found | None:
+    """The first match of the patterns in ``plan`` at token ``i`` (direct calls, in the order of :func:`_plan`)."""
+    found = None
+    if plan & CUE and not _names_organisation(p, i):
+        found = person_after_cue(p, i)
+    if found is None and plan & FIRST_NAME:
+        found = person_by_first_name(p, i, "")
+    if found is None and plan & LISTED_NAME:
+        found = listed(p, i)
+    if found is None and plan & ORGANISATION_BY_PATTERN:
+        found = organisation_by_pattern(p, i)
+    if found is None and plan & PLACE_BY_PATTERN:
+        found = place_by_pattern(p, i)
+    if found is None and plan & PLACE_BY_CONTEXT:
+        found = place_by_context(p, i)
+    if found is None and plan & PERSON_BY_CONTEXT:
+        found = person_by_context(p, i)
+    if found is None and plan & UNKNOWN_ORGANISATION:
+        found = organisation_by_apposition(p, i) or organisation_by_context(p, i)
+    return found
 
 
 def _special_match_at(p: Paragraph, i: int) -> Found | None:

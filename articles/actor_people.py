@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from articles.actor_text import (
     PERSON,
     ABBREVIATED,
@@ -90,7 +92,10 @@ def person_after_cue(p: Paragraph, i: int) -> Found | None:
     role = _role_text(p, i)
     if p.flags[j] & Word.HONORIFIC and j + 1 < len(p):  # "Oberarzt Dr. Meier"
         found = person_after_cue(p, j)
-        return Found(found.mention._replace(role=role), found.next) if found else None
+        if found is None:
+            return None
+        m = found.mention
+        return Found(Mention(m.kind, m.span, m.text, m.name, role), found.next)
     if p.flags[j] & ANY_FIRST_NAME:
         found = person_by_first_name(p, j, role)
         if found is None and p.flags[j] & Word.FIRST_NAME and p.flags[i] & Word.HONORIFIC:  # "Sohn Tobias"
@@ -182,7 +187,7 @@ def speaking_surname(p: Paragraph, i: int) -> Found | None:
 
 
 #: Words that a verb after them does not make a person: organisations, places, acronyms, surnames (listed apart).
-PERSON_VERB_VETO = (Word.ORGANISATION | Word.PLACE | Word.ACRONYM | Word.ORGANISATION_NAME | Word.ORGANISATION_CUE
+PERSON_VERB_VETO: Final = (Word.ORGANISATION | Word.PLACE | Word.ACRONYM | Word.ORGANISATION_NAME | Word.ORGANISATION_CUE
                     | Word.ADJECTIVE)
 
 

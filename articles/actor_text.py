@@ -10,84 +10,96 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Final
 
 from articles.findings import ActorKind, Span
 from articles.gazetteers import LOWER_WORD_BEFORE_CAPITAL, NOT_NAME, Gazetteers, Word
 
 #: Capitalised words (and acronyms, "G7", "al-Assad"): lowercase words only ever sit between them.
-TOKEN = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
+TOKEN: Final = re.compile(r"(?<![\w-])((?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:[-'’.&]\w+)*|(?:dpa|ots|epd|ddp|kna|sid|sda)\b)")
 #: The same without the lowercase starts, twice as fast (the first character is tested before the look-behind).
-CAPITALISED_TOKEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w-]\w)\w*(?:[-'’.&]\w+)*)")
-LOWERCASE_STARTS = (" al-", " el-", "dpa", " ots", "(ots", "epd", "ddp", " kna", "(kna", " sid", "(sid", " sda", "(sda")
+CAPITALISED_TOKEN: Final = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w-]\w)\w*(?:[-'’.&]\w+)*)")
+LOWERCASE_STARTS: Final = (" al-", " el-", "dpa", " ots", "(ots", "epd", "ddp", " kna", "(kna", " sid", "(sid", " sda", "(sda")
 #: Shorter pieces, one of which each of the ``LOWERCASE_STARTS`` holds: most paragraphs have none, found in fewer passes.
-LOWERCASE_START_PIECES = ("l-", "dp", "epd", "ots", "kna", "sid", "sda")
+LOWERCASE_START_PIECES: Final = ("l-", "dp", "epd", "ots", "kna", "sid", "sda")
 #: What may stand between two words of one name: a space, or lowercase particles ("von der", "da").
-NAME_GAP = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
+NAME_GAP: Final = re.compile(r" (?:von (?:der |dem |den )?|van (?:der |den |de )?|de (?:la )?|d[aiu] |del |della |la |le |bin |ibn |ter |ten |dos |y )?")
 #: After a name: the end of a clause, or a bracket ("so Kolb.", "sagte Kolb (SPD)").
-CLAUSE_END = frozenset(",.;:!?()\"“”«»")
+CLAUSE_END: Final = frozenset(",.;:!?()\"“”«»")
 #: A bracket after a name that makes it a person: an age ("Klum (37)") or a party ("Merz (CDU)").
-AGE_OR_PARTY = re.compile(r" \( ?(?:\d{1,3}|([A-ZÄÖÜ][\w-]*)) ?\)")
+AGE_OR_PARTY: Final = re.compile(r" \( ?(?:\d{1,3}|([A-ZÄÖÜ][\w-]*)) ?\)")
 #: A place named with a nationality adjective after a preposition: "im englischen Hatfield".
-NATIONALITY_BEFORE = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+en) $")
-DATELINE = re.compile(r" ?[–-] | ?\( ?(?:dpa|apa|APA|AFP|AP|ots|sda|epd|ddp|Reuters)\b")
-WORD_AFTER = re.compile(r" (\w+)")
-MAX_NAME_WORDS = 4
-MAX_ORGANISATION_WORDS = 4
-ARTICLES = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
+NATIONALITY_BEFORE: Final = re.compile(r"\b(?:im|in|ins|aus|nach|vom) (?:dem |der )?([a-zäöü-]+en) $")
+DATELINE: Final = re.compile(r" ?[–-] | ?\( ?(?:dpa|apa|APA|AFP|AP|ots|sda|epd|ddp|Reuters)\b")
+WORD_AFTER: Final = re.compile(r" (\w+)")
+MAX_NAME_WORDS: Final = 4
+MAX_ORGANISATION_WORDS: Final = 4
+ARTICLES: Final = ("die ", "der ", "den ", "Die ", "Der ", "Den ", "(")
 #: Listed parties that are common words too: a party only after an article ("der Union", not "Union Berlin").
-NEEDS_ARTICLE = frozenset({"Grüne", "Grünen", "Linke", "Linken", "Union"})
+NEEDS_ARTICLE: Final = frozenset({"Grüne", "Grünen", "Linke", "Linken", "Union"})
 
-NOT_SURNAME = NOT_NAME
-NOT_SURNAME_AFTER_FIRST_NAME = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
+NOT_SURNAME: Final = NOT_NAME
+NOT_SURNAME_AFTER_FIRST_NAME: Final = NOT_SURNAME & ~(Word.NOUN | Word.COMPOUND | Word.HONORIFIC)
 #: Cues written abbreviated, with the gap after their full stop: "Dr. Meier".
-ABBREVIATED = frozenset({"Dr", "Prof", "Mag", "Ing", "Hr", "Fr", "Mr", "Mrs", "Ms"})
-ABBREVIATION_GAPS = frozenset({". ", " . "})
-ANY_FIRST_NAME = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
+ABBREVIATED: Final = frozenset({"Dr", "Prof", "Mag", "Ing", "Hr", "Fr", "Mr", "Mrs", "Ms"})
+ABBREVIATION_GAPS: Final = frozenset({". ", " . "})
+ANY_FIRST_NAME: Final = Word.FIRST_NAME | Word.WEAK_FIRST_NAME
 #: A word with none of these flags starts no mention (a legal form is looked for separately).
-STARTS_MENTION = (
+STARTS_MENTION: Final = (
     Word.ROLE | Word.HONORIFIC | ANY_FIRST_NAME | Word.PLACE | Word.ORGANISATION | Word.ORGANISATION_NAME
 ) | (Word.ACRONYM | Word.LEAD | Word.NAME_LIKE | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.PLACE_PREFIX)
-LISTED = Word.LEAD | Word.ORGANISATION | Word.PLACE
-ORGANISATION_PATTERN = Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.LEAD
+LISTED: Final = Word.LEAD | Word.ORGANISATION | Word.PLACE
+ORGANISATION_PATTERN: Final = Word.ORGANISATION_NAME | Word.ACRONYM | Word.ORGANISATION_CUE | Word.MEDIA_CUE | Word.LEAD
 #: Lowercase words that may follow "sagte Kolb" ("sagte Kolb der Zeitung", "sagte Kolb am Montag").
-AFTER_SPEAKER = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
+AFTER_SPEAKER: Final = frozenset({"der", "dem", "den", "am", "im", "in", "bei", "gegenüber", "vor", "nach", "auf", "dazu", "zuletzt"})
 #: A quoted title after a media cue: der Zeitung „Die Welt“.
-QUOTED_TITLE = re.compile(r" ?[„\"»“] ?([A-ZÄÖÜ0-9][^„\"»«“”\n]{0,60}?) ?[“\"«”]")
+QUOTED_TITLE: Final = re.compile(r" ?[„\"»“] ?([A-ZÄÖÜ0-9][^„\"»«“”\n]{0,60}?) ?[“\"«”]")
 #: Capitals that may open the name after a speech verb (as ``gazetteers.LOWER_WORD_BEFORE_CAPITAL`` reads them).
-CUE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
-ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-NOT_ADJECTIVE = Word.FUNCTION | Word.ROLE | Word.PLACE | Word.ORGANISATION | ANY_FIRST_NAME
+CUE_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
+ADJECTIVE_ENDINGS: Final = ("e", "en", "er", "es", "em")
+NOT_ADJECTIVE: Final = Word.FUNCTION | Word.ROLE | Word.PLACE | Word.ORGANISATION | ANY_FIRST_NAME
 #: What may join the words of an organisation's name after "für": Bundesamt für Migration und Flüchtlinge.
-CONNECTORS = frozenset({" ", " für ", " und ", " der ", " des "})
+CONNECTORS: Final = frozenset({" ", " für ", " und ", " der ", " des "})
 #: Words between the words of a long form and its acronym: Alternative für Deutschland (AfD).
-LONG_FORM_GAPS = frozenset({" ", "-", " für ", " der ", " des ", " und ", " of ", " for ", " and ", " on ", " de ", " du "})
-MAX_LONG_FORM_WORDS = 7
+LONG_FORM_GAPS: Final = frozenset({" ", "-", " für ", " der ", " des ", " und ", " of ", " for ", " and ", " on ", " de ", " du "})
+MAX_LONG_FORM_WORDS: Final = 7
 #: What joins names in a list: "Pinnick, Tabor und Gaskill".
-LIST_GAPS = frozenset({", ", " und ", " sowie ", " oder ", " , "})
+LIST_GAPS: Final = frozenset({", ", " und ", " sowie ", " oder ", " , "})
 #: Words that end a run of capitalised words (see :func:`capitalised_run_end`).
-NOT_IN_RUN = Word.FUNCTION | Word.ROLE | Word.HONORIFIC
+NOT_IN_RUN: Final = Word.FUNCTION | Word.ROLE | Word.HONORIFIC
 
 
 #: The kinds, read once: an enum member's look-up on its class is slow, and the scan names them often.
-PERSON, ORGANISATION, PLACE = ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.PLACE
+PERSON: Final = ActorKind.PERSON
+ORGANISATION: Final = ActorKind.ORGANISATION
+PLACE: Final = ActorKind.PLACE
 
 
-# Mention and Found are immutable named tuples rather than frozen dataclasses: a scan makes one per match,
-# and a frozen dataclass's __init__ costs twice as much.
-class Mention(NamedTuple):
-    kind: ActorKind
-    span: Span
-    text: str  # the words as written: "Kölns"
-    name: str  # the canonical name: "Köln"; for a person, the words as written
-    role: str = ""
+# Mention and Found are plain classes with attributes fixed in __init__ (``Final``) rather than frozen dataclasses
+# or named tuples: a scan makes one per match, a frozen dataclass's __init__ costs twice as much, and compiled
+# (mypyc) they are native classes, built and read without a Python-level call.
+class Mention:
+    """One mention the patterns found."""
+
+    __slots__ = ("kind", "span", "text", "name", "role")
+
+    def __init__(self, kind: ActorKind, span: Span, text: str, name: str, role: str = "") -> None:
+        self.kind: Final = kind
+        self.span: Final = span
+        self.text: Final = text  # the words as written: "Kölns"
+        self.name: Final = name  # the canonical name: "Köln"; for a person, the words as written
+        self.role: Final = role
 
 
-class Found(NamedTuple):
-    mention: Mention
-    next: int  # the first token after the match
+class Found:
+    """A pattern's match: the mention and the first token after it."""
+
+    __slots__ = ("mention", "next")
+
+    def __init__(self, mention: Mention, next: int) -> None:
+        self.mention: Final = mention
+        self.next: Final = next
 
 
 class Paragraph:
@@ -103,7 +115,8 @@ class Paragraph:
         pattern = TOKEN if _has_lowercase_start(text) else CAPITALISED_TOKEN
         pieces = pattern.split(text)  # text, word, text, word, …, text: offsets by adding up lengths, in C
         offsets = list(accumulate(map(len, pieces), initial=0))
-        words = self.words = pieces[1::2]
+        words: list[str] = pieces[1::2]
+        self.words = words
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
         #: ``gaps[i]``: the text between token ``i - 1`` and token ``i`` ("" before the first token).
@@ -179,7 +192,10 @@ class Paragraph:
 
 def _has_lowercase_start(text: str) -> bool:
     """Whether ``text`` may hold a token that starts in lowercase (``al-Assad``, ``dpa``): then ``TOKEN`` cuts it."""
-    return any(map(text.__contains__, LOWERCASE_START_PIECES)) and any(map(text.__contains__, LOWERCASE_STARTS))
+    for piece in LOWERCASE_START_PIECES:  # (a loop of native tests when compiled; any(map(…)) calls through Python)
+        if piece in text:
+            return any(map(text.__contains__, LOWERCASE_STARTS))
+    return False
 
 
 def _before_named_heads(p: Paragraph) -> set[int]:
@@ -190,10 +206,23 @@ def _before_named_heads(p: Paragraph) -> set[int]:
     return set() if named_heads.isdisjoint(p.words) else {k - 1 for k, w in enumerate(p.words) if w in named_heads}
 
 
-@lru_cache(maxsize=1024)
 def _name_gap(gap: str) -> bool:
     """Whether ``gap`` is one of the particles that join the words of a name (``NAME_GAP``)."""
-    return NAME_GAP.fullmatch(gap) is not None
+    if len(gap) > MAX_NAME_GAP or gap[:1] != " ":  # (most gaps: a stretch of lowercase words, never cached)
+        return False
+    joins = _NAME_GAPS.get(gap)
+    if joins is None:
+        if len(_NAME_GAPS) >= MAX_CACHED_GAPS:
+            _NAME_GAPS.clear()
+        joins = _NAME_GAPS[gap] = NAME_GAP.fullmatch(gap) is not None
+    return joins
+
+
+#: The longest text ``NAME_GAP`` matches (" van der ").
+MAX_NAME_GAP: Final = 9
+MAX_CACHED_GAPS: Final = 1024
+#: Short gaps and whether they join a name, as found.
+_NAME_GAPS: Final[dict[str, bool]] = {}
 
 
 def _after_speech_verbs(p: Paragraph, before_first: str) -> set[int]:

@@ -14,19 +14,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from typing import Final
 
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
-from articles.actor_text import PERSON
+from articles.actor_text import ORGANISATION, PERSON
 from articles.findings import Actor, ActorKind, Span
-from articles.gazetteers import Word, gazetteers
+from articles.gazetteers import Gazetteers, Word, gazetteers
 from articles.model import Paragraph
 
 #: A surname that is also one of these is not followed up on its own ("Thomas Mann" … "ein Mann").
-NO_FOLLOW_UP = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
-MIN_SURNAME = 3
-GENITIVE_ENDINGS = ("", "s", "’s", "'s")  # Starmer, Starmers, Starmer's
+NO_FOLLOW_UP: Final = Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ACRONYM | Word.ROLE
+MIN_SURNAME: Final = 3
+GENITIVE_ENDINGS: Final = ("", "s", "’s", "'s")  # Starmer, Starmers, Starmer's
 
 
 def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
@@ -34,7 +34,7 @@ def find_actors(paragraphs: Sequence[Paragraph]) -> list[Actor]:
     lists = gazetteers()
     scanned = [Scanned(p.index, p.text, lists) for p in paragraphs if p.text]
     mentions = [m for p in scanned for m in scan(p)]
-    surnames = _surnames(mentions, lists.word)
+    surnames = _surnames(mentions, lists)
     if surnames:
         mentions += _follow_ups(scanned, mentions, surnames)
     mentions.sort(key=_text_order)
@@ -51,7 +51,7 @@ def person_mentions(actors: Iterable[Actor]) -> list[tuple[Span, str]]:
     return sorted(found)
 
 
-def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
+def _surnames(mentions: Iterable[Mention], lists: Gazetteers) -> dict[str, str]:
     """Surname -> the full name it stands for, for surnames that name one person and no common word."""
     full: dict[str, set[str]] = {}
     single: list[str] = []
@@ -65,8 +65,7 @@ def _surnames(mentions: Iterable[Mention], describe: object) -> dict[str, str]:
     table = {surname: next(iter(names)) for surname, names in full.items() if len(names) == 1}
     for name in single:
         table.setdefault(name, name)
-    assert callable(describe)
-    return {s: n for s, n in table.items() if len(s) >= MIN_SURNAME and not describe(s) & NO_FOLLOW_UP}
+    return {s: n for s, n in table.items() if len(s) >= MIN_SURNAME and not lists.word(s) & NO_FOLLOW_UP}
 
 
 def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
@@ -111,22 +110,33 @@ def _actors(mentions: Sequence[Mention], surnames: dict[str, str]) -> list[Actor
             groups[key] = (name, [m])
     actors = []
     for number, (name, group) in enumerate(groups.values(), start=1):
-        texts = dict.fromkeys([m.text for m in group])
+        texts: dict[str, None] = {}
+        role = ""
+        for m in group:
+            texts[m.text] = None
+            if not role:
+                role = m.role  # (the first role stated)
         texts.pop(name, None)
-        role = next((m.role for m in group if m.role), "")
         spans = tuple([m.span for m in group])
         actors.append(Actor(f"a{number}", name, group[0].kind, tuple(texts), role, spans))
     return actors
 
 
 # Spelling variants folded by actor_key, applied in this order to a lowercase ASCII word.
-TRANSLITERATIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
+TRANSLITERATIONS: Final = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("w", "v"), ("ck", "k"))
 #: A letter written twice or more in a row: "Selenskyy", "Scholz" and "Schollz" meet.
-DOUBLED = re.compile(r"(.)\1+")
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+DOUBLED: Final = re.compile(r"(.)\1+")
+UMLAUTS: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-@lru_cache(maxsize=65_536)
+MAX_CACHED_KEYS: Final = 65_536
+#: Name -> :func:`actor_key`, one table per kind (emptied when full): an article names its actors again and again.
+#: (Chosen by identity: an enum member's hash is a Python-level call.)
+_PERSON_KEYS: Final[dict[str, str]] = {}
+_ORGANISATION_KEYS: Final[dict[str, str]] = {}
+_PLACE_KEYS: Final[dict[str, str]] = {}
+
+
 def actor_key(name: str, kind: ActorKind) -> str:
     """A key under which spellings of one actor meet across articles.
 
@@ -137,6 +147,16 @@ def actor_key(name: str, kind: ActorKind) -> str:
     (``Selenskij`` = ``Selenskyj`` = ``Zelensky`` = ``Selensky``). Nothing else is guessed: ``Meier``
     and ``Maier`` stay apart.
     """
+    keys = _PERSON_KEYS if kind is PERSON else _ORGANISATION_KEYS if kind is ORGANISATION else _PLACE_KEYS
+    key = keys.get(name)
+    if key is None:
+        if len(keys) >= MAX_CACHED_KEYS:
+            keys.clear()
+        key = keys[name] = _key(name, kind)
+    return key
+
+
+def _key(name: str, kind: ActorKind) -> str:
     words = _ascii(name.lower().translate(UMLAUTS)).replace("-", " ").split()
     if kind is PERSON:
         words = [_fold_transliteration(w) for w in words]

@@ -19,42 +19,42 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Final
+from typing import Final
 
 from articles.findings import ActorKind
 from articles.language_data import load_resource_json, shared_words
 
-ACTORS = "analysis/actors.json"
-FIRST_NAMES = "analysis/first_names.txt.gz"
-SURNAMES = "analysis/surnames.txt.gz"
-PLACES = "analysis/places.txt.gz"
-COUNTRIES = "analysis/countries.txt"
-NOUNS = "lexicon/german_nouns.txt.gz"
+ACTORS: Final = "analysis/actors.json"
+FIRST_NAMES: Final = "analysis/first_names.txt.gz"
+SURNAMES: Final = "analysis/surnames.txt.gz"
+PLACES: Final = "analysis/places.txt.gz"
+COUNTRIES: Final = "analysis/countries.txt"
+NOUNS: Final = "lexicon/german_nouns.txt.gz"
 
 #: First names this common (1 rare … 13 very common in some country) count as names on their own.
-COMMON_FIRST_NAME = 2
+COMMON_FIRST_NAME: Final = 2
 #: A first name this common stays strong even when it is also a noun ("Lars", "Max").
-COMMON_DESPITE_NOUN = 6
-MAX_GAZETTEER_WORDS = 6
+COMMON_DESPITE_NOUN: Final = 6
+MAX_GAZETTEER_WORDS: Final = 6
 #: Unlisted all-capital words this long are taken as organisations; two letters are mostly other abbreviations.
-MIN_ACRONYM = 3
+MIN_ACRONYM: Final = 3
 #: Distinct words whose flags are kept (a bound on memory: the cache starts afresh when full).
-MAX_CACHED_WORDS = 500_000
-GENITIVE_ENDINGS = ("s", "x", "z", "ß")
+MAX_CACHED_WORDS: Final = 500_000
+GENITIVE_ENDINGS: Final = ("s", "x", "z", "ß")
 #: The last letters by which role suffixes and organisation and media cues are looked up (none is shorter).
-SUFFIX_TAIL = 2
-NO_SUFFIXES: tuple[tuple[str, ...], ...] = ((), (), ())
+SUFFIX_TAIL: Final = 2
+NO_SUFFIXES: Final[tuple[tuple[str, ...], ...]] = ((), (), ())
 #: A listed name of several words: (written form, canonical name, kind).
 Phrase = tuple[str, str, ActorKind]
 #: A word ending in a common noun this long (after at least three letters) reads as a compound noun.
-MIN_COMPOUND_HEAD = 5
+MIN_COMPOUND_HEAD: Final = 5
 #: Pronominal adverbs ("Hierzu", "Daraufhin") are function words; participles used as nouns ("Reisende") adjectives.
-PRONOMINAL_ADVERB = re.compile(
+PRONOMINAL_ADVERB: Final = re.compile(
     r"(?:hier|da|dar|wo|wor)(?:an|auf|aus|bei|durch|für|gegen|hin|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)(?:hin)?"
 )
-DIGIT = re.compile(r"\d")
-PARTICIPLE_ENDINGS = ("ende", "endes", "enden", "ender", "endem")
-NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "heiten", "keiten", "tionen")
+DIGIT: Final = re.compile(r"\d")
+PARTICIPLE_ENDINGS: Final = ("ende", "endes", "enden", "ender", "endem")
+NOUN_ENDINGS: Final = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "ungen", "heiten", "keiten", "tionen")
 
 
 class Word:
@@ -84,10 +84,13 @@ class Word:
     MEDIA_CUE: Final = 1 << 17  # "Zeitung": a quoted title may follow
     PLACE_PREFIX: Final = 1 << 18  # "San", "Bad": starts a place name
     SURNAME: Final = 1 << 19  # a known surname ("Steinmeier"), or its genitive ("Steinmeiers")
+    ORGANISATION_LEAD: Final = 1 << 20  # one of ``organisation_leads``: "Universität"
+    CLUB_LEAD: Final = 1 << 21  # one of ``club_leads``: "FC"
+    PLACE_LEAD: Final = 1 << 22  # one of ``place_leads``: "Kanton"
 
 
 #: Words with any of these flags are not surnames on their own.
-NOT_NAME = (
+NOT_NAME: Final = (
     Word.FUNCTION | Word.NOUN | Word.PLACE | Word.ORGANISATION | Word.ROLE | Word.HONORIFIC | Word.ACRONYM
 ) | (Word.ORGANISATION_NAME | Word.ADJECTIVE | Word.COMPOUND)
 
@@ -139,8 +142,9 @@ class Gazetteers:
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     #: A word's last ``SUFFIX_TAIL`` letters -> the role suffixes, organisation cues and media cues ending so.
     _suffixes_by_tail: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, compare=False, repr=False)
-    #: Word -> the patterns the actor scan tries at it (filled by :mod:`articles.actor_patterns`).
-    scan_plans: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _flag_values: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    #: A word's flags -> the patterns the actor scan tries at it, as bits (filled by :mod:`articles.actor_patterns`).
+    scan_plans: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_suffixes_by_tail", _by_tail(self.role_suffixes, self.organisation_cues, self.media_cues))
@@ -149,7 +153,9 @@ class Gazetteers:
         """The flags for ``text``; computed once per distinct word."""
         flags = self._words.get(text)
         if flags is None:
-            flags = self._describe(text)
+            described = self._describe(text)
+            # Words with equal flags share one int object: the scan reads a few hot objects, not one per word.
+            flags = self._flag_values.setdefault(described, described)
             if len(self._words) >= MAX_CACHED_WORDS:
                 self._words.clear()
             self._words[text] = flags
@@ -180,15 +186,24 @@ class Gazetteers:
             flags |= Word.PARTICLE
         flags |= self._name_flags(text, lower)
         flags |= self._common_word_flags(text, lower)
-        if text in self.phrases or text in self.organisation_leads or text in self.place_leads or text in self.club_leads:
-            flags |= Word.LEAD
+        flags |= self._lead_flags(text)
         plain = len(text) > 1 and not text.isupper() and DIGIT.search(text) is None
         if flags & Word.SURNAME and not flags & Word.NOUN:
             flags &= ~Word.COMPOUND  # "Steinmeier" is no compound of "Meier"
-        plain = plain and text not in self.club_leads  # "VfL"
+        plain = plain and not flags & Word.CLUB_LEAD  # "VfL"
         if flags & Word.CAPITALISED and not flags & NOT_NAME and plain:
             flags |= Word.NAME_LIKE
         return flags
+
+    def _lead_flags(self, text: str) -> int:
+        flags = Word.NONE
+        if text in self.organisation_leads:
+            flags |= Word.ORGANISATION_LEAD
+        if text in self.club_leads:
+            flags |= Word.CLUB_LEAD
+        if text in self.place_leads:
+            flags |= Word.PLACE_LEAD
+        return flags | Word.LEAD if flags or text in self.phrases else flags
 
     def _name_flags(self, text: str, lower: str) -> int:
         flags = Word.NONE
@@ -326,8 +341,8 @@ def _phrases(places: dict[str, str], organisations: dict[str, str]) -> dict[str,
 
 #: A lowercase word between blanks before a capitalised word (" sagte K"); a speech cue when the word is a verb.
 #: (Twice as fast as an alternation of the 200-odd verbs, which is tried at every blank.)
-LOWER_WORD_BEFORE_CAPITAL = re.compile(r"(?<= )([^\W\dA-ZÄÖÜ_]+) (?=[A-ZÄÖÜ])")
-LOWER_WORD = re.compile(r"[^\W\dA-ZÄÖÜ_]+")
+LOWER_WORD_BEFORE_CAPITAL: Final = re.compile(r"(?<= )([^\W\dA-ZÄÖÜ_]+) (?=[A-ZÄÖÜ])")
+LOWER_WORD: Final = re.compile(r"[^\W\dA-ZÄÖÜ_]+")
 
 
 def _speech_cue(verbs: list[str]) -> re.Pattern[str]:

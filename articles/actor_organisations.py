@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-import re
-
+from articles import text_case
 from articles.actor_text import (
     ORGANISATION,
     PERSON,
@@ -40,6 +40,7 @@ from articles.actor_text import (
     sentence_start,
 )
 from articles.findings import Span
+from articles.gazetteers import Word
 
 CLUB_NUMBER: Final = "1. "
 #: A two-digit founding year after a city: "Mainz 05" (never a count: "Mainz 05 Prozent" does not occur).
@@ -52,7 +53,6 @@ OPENING_QUOTES: Final = frozenset("„“\"»«")
 QUOTED_NAME_END: Final = re.compile(r"((?: (?:[A-ZÄÖÜ][\w-]*|[a-zäöü]{1,4})){1,6}) ?[“\"«”»]")
 #: Legal forms written with a full stop that belongs to the name: "Google Inc."
 DOTTED_LEGAL_FORMS: Final = frozenset({"Inc", "Ltd", "Corp", "Co"})
-from articles.gazetteers import Word
 
 
 def listed(p: Paragraph, i: int) -> Found | None:
@@ -150,7 +150,7 @@ def organisation_by_pattern(p: Paragraph, i: int) -> Found | None:
     flags = p.flags[i]
     if flags & Word.ORGANISATION_NAME:
         last = _with_connected_names(p, i)
-        if last > i or p.words[i].lower() not in p.lists.organisation_suffixes:  # not a bare "Ministerium"
+        if last > i or text_case.lower(p.words[i]) not in p.lists.organisation_suffixes:  # not a bare "Ministerium"
             return organisation_found(p, i, last)
     if flags & Word.ORGANISATION_LEAD and next_has(p, i, Word.PLACE | Word.NAME_LIKE):
         return organisation_found(p, i, capitalised_run_end(p, i + 1))

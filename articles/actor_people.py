@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from articles import text_case
 from articles.actor_text import (
     PERSON,
     ABBREVIATED,
@@ -118,7 +119,7 @@ def _role_text(p: Paragraph, i: int) -> str:
     before = p.word_before(i)
     if p.adjacent(i) and p.flags[i - 1] & Word.PLACE and before.endswith("s"):  # "Großbritanniens Premier"
         return p.covered(i - 1, i)
-    if before and p.lists.is_nationality(before.lower()):  # "britische Premier"
+    if before and p.lists.is_nationality(text_case.lower(before)):  # "britische Premier"
         return p.text[p.starts[i] - len(before) - 1 : p.ends[i]]
     return p.words[i]
 
@@ -158,7 +159,7 @@ def person_by_context(p: Paragraph, i: int) -> Found | None:
     if before == "sich" and next_word[:1].islower() and not p.words[last].endswith(("te", "ten")):
         return Found(person_mention(p, i, last, ""), last + 1)  # "äußerte sich Baykal nicht"
     if next_word in p.lists.person_verbs and _opens_clause(p, i) and not p.flags[i] & PERSON_VERB_VETO \
-            and not p.words[i].lower().endswith(p.lists.adverb_endings):
+            and not text_case.lower(p.words[i]).endswith(p.lists.adverb_endings):
         return Found(person_mention(p, i, last, ""), last + 1)  # "Pofalla gehört seit Langem zu …"
     return _person_by_surname(p, i) or _genitive_person(p, i)
 

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from articles import text_case
 from articles.actor_patterns import Mention, scan
 from articles.actor_patterns import Paragraph as Scanned
 from articles.actor_text import ORGANISATION, PERSON
@@ -157,7 +158,7 @@ def actor_key(name: str, kind: ActorKind) -> str:
 
 
 def _key(name: str, kind: ActorKind) -> str:
-    words = _ascii(name.lower().translate(UMLAUTS)).replace("-", " ").split()
+    words = _ascii(text_case.lower(name).translate(UMLAUTS)).replace("-", " ").split()
     if kind is PERSON:
         words = [_fold_transliteration(w) for w in words]
     return f"{kind.value}:{' '.join(words)}"

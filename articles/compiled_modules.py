@@ -15,6 +15,7 @@ COMPILED_MODULES = [
     "articles.actor_text",
     "articles.actors",
     "articles.findings",
+    "articles.findings_json",
     "articles.gazetteers",
     "articles.loaded",
     "articles.quote_kind",
@@ -24,4 +25,6 @@ COMPILED_MODULES = [
     "articles.reported_speech",
     "articles.speaker_names",
     "articles.speakers",
+    "articles.speech_tokens",
+    "articles.text_case",
 ]

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final
 
+from articles import text_case
 from articles.findings import ActorKind
 from articles.language_data import load_resource_json, shared_words
 
@@ -176,7 +177,7 @@ class Gazetteers:
         )
 
     def _describe(self, text: str) -> int:
-        lower = text.lower()
+        lower = text_case.lower(text)
         flags = Word.NONE
         if text[:1].isupper():
             flags |= Word.CAPITALISED
@@ -283,7 +284,7 @@ def _by_tail(*lists: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _fold(text: str) -> str:
-    return text.lower().replace("ß", "ss")
+    return text_case.lower(text).replace("ß", "ss")
 
 
 def _read_lines(name: str) -> Iterator[str]:

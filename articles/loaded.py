@@ -21,6 +21,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from articles import text_case
 from articles.findings import Loaded, Quote, QuoteKind, Span
 from articles.language_data import load_resource_json
 from articles.model import Paragraph, Role
@@ -102,7 +103,7 @@ class KeywordFilter:
         for owner, keywords in enumerate(keywords_by_owner):
             for keyword in keywords:
                 if keyword.strip():
-                    owners.setdefault(keyword.lower(), []).append(owner)
+                    owners.setdefault(text_case.lower(keyword), []).append(owner)
         anchors = _anchors(list(owners))
         #: Keywords by their anchor and the character after it (by the anchor alone when it ends the keyword).
         self._by_anchor: dict[str, list[tuple[str, int, tuple[int, ...]]]] = {}
@@ -219,7 +220,7 @@ def _lower_joined(texts: list[str]) -> tuple[str, list[int]]:
     """
     starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     joined = "\n".join(texts)
-    lowered = joined.lower()
+    lowered = text_case.lower(joined)
     if len(lowered) != len(joined):
         lowered = "\n".join(_lower(text) for text in texts)
     return lowered, starts
@@ -248,10 +249,10 @@ _QUOTED_STRETCH = re.compile(r"[„“”\"»«‚‘›‹][^„“”\"»«‚
 
 def _lower(text: str) -> str:
     """The text in lower case, character for character (so offsets stay valid)."""
-    lowered = text.lower()
+    lowered = text_case.lower(text)
     if len(lowered) == len(text):
         return lowered
-    return "".join(low if len(low := character.lower()) == 1 else character for character in text)
+    return "".join(low if len(low := text_case.lower(character)) == 1 else character for character in text)
 
 
 def _paragraph_marks(
@@ -436,14 +437,14 @@ def _entry(raw: dict[str, Any], category: str) -> LoadedEntry:
 
 def _body_and_keywords(raw: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     """The entry's regular expression and its keywords (for a term: its longest word, lower-cased)."""
-    keywords = tuple(str(word).lower() for word in raw.get("keywords", []))
+    keywords = tuple(text_case.lower(str(word)) for word in raw.get("keywords", []))
     if ("term" in raw) == ("pattern" in raw):
         raise ValueError(f"loaded-wording entry {raw!r}: give either 'term' or 'pattern'")
     if "pattern" in raw:
         return str(raw["pattern"]), keywords
     term = str(raw["term"]).strip()
     body = r"\s+".join(re.escape(part) for part in term.split())
-    return body, keywords or (max(term.lower().split(), key=len),)
+    return body, keywords or (max(text_case.lower(term).split(), key=len),)
 
 
 def _scare_cue(raw: dict[str, Any]) -> ScareQuoteCue:

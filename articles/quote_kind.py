@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from articles import text_case
 from articles.findings import QuoteKind
 from articles.quote_marks import Marked
 from articles.speakers import Tag
@@ -49,7 +50,7 @@ def quote_kind(text: str, mark: Marked, tag: Tag | None, sentence_start: int, se
     speech = _speech_like(inner, words, data)
     if not speech and words[0][0].isupper() and _genitive_of_noun(text, mark, data):
         return QuoteKind.TERM  # Träger des „Sacharow-Preises für geistige Freiheit“: a name in the genitive
-    if not speech and _named_source(text, mark, words, previous.lower(), data):
+    if not speech and _named_source(text, mark, words, text_case.lower(previous), data):
         return QuoteKind.TERM  # laut „tagesschau.de“; „BBC News“ berichtet: a name that is the source
     if not speech and text[sentence_start:mark.start].rstrip().endswith(":") and _has_word(
             text, sentence_start, mark.start, data.title_nouns):
@@ -77,8 +78,8 @@ def _institution_or_law(inner: str, words: list[str], data: SpeechData) -> bool:
     """The quoted name of a law, programme or institution, or of a company with its legal form."""
     if any(token.rstrip(",;") in data.legal_forms for token in inner.split()[1:]):
         return True
-    return (len(words) >= 3 and words[0][0].isupper() and words[0].lower() in data.name_heads
-            and words[1].lower() in data.name_connectors)
+    return (len(words) >= 3 and words[0][0].isupper() and text_case.lower(words[0]) in data.name_heads
+            and text_case.lower(words[1]) in data.name_connectors)
 
 
 def _apposition(text: str, sentence_start: int, mark: Marked, words: list[str]) -> bool:
@@ -92,8 +93,8 @@ def _apposition(text: str, sentence_start: int, mark: Marked, words: list[str]) 
 
 def _german_phrase(words: list[str], data: SpeechData) -> bool:
     """Nouns joined by German function words (Opfer des Terrorismus): a phrase, not an English title."""
-    return any(word.lower() in data.genitive_articles or word.lower() in data.prepositions
-               or word.lower() in ("und", "oder") for word in words[1:-1])
+    return any(text_case.lower(word) in data.genitive_articles or text_case.lower(word) in data.prepositions
+               or text_case.lower(word) in ("und", "oder") for word in words[1:-1])
 
 
 def _after_as_word(before: list[Token], data: SpeechData, wanted: frozenset[str]) -> bool:
@@ -146,7 +147,7 @@ def _speech_like(inner: str, words: list[str], data: SpeechData) -> bool:
 
 def _title_like(words: list[str], data: SpeechData) -> bool:
     """Every word capitalised but short function words: a name or title (Koalition der Willigen)."""
-    return all(word[0].isupper() or word.lower() in data.name_particles or len(word) <= 3 for word in words)
+    return all(word[0].isupper() or text_case.lower(word) in data.name_particles or len(word) <= 3 for word in words)
 
 
 def _has_word(text: str, start: int, end: int, wanted: frozenset[str]) -> bool:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from articles import text_case
 from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
 from articles.quote_kind import inner_kind, quote_kind
@@ -231,7 +232,7 @@ def _sentence_starts(text: str, outer: Sequence[Marked], data: SpeechData) -> li
             starts.append(end)  # a long word ends the sentence: no need to read it
             continue
         word = word_before(text, start + 1, 8)
-        if len(word) == 1 or word.lower() in abbreviations or (len(word) == 2 and word.isdigit()):
+        if len(word) == 1 or text_case.lower(word) in abbreviations or (len(word) == 2 and word.isdigit()):
             continue  # Dr. Muster; am 5. August
         starts.append(end)
     return _cut_long(text, starts, outer) if len(text) > _MAX_SENTENCE else starts
@@ -293,7 +294,7 @@ def _konjunktiv(text: str, start: int, end: int, quoted: Sequence[tuple[int, int
     """Whether the sentence has a Konjunktiv (sei, habe …) outside its quotes: reported speech."""
     if not quoted:
         return not data.konjunktiv.isdisjoint(map(str.lower, _WORD.findall(text, start, end)))
-    return any(word.group().lower() in data.konjunktiv for word in _WORD.finditer(text, start, end)
+    return any(text_case.lower(word.group()) in data.konjunktiv for word in _WORD.finditer(text, start, end)
                if not any(left <= word.start() < right for left, right in quoted))
 
 

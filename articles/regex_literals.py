@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from articles import text_case
+
 try:  # Python 3.11 and later
     import re._constants as _sre  # type: ignore[import-not-found]
     import re._parser as _parser  # type: ignore[import-not-found]
@@ -193,7 +195,7 @@ class WordTest:
         if not chosen or "" in chosen:
             return None
         blind = re.compile("|".join(re.escape(word) for word in chosen), re.IGNORECASE)
-        lowered = [word.lower() for word in chosen]
+        lowered = [text_case.lower(word) for word in chosen]
         if any(len(word) != len(original) for word, original in zip(lowered, chosen)):
             return cls(blind, None, None)
         return cls(blind, _by_rarest_character(lowered), _unsure_characters(lowered))
@@ -201,14 +203,14 @@ class WordTest:
     def found(self, text: str, lowered: str | None = None) -> bool:
         """``lowered``, when given, must be ``text.lower()``."""
         if self.lowered is not None and (self.unsure is None or not self.unsure.search(text)):
-            return self.lowered.search(text.lower() if lowered is None else lowered) is not None
+            return self.lowered.search(text_case.lower(text) if lowered is None else lowered) is not None
         return self.blind.search(text) is not None
 
 
 def _unsure_characters(lowered: Sequence[str]) -> re.Pattern[str] | None:
     letters = set("".join(lowered))
     unsure = {chr(code) for letter in letters for code in _EXTRA_CASES.get(ord(letter), ())}
-    unsure |= {char.upper() for char in unsure if char.upper().lower() in unsure}
+    unsure |= {char.upper() for char in unsure if text_case.lower(char.upper()) in unsure}
     unsure |= {char for char, lower in _LOWER_DIFFERS.items() if lower in letters}
     return re.compile("[" + re.escape("".join(sorted(unsure))) + "]") if unsure else None
 

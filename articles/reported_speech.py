@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
 from itertools import repeat
+from typing import Final
 
+from articles import text_case
 from articles.speakers import Mention, phrase_at, subject_after, subject_of
 from articles.speech_data import SpeechData
 from articles.speech_tokens import Token, tokens, tokens_before, trim_end
@@ -88,7 +89,7 @@ def _add_phrases(text: str, data: SpeechData, found: list[tuple[int, str]]) -> N
         for index in _find_all(text, opening + " "):
             match = data.source_phrases.match(text, index)
             if match is not None and not _letter(text, index - 1):
-                found.append((index, match.group().lower()))
+                found.append((index, text_case.lower(match.group())))
 
 
 def reports_nothing(text: str, cues: Sequence[tuple[int, str]], data: SpeechData) -> bool:
@@ -104,7 +105,7 @@ def reports_nothing(text: str, cues: Sequence[tuple[int, str]], data: SpeechData
         if comma <= 0 or text[comma - 1] != ",":
             continue
         words = text[max(0, comma - 120):comma - 1].split()[-_VERB_TO_COMMA:]
-        if any(verb.lower() in data.speech_verbs for verb in words):
+        if any(text_case.lower(verb) in data.speech_verbs for verb in words):
             return False
     return True
 
@@ -224,7 +225,7 @@ def _dass_cue(text: str, start: int, position: int, end: int, clause_end: int, d
     if comma <= start or text[comma - 1] != ",":
         return None
     words = text[max(start, comma - 120):comma - 1].split()[-_VERB_TO_COMMA:]
-    if not any(word.lower() in data.speech_verbs for word in words):
+    if not any(text_case.lower(word) in data.speech_verbs for word in words):
         return None  # most dass-clauses report nothing: a cheap look before tokenizing
     before = tokens_before(text, start, comma - 1, _VERB_TO_COMMA)
     verb = next((index for index in range(len(before) - 1, -1, -1) if before[index].lower in data.speech_verbs), -1)
@@ -296,9 +297,9 @@ def _clause_before(text: str, start: int, comma: int, quoted: Ranges, data: Spee
     if quoted:
         words = list(_LOWER_WORD.finditer(text, start, comma))
         unquoted = sum(1 for word in words if not _quoted(word.start(), quoted))
-        lowered = [word.group().lower() for word in words]
+        lowered = [text_case.lower(word.group()) for word in words]
     else:
-        lowered = [word.lower() for word in _LOWER_WORD.findall(text, start, comma)]
+        lowered = [text_case.lower(word) for word in _LOWER_WORD.findall(text, start, comma)]
         unquoted = len(lowered)
     if unquoted < 2:
         return None  # a direct quote with its tag, not reported speech

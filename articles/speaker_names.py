@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from articles import text_case
 from articles.findings import Span
 from articles.model import Paragraph
 from articles.quote_marks import Marked
@@ -81,7 +82,7 @@ class SpeakerNames:
 
     def _common_noun(self, word: str) -> bool:
         """Whether ``word`` stands right after an article somewhere in the article (die Kritik): no name."""
-        return any(word_before(text, index, 15).lower() in self._data.determiners for text, index in self._uses(word))
+        return any(text_case.lower(word_before(text, index, 15)) in self._data.determiners for text, index in self._uses(word))
 
     def _inside(self, word: str) -> bool:
         """Whether ``word`` also stands capitalised inside a sentence somewhere in the article."""
@@ -167,7 +168,7 @@ def _find_word(text: str, word: str) -> list[int]:
 
 def _gender_before(text: str, start: int, data: SpeechData) -> str:
     """The gender a title or role right before a name gives (Frau, Sprecherin → f; Herr → m)."""
-    lower = word_before(text, start).lower()
+    lower = text_case.lower(word_before(text, start))
     if lower in data.female_words or data.is_feminine_role(lower):
         return "f"
     return "m" if lower in data.male_words else ""

@@ -13,6 +13,8 @@ import re
 from itertools import islice
 from typing import Final, NamedTuple
 
+from articles import text_case
+
 _TOKEN: Final = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
 _BLANK: Final = re.compile(r"\s")
 #: How many tokens a speaker phrase may span.
@@ -46,7 +48,7 @@ def tokens(text: str, start: int, end: int, limit: int = WINDOW) -> list[Token]:
     """Up to ``limit`` tokens of ``text[start:end]``, with their offsets."""
     if COMPILED:
         return _scanned(text, start, end, limit)
-    return [_new_token(Token, (match.start(), match.end(), word, word.lower()))
+    return [_new_token(Token, (match.start(), match.end(), word, text_case.lower(word)))
             for match in islice(_TOKEN.finditer(text, start, end), limit) for word in (match.group(),)]
 
 
@@ -76,14 +78,9 @@ def _scanned(text: str, start: int, end: int, limit: int) -> list[Token]:
             while stop < end and (_kind(text, stop) == _DIGIT or text[stop] == "." or text[stop] == ","):
                 stop += 1
         word = text[index:stop]
-        found.append(_new_token(Token, (index, stop, word, word.lower() if "Σ" not in word else _lower(word))))
+        found.append(_new_token(Token, (index, stop, word, text_case.lower(word))))
         index = stop
     return found
-
-
-#: ``str.lower`` called as a Python method: compiled code lowers character by character, which misses the rule
-#: that makes Σ at the end of a word ς.
-_lower: Final = str.lower
 
 
 def _kind(text: str, index: int) -> int:

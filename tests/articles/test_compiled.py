@@ -6,6 +6,7 @@ when ``articles`` is first imported.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -39,6 +40,21 @@ from articles.findings_json import findings_to_json
 from articles.reader import read_article
 found = {path: json.loads(findings_to_json(analyse(read_article(Path(path)).paragraphs))) for path in sys.argv[1:]}
 print(json.dumps({"status": articles.compiled_status(), "findings": found}, ensure_ascii=False))
+"""
+
+GREEK = """
+import json
+import articles
+from articles.actors import actor_key
+from articles.analysis import analyse
+from articles.findings import ActorKind
+from articles.findings_json import findings_to_json
+from articles.model import Paragraph, Role
+text = ("Der griechische Premierminister Kyriakos ΜΗΤΣΟΤΑΚΗΣ sagte in ΑΘΗΝΑΣ: „Wir bleiben hart.“ "
+        "Die Partei ΣΥΡΙΖΑΣ widersprach, das sogenannte ΚΡΑΤΟΣ sei am Ende.")
+keys = [actor_key(name, ActorKind.PERSON) for name in ("ΜΗΤΣΟΤΑΚΗΣ", "Nikos ΣΑΜΑΡΑΣ")]
+findings = findings_to_json(analyse([Paragraph(0, Role.BODY, text)]))
+print(json.dumps({"status": articles.compiled_status(), "keys": keys, "findings": findings}, ensure_ascii=False))
 """
 
 
@@ -101,6 +117,30 @@ def test_compiled_and_pure_python_find_the_same_in_the_german_fixtures() -> None
     assert isinstance(findings, dict) and len(findings) == len(paths) >= 10
     assert sum(len(f["quotes"]) for f in findings.values()) > 10  # the fixtures' quotes, actors and loaded words
     assert sum(len(f["actors"]) for f in findings.values()) > 10
+
+
+def test_greek_capitals_ending_in_sigma_give_the_same_keys_and_findings_compiled() -> None:
+    """mypyc's own ``str.lower`` gives ΟΔΟΣ → οδοσ; a library's actor keys must not depend on the build."""
+    _needs_compiled_build()
+    compiled, _ = _run(GREEK)
+    pure, _ = _run(GREEK, pure=True)
+    assert compiled["status"] == COMPILED
+    assert compiled["keys"] == pure["keys"] == ["person:μητσοτακης", "person:nikos σαμαρας"]
+    assert compiled["findings"] == pure["findings"]
+
+
+def test_compiled_modules_lower_text_only_through_text_case() -> None:
+    """A ``.lower()`` call in a compiled module would lower Greek differently from its pure-Python self."""
+    calls = []
+    for name in COMPILED_MODULES:
+        if name == "articles.text_case":
+            continue
+        source = PACKAGE.parent.joinpath(*name.split(".")).with_suffix(".py")
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            method = node.func if isinstance(node, ast.Call) else None
+            if isinstance(method, ast.Attribute) and method.attr == "lower" and ast.unparse(method.value) != "text_case":
+                calls.append(f"{source.name}:{node.lineno}")
+    assert calls == []
 
 
 def test_the_variable_makes_the_whole_group_run_from_its_sources() -> None:

@@ -10,6 +10,7 @@ the match object and its method calls: most characters are ASCII and are classif
 from __future__ import annotations
 
 import re
+from importlib.machinery import EXTENSION_SUFFIXES
 from itertools import islice
 from typing import Final, NamedTuple
 
@@ -19,8 +20,9 @@ _TOKEN: Final = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
 _BLANK: Final = re.compile(r"\s")
 #: How many tokens a speaker phrase may span.
 WINDOW: Final = 14
-#: Whether this module runs compiled: then the character loop is faster than the regular expression.
-COMPILED: Final = not __file__.endswith(".py")
+#: Whether this module runs compiled: then the character loop is faster than the regular expression. (Its file is
+#: then an extension module; a frozen bundle's pure-Python module is a ``.pyc``, not a ``.py``.)
+COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 
 #: Character classes of ``_scanned``: blank or ``_`` (starts no token), letter, digit, punctuation mark.
 _SKIP: Final = 0

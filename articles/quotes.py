@@ -27,7 +27,7 @@ from articles import text_case
 from articles.findings import Quote, QuoteKind, Span
 from articles.model import Paragraph
 from articles.quote_kind import inner_kind, quote_kind
-from articles.quote_marks import Marked, opens_with_quote, quoted_spans
+from articles.quote_marks import Marked, has_quote_mark, opens_with_quote, quoted_spans
 from articles.reported_speech import Cue, any_verb_cue, cue_positions, reports_nothing, sentence_cue
 from articles.speaker_names import Named, SpeakerNames
 from articles.speakers import Tag, clause_subject, phrase_at, tag_after, tag_before
@@ -77,7 +77,7 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     previous: Named | None = None  # the speaker of the sentence before, if it reported speech
     for position, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        marked = _has_quote_mark(text)
+        marked = has_quote_mark(text)
         cues = cue_positions(text, data)
         if not marked and not cues:
             previous = None  # most paragraphs: no quotation mark and no cue word, so nothing to read
@@ -89,16 +89,6 @@ def find_quotes(paragraphs: Sequence[Paragraph], people: Sequence[tuple[Span, st
     quotes = _assemble(paragraphs, pieces) + indirect
     quotes.sort(key=lambda quote: quote.span)
     return quotes
-
-
-def _has_quote_mark(text: str) -> bool:
-    """Whether ``text`` holds a quotation mark of any style (what :mod:`articles.quote_marks` pairs).
-
-    A test per mark is cheaper than one regular-expression search: a text stores its characters as narrow as
-    its widest one, so in a paragraph without a character above U+00FF (most) a test for „ or “ costs nothing.
-    """
-    return ("„" in text or "“" in text or "\"" in text or "»" in text or "«" in text or "”" in text or "’" in text
-            or "‘" in text or "‚" in text or "›" in text or "‹" in text)
 
 
 def _read_paragraph(paragraph: Paragraph, found: tuple[bool, bool, list[tuple[int, str]]], names: SpeakerNames,

@@ -473,10 +473,10 @@ def test_every_quoting_style_is_read_in_a_paragraph_of_narrow_characters(opening
 
 
 def test_the_quick_test_for_quotation_marks_knows_every_mark_the_pairing_reads() -> None:
-    from articles import quote_marks, quotes
+    from articles import quote_marks
     marks = [chr(code) for code in range(0x2100) if quote_marks._MARK.match(chr(code))]
     assert len(marks) == 11
     for mark in marks:
-        assert quotes._has_quote_mark(f"Ärger {mark}über€"), mark
-        assert quotes._has_quote_mark(mark)
-    assert not quotes._has_quote_mark("Ärger – über 5 € (sic!) ‐ ′ ″ `´ ʼ")
+        assert quote_marks.has_quote_mark(f"Ärger {mark}über€"), mark
+        assert quote_marks.has_quote_mark(mark)
+    assert not quote_marks.has_quote_mark("Ärger – über 5 € (sic!) ‐ ′ ″ `´ ʼ")

@@ -93,8 +93,8 @@ def _apposition(text: str, sentence_start: int, mark: Marked, words: list[str]) 
 
 def _german_phrase(words: list[str], data: SpeechData) -> bool:
     """Nouns joined by German function words (Opfer des Terrorismus): a phrase, not an English title."""
-    return any(text_case.lower(word) in data.genitive_articles or text_case.lower(word) in data.prepositions
-               or text_case.lower(word) in ("und", "oder") for word in words[1:-1])
+    return any(word in data.genitive_articles or word in data.prepositions or word in ("und", "oder")
+               for word in map(text_case.lower, words[1:-1]))
 
 
 def _after_as_word(before: list[Token], data: SpeechData, wanted: frozenset[str]) -> bool:
